@@ -1,0 +1,277 @@
+package dev.profileadvisor;
+
+import dev.profileadvisor.knowledge.Effect;
+import dev.profileadvisor.knowledge.Goal;
+import dev.profileadvisor.knowledge.Knowledge;
+import dev.profileadvisor.knowledge.ProfileInfo;
+import dev.profileadvisor.knowledge.Setting;
+import dev.profileadvisor.knowledge.SettingValue;
+import dev.profileadvisor.rules.Decision;
+import dev.profileadvisor.rules.EffectFact;
+import dev.profileadvisor.rules.GoalCriterion;
+import dev.profileadvisor.rules.GoalRequest;
+import dev.profileadvisor.rules.Note;
+import dev.profileadvisor.rules.Preference;
+import dev.profileadvisor.rules.RuleBase;
+import dev.profileadvisor.rules.RuleCatalog;
+import dev.profileadvisor.rules.RuleDoc;
+import dev.profileadvisor.rules.SettingFact;
+import dev.profileadvisor.rules.TargetProfile;
+import dev.profileadvisor.rules.ValueFact;
+import dev.profileadvisor.rules.Veto;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Turns a request into facts, runs the rules, and assembles the justified {@link Recommendation}. */
+final class Recommender {
+    static final String DECIDE_RULE = "decide-best-value";
+    private static final java.util.regex.Pattern PROFILE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
+
+    private final Knowledge knowledge;
+    private final RuleBase rules;
+    private final RuleCatalog catalog;
+    private final List<Object> knowledgeFacts;
+
+    Recommender(Knowledge knowledge, RuleBase rules, RuleCatalog catalog) {
+        this.knowledge = knowledge;
+        this.rules = rules;
+        this.catalog = catalog;
+        List<Object> facts = new ArrayList<>();
+        for (Goal g : knowledge.goals().values()) {
+            g.criteria().forEach((c, m) -> facts.add(new GoalCriterion(g.id(), c, m)));
+        }
+        for (Effect e : knowledge.effects()) {
+            e.scores().forEach((c, s) -> facts.add(new EffectFact(e.setting(), e.value(), c, s, e.sources())));
+        }
+        this.knowledgeFacts = List.copyOf(facts);
+    }
+
+    /** The resolved target of a request. */
+    record Target(String name, Optional<String> inherits, String root, List<String> ignores) {
+    }
+
+    Recommendation recommend(Request request) {
+        return trace(request).recommendation();
+    }
+
+    ProfileAdvisor.Trace trace(Request request) {
+        List<GoalWeight> goals = resolveGoals(request.goals());
+        Target target = target(request, goals);
+        List<Object> facts = new ArrayList<>(knowledgeFacts);
+        goals.forEach(g -> facts.add(new GoalRequest(g.goal(), g.weight())));
+        facts.add(new TargetProfile(target.name(), target.root(), target.ignores()));
+        for (Setting s : knowledge.settings().values()) {
+            String dflt = defaultOf(target, s.key()).id();
+            facts.add(new SettingFact(s.key(), dflt));
+            for (SettingValue v : s.values()) {
+                facts.add(new ValueFact(s.key(), v.id(), v.traits(), v.order(), v.id().equals(dflt)));
+            }
+        }
+        RuleBase.Outcome out = rules.run(facts);
+        Map<String, String> decisions = new LinkedHashMap<>();
+        out.all(Decision.class).forEach(d -> decisions.put(d.key(), d.value()));
+        return new ProfileAdvisor.Trace(assemble(goals, target, out), out.firings(), decisions);
+    }
+
+    List<GoalWeight> resolveGoals(List<GoalWeight> requested) {
+        if (requested.isEmpty()) {
+            throw new AdvisorException(Problem.of("--goal", "no goal given: name at least one, e.g. `--goal small-binary` "
+                    + "(known goals: " + String.join(", ", knowledge.goals().keySet()) + ")"));
+        }
+        Map<String, GoalWeight> out = new LinkedHashMap<>();
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (GoalWeight gw : requested) {
+            if (gw.weight() < 1 || gw.weight() > GoalWeight.MAX_WEIGHT) {
+                throw new AdvisorException(Problem.of("--goal", "invalid weight `" + gw.weight() + "` for goal `" + gw.goal()
+                        + "`: expected a whole number from 1 to " + GoalWeight.MAX_WEIGHT));
+            }
+            Goal goal = knowledge.goal(gw.goal()).orElseThrow(() -> new AdvisorException(Problem.of("--goal",
+                    unknownGoal(gw.goal()))));
+            String prev = typed.put(goal.id(), gw.goal());
+            if (prev != null) {
+                throw new AdvisorException(Problem.of("--goal", "goal `" + goal.id() + "` is given twice (as `" + prev
+                        + "` and `" + gw.goal() + "`); give it once, with a weight if it matters more (`" + goal.id() + "=2`)"));
+            }
+            out.put(goal.id(), new GoalWeight(goal.id(), gw.weight()));
+        }
+        return List.copyOf(out.values());
+    }
+
+    private String unknownGoal(String name) {
+        List<String> close = knowledge.closestGoals(name);
+        String known = close.isEmpty() ? "known goals: " + String.join(", ", knowledge.goals().keySet().stream().map(g -> "`" + g + "`").toList())
+                : "closest known: " + String.join(", ", close.stream().map(g -> "`" + g + "`").toList());
+        return "unknown goal `" + name + "`; " + known + " (`cargo-profile-advisor goals` lists them with aliases)";
+    }
+
+    Target target(Request request, List<GoalWeight> goals) {
+        String name = request.profile().orElseGet(() -> naturalProfile(goals));
+        Optional<String> inherits = request.inherits();
+        if (!PROFILE_NAME.matcher(name).matches()) {
+            throw new AdvisorException(Problem.of("--profile", "invalid profile name `" + name
+                    + "`: only letters, digits, `_` and `-` are allowed"));
+        }
+        if (knowledge.deprecatedNames().contains(name)) {
+            throw new AdvisorException(Problem.of("--profile", "profile `" + name + "` is deprecated and has no effect in cargo; "
+                    + "use `dev` or `release`"));
+        }
+        if (knowledge.reservedNames().contains(name) || name.startsWith("cargo")) {
+            throw new AdvisorException(Problem.of("--profile", "profile name `" + name + "` is reserved by cargo; "
+                    + "choose another name for a custom profile"));
+        }
+        ProfileInfo known = knowledge.profiles().get(name);
+        if (known != null) {
+            if (inherits.isPresent() && !inherits.equals(known.inherits())) {
+                throw new AdvisorException(Problem.of("--inherits", "profile `" + name + "` "
+                        + known.inherits().map(p -> "already inherits `" + p + "`").orElse("is a root profile and cannot inherit")
+                        + "; `--inherits` is for custom profiles"));
+            }
+            inherits = known.builtIn() ? Optional.empty() : known.inherits();
+            return new Target(name, inherits, knowledge.rootOf(name, null), known.ignores());
+        }
+        if (inherits.isEmpty()) {
+            String closest = knowledge.profiles().keySet().stream()
+                    .min(Comparator.comparingInt(p -> dev.profileadvisor.knowledge.Text.distance(p, name))).orElse("release");
+            throw new AdvisorException(Problem.of("--profile", "unknown profile `" + name + "`; did you mean `" + closest
+                    + "`? A custom profile needs a parent: add `--inherits release` (or `dev`)"));
+        }
+        String parent = inherits.get();
+        if (!knowledge.profiles().containsKey(parent)) {
+            throw new AdvisorException(Problem.of("--inherits", "unknown parent profile `" + parent + "`; expected one of "
+                    + String.join(", ", knowledge.profiles().keySet())));
+        }
+        return new Target(name, inherits, knowledge.rootOf(parent, null), knowledge.profiles().get(parent).ignores());
+    }
+
+    private String naturalProfile(List<GoalWeight> goals) {
+        int max = goals.stream().mapToInt(GoalWeight::weight).max().orElse(1);
+        for (Goal g : knowledge.goals().values()) {
+            for (GoalWeight gw : goals) {
+                if (gw.goal().equals(g.id()) && gw.weight() == max) return g.profile();
+            }
+        }
+        return "release";
+    }
+
+    SettingValue defaultOf(Target target, String key) {
+        String lookup = knowledge.profiles().containsKey(target.name()) ? target.name() : target.inherits().orElseThrow();
+        return knowledge.defaultValue(lookup, null, key);
+    }
+
+    private Recommendation assemble(List<GoalWeight> goals, Target target, RuleBase.Outcome out) {
+        Map<String, String> decisions = new LinkedHashMap<>();
+        out.all(Decision.class).forEach(d -> decisions.put(d.key(), d.value()));
+        List<Preference> prefs = out.all(Preference.class);
+        List<Veto> vetoes = out.all(Veto.class);
+        List<Note> notes = out.all(Note.class);
+        List<String> goalOrder = goals.stream().map(GoalWeight::goal).toList();
+
+        List<SettingAdvice> changed = new ArrayList<>();
+        List<SettingAdvice> kept = new ArrayList<>();
+        for (Setting s : knowledge.settings().values()) {
+            String chosen = decisions.get(s.key());
+            if (chosen == null) {
+                throw new IllegalStateException("no decision for `" + s.key() + "`: every value was vetoed");
+            }
+            SettingValue dflt = defaultOf(target, s.key());
+            List<Preference> mine = prefs.stream().filter(p -> p.key().equals(s.key())).toList();
+            List<Veto> myVetoes = vetoes.stream().filter(v -> v.key().equals(s.key())).toList();
+            boolean contested = mine.stream().anyMatch(p -> p.score() > 0 && !p.value().equals(dflt.id()))
+                    || myVetoes.stream().anyMatch(v -> mine.stream().anyMatch(p -> p.value().equals(v.value()) && p.score() > 0));
+            if (chosen.equals(dflt.id()) && !contested) continue;
+            SettingAdvice advice = advise(s, chosen, dflt, mine, myVetoes, notes, goalOrder);
+            (advice.changesDefault() ? changed : kept).add(advice);
+        }
+        List<NoteAdvice> noteAdvice = new ArrayList<>();
+        for (Setting s : knowledge.settings().values()) {
+            notes.stream().filter(n -> n.key().equals(s.key())).map(Note::rule).distinct().sorted().forEach(rule -> {
+                RuleDoc doc = catalog.docs().get(rule);
+                noteAdvice.add(new NoteAdvice(s.key(), rule, doc == null ? rule : doc.message(),
+                        doc == null ? List.of() : doc.sources().stream().map(knowledge::url).toList()));
+            });
+        }
+        String toml = ProfileBlock.render(target.name(), target.inherits(), changed);
+        return new Recommendation(target.name(), target.inherits(), goals, changed, kept, noteAdvice, toml);
+    }
+
+    private SettingAdvice advise(Setting s, String chosen, SettingValue dflt, List<Preference> prefs, List<Veto> vetoes,
+                                 List<Note> notes, List<String> goalOrder) {
+        SettingValue value = s.value(chosen).orElseThrow();
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        for (SettingValue v : s.values()) totals.put(v.id(), 0);
+        prefs.forEach(p -> totals.merge(p.value(), p.score(), Integer::sum));
+        List<Preference> forChosen = prefs.stream().filter(p -> p.value().equals(chosen)).toList();
+
+        Set<String> goals = new LinkedHashSet<>();
+        goalOrder.forEach(g -> forChosen.stream().filter(p -> p.goal().equals(g) && p.score() > 0).findAny().ifPresent(p -> goals.add(g)));
+        Set<String> ruleIds = new LinkedHashSet<>();
+        forChosen.stream().filter(p -> p.score() > 0).forEach(p -> ruleIds.add(p.rule()));
+        ruleIds.add(DECIDE_RULE);
+        Set<String> sourceKeys = new LinkedHashSet<>();
+        forChosen.stream().filter(p -> p.score() > 0).forEach(p -> sourceKeys.addAll(p.sources()));
+
+        List<Overruled> overruled = new ArrayList<>();
+        for (SettingValue v : s.values()) {
+            if (v.id().equals(chosen)) continue;
+            boolean wanted = prefs.stream().anyMatch(p -> p.value().equals(v.id()) && p.score() > 0);
+            boolean isDefault = v.id().equals(dflt.id());
+            if (!wanted && !isDefault) continue;
+            Optional<Veto> veto = vetoes.stream().filter(x -> x.value().equals(v.id())).findFirst();
+            if (veto.isPresent()) {
+                Veto x = veto.get();
+                ruleIds.add(x.rule());
+                RuleDoc doc = catalog.docs().get(x.rule());
+                if (doc != null) sourceKeys.addAll(doc.sources());
+                overruled.add(new Overruled(v.id(), v.toml(), x.by(), "forbidden by `" + x.by() + "` [" + x.rule() + "]"
+                        + (doc == null || doc.message().isEmpty() ? "" : ": " + doc.message())));
+            } else {
+                List<Preference> against = prefs.stream().filter(p -> p.value().equals(v.id()) && p.score() < 0).toList();
+                String by = against.isEmpty() ? String.join(", ", goals.isEmpty() ? List.of(DECIDE_RULE) : goals)
+                        : against.stream().map(Preference::goal).distinct().collect(Collectors.joining(", "));
+                overruled.add(new Overruled(v.id(), v.toml(), by, "scores " + signed(totals.get(v.id()))
+                        + breakdown(prefs, v.id()) + " against " + signed(totals.get(chosen)) + " for `" + display(value) + "`"));
+            }
+        }
+        notes.stream().filter(n -> n.key().equals(s.key())).forEach(n -> {
+            ruleIds.add(n.rule());
+            RuleDoc doc = catalog.docs().get(n.rule());
+            if (doc != null) sourceKeys.addAll(doc.sources());
+        });
+        List<String> urls = sourceKeys.stream().map(knowledge::url).distinct().toList();
+        String reason;
+        String comment;
+        if (chosen.equals(dflt.id())) {
+            reason = "cargo's default `" + display(value) + "` stays: " + (overruled.isEmpty() ? "nothing scores better"
+                    : overruled.stream().map(o -> "`" + o.value() + "` " + o.reason()).collect(Collectors.joining("; ")));
+            comment = "";
+        } else {
+            reason = "`" + display(value) + "` scores best, " + signed(totals.get(chosen)) + breakdown(prefs, chosen)
+                    + ", against " + signed(totals.get(dflt.id())) + " for cargo's default `" + display(dflt) + "`";
+            comment = value.title() + (goals.isEmpty() ? "" : ": " + String.join(", ", goals));
+        }
+        return new SettingAdvice(s.key(), chosen, value.toml(), dflt.id(), dflt.toml(), List.copyOf(goals),
+                List.copyOf(ruleIds), urls, overruled, reason, comment);
+    }
+
+    private static String display(SettingValue v) {
+        return v.isUnwritten() ? v.setting() + " unset (" + v.title() + ")" : v.setting() + " = " + v.toml();
+    }
+
+    private static String breakdown(List<Preference> prefs, String value) {
+        List<String> parts = prefs.stream().filter(p -> p.value().equals(value) && p.score() != 0)
+                .map(p -> p.goal() + " " + p.criterion() + " " + signed(p.score())).toList();
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+
+    private static String signed(int n) {
+        return n > 0 ? "+" + n : n < 0 ? "\u2212" + (-n) : "0";
+    }
+}

@@ -1,0 +1,64 @@
+package dev.profileadvisor.cargo;
+
+import dev.profileadvisor.knowledge.Knowledge;
+import dev.profileadvisor.knowledge.Setting;
+import dev.profileadvisor.knowledge.SettingValue;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code -C} flags cargo passes to rustc for a workspace's binary crate (no dependencies with debug info),
+ * given the values written in a profile. Everything comes from knowledge; the only logic here is the three
+ * conditions knowledge names ({@code flags-when}) and the implicit strip.
+ */
+public final class RustcFlags {
+    private RustcFlags() {
+    }
+
+    /**
+     * @param knowledge the knowledge
+     * @param profile   profile name (built-in, well-known, or custom with {@code inherits})
+     * @param inherits  parent of a custom profile unknown to knowledge, or null
+     * @param written   setting key → value id, for the keys the profile writes
+     * @return the flags, as cargo prints them ({@code -C opt-level=3}), in knowledge order
+     */
+    public static Set<String> forBinary(Knowledge knowledge, String profile, String inherits, Map<String, String> written) {
+        Map<String, SettingValue> effective = new LinkedHashMap<>();
+        for (Setting s : knowledge.settings().values()) {
+            String id = written.get(s.key());
+            effective.put(s.key(), id != null ? s.value(id).orElseThrow(() -> new IllegalArgumentException(
+                    "`" + id + "` is not a value of `" + s.key() + "`")) : knowledge.defaultValue(profile, inherits, s.key()));
+        }
+        boolean debuginfoOn = !effective.get("debug").traits().contains("no-debuginfo");
+        Set<String> flags = new LinkedHashSet<>();
+        for (Setting s : knowledge.settings().values()) {
+            SettingValue v = effective.get(s.key());
+            boolean pass = switch (s.flagsWhen()) {
+                case ALWAYS -> true;
+                case DEBUGINFO_ON -> debuginfoOn;
+                case DIFFERS_FROM_RUSTC_DEFAULT -> !v.id().equals(rustcDefault(s.key(), effective));
+            };
+            if (pass) flags.addAll(v.flags());
+            if (!written.containsKey(s.key()) && s.implicit().isPresent()) {
+                Setting.Implicit i = s.implicit().get();
+                if (i.when().equals("debuginfo-off") && !debuginfoOn) flags.addAll(s.value(i.value()).orElseThrow().flags());
+            }
+        }
+        return flags;
+    }
+
+    /** rustc's own default for the two settings cargo passes only when they differ from it. */
+    private static String rustcDefault(String key, Map<String, SettingValue> effective) {
+        return switch (key) {
+            // rustc turns debug assertions on exactly when nothing is optimised
+            case "debug-assertions" -> effective.get("opt-level").id().equals("0") ? "true" : "false";
+            // and overflow checks follow debug assertions
+            case "overflow-checks" -> effective.get("debug-assertions").id();
+            default -> throw new IllegalStateException("knowledge says `" + key
+                    + "` is passed when it differs from rustc's default, but no rustc default is modelled for it");
+        };
+    }
+}

@@ -1,0 +1,11 @@
+package dev.profileadvisor.cli;
+
+/** Output formats. */
+enum Format {
+    /** for people (the default) */
+    text,
+    /** only the profile block */
+    toml,
+    /** the versioned machine contract */
+    json
+}

@@ -1,0 +1,53 @@
+package dev.profileadvisor.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.profileadvisor.knowledge.Goal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.concurrent.Callable;
+
+/** {@code goals}: the goal catalogue. */
+@Command(name = "goals", mixinStandardHelpOptions = true, description = "List the goals you can ask for, with aliases.")
+final class GoalsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
+    Format format;
+
+    @Mixin
+    LoadOptions load;
+
+    @Override
+    public Integer call() {
+        var goals = load.advisor().knowledge().goals().values();
+        var out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            ObjectNode doc = Json.document();
+            ArrayNode a = doc.putArray("goals");
+            for (Goal g : goals) {
+                ObjectNode o = a.addObject().put("id", g.id()).put("title", g.title()).put("summary", g.summary())
+                        .put("profile", g.profile());
+                o.set("aliases", Json.strings(g.aliases()));
+                ObjectNode c = o.putObject("criteria");
+                g.criteria().forEach(c::put);
+            }
+            out.println(Json.write(doc));
+        } else {
+            int w = goals.stream().mapToInt(g -> g.id().length()).max().orElse(10);
+            for (Goal g : goals) {
+                out.printf("%-" + w + "s  %s (profile `%s`)%n", g.id(), g.summary(), g.profile());
+                out.printf("%-" + w + "s  aliases: %s%n", "", String.join(", ", g.aliases()));
+            }
+            out.println();
+            out.println("Weight a goal with `=N` (1-10): --goal fast-runtime=2 --goal fast-compile");
+        }
+        out.flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.profileadvisor.cli;
+
+import dev.profileadvisor.GoalWeight;
+import dev.profileadvisor.Recommendation;
+import dev.profileadvisor.Request;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code recommend}: a profile block for some goals, with the argument for every line. */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+        description = "Recommend a [profile.NAME] block for your goals, and justify every line.",
+        footer = {"", "Examples:", "  cargo-profile-advisor recommend --goal small-binary",
+                "  cargo-profile-advisor recommend --goal fast-runtime=2 --goal fast-compile --format json",
+                "  cargo-profile-advisor recommend --goal profilable --profile profiling"})
+final class RecommendCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-g", "--goal"}, required = true, paramLabel = "GOAL[=WEIGHT]",
+            description = "A goal id or alias, optionally weighted 1-10 (repeatable). See `goals`.")
+    List<String> goals;
+
+    @Option(names = {"-p", "--profile"}, paramLabel = "NAME",
+            description = "Profile to write: dev, release, test, bench, profiling, or a custom name with --inherits. Default: chosen by the goals.")
+    String profile;
+
+    @Option(names = "--inherits", paramLabel = "PARENT", description = "Parent of a custom profile.")
+    String inherits;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default), toml or json.")
+    Format format;
+
+    @Mixin
+    LoadOptions load;
+
+    @Override
+    public Integer call() {
+        List<GoalWeight> parsed = goals.stream().map(GoalWeight::parse).toList();
+        Request request = new Request(parsed, Optional.ofNullable(profile), Optional.ofNullable(inherits));
+        var advisor = load.advisor();
+        Recommendation r = advisor.recommend(request);
+        var out = spec.commandLine().getOut();
+        switch (format) {
+            case toml -> out.print(r.toml());
+            case json -> out.println(Json.write(Json.recommendation(r)));
+            default -> out.print(TextRenderer.recommendation(r));
+        }
+        out.flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.profileadvisor.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.profileadvisor.Problem;
+import dev.profileadvisor.ProfileAdvisor;
+import dev.profileadvisor.RuleChecks;
+import dev.profileadvisor.rules.RuleDoc;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** {@code rules list|test|lint}: for maintainers. */
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "List, test and lint the rules.",
+        subcommands = {RulesCommand.ListRules.class, RulesCommand.TestRules.class, RulesCommand.LintRules.class})
+final class RulesCommand {
+
+    /** {@code rules list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Id, kind, severity and title of every rule.")
+    static final class ListRules implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
+        Format format;
+        @Mixin
+        LoadOptions load;
+
+        @Override
+        public Integer call() {
+            ProfileAdvisor advisor = load.advisor();
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == Format.json) {
+                ObjectNode doc = Json.document();
+                ArrayNode a = doc.putArray("rules");
+                for (RuleDoc d : advisor.rules().values()) {
+                    a.addObject().put("id", d.id()).put("kind", d.kind()).put("severity", d.severity()).put("title", d.title())
+                            .put("definedAt", advisor.ruleLocations().getOrDefault(d.id(), "")).put("cases", d.cases().size());
+                }
+                out.println(Json.write(doc));
+            } else {
+                int w = advisor.rules().keySet().stream().mapToInt(String::length).max().orElse(10);
+                for (RuleDoc d : advisor.rules().values()) {
+                    out.printf("%-" + w + "s  %-10s  %-7s  %s%n", d.id(), d.kind(), d.severity().isEmpty() ? "-" : d.severity(), d.title());
+                }
+            }
+            out.flush();
+            return Main.OK;
+        }
+    }
+
+    /** {@code rules test}. */
+    @Command(name = "test", mixinStandardHelpOptions = true, description = "Run every documented rule case.")
+    static final class TestRules implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        LoadOptions load;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            long start = System.nanoTime();
+            List<RuleChecks.CaseResult> results = RuleChecks.test(load.advisor());
+            long failed = results.stream().filter(r -> !r.passed()).count();
+            for (RuleChecks.CaseResult r : results) {
+                if (!r.passed()) {
+                    out.println(r.ruleCase().where() + ": case failed: " + r.ruleCase().name() + ": " + r.failure().get()
+                            + " [" + r.ruleCase().rule() + "]");
+                }
+            }
+            out.printf("rules test: %d passed, %d failed (%d rules, %.0f ms)%n", results.size() - failed, failed,
+                    results.stream().map(r -> r.ruleCase().rule()).distinct().count(), (System.nanoTime() - start) / 1e6);
+            out.flush();
+            return failed == 0 ? Main.OK : Main.CHECK_FAILED;
+        }
+    }
+
+    /** {@code rules lint}. */
+    @Command(name = "lint", mixinStandardHelpOptions = true, description = "Check that every rule has docs, cases and house-style messages.")
+    static final class LintRules implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        LoadOptions load;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            ProfileAdvisor advisor = load.advisor();
+            List<Problem> problems = RuleChecks.lint(advisor);
+            problems.forEach(p -> out.println(p + " [rules-lint]"));
+            out.printf("rules lint: %d rules, %d problems%n", advisor.rules().size(), problems.size());
+            out.flush();
+            return problems.isEmpty() ? Main.OK : Main.CHECK_FAILED;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.profileadvisor.cli;
+
+import dev.profileadvisor.NoteAdvice;
+import dev.profileadvisor.Overruled;
+import dev.profileadvisor.Recommendation;
+import dev.profileadvisor.SettingAdvice;
+
+import java.util.stream.Collectors;
+
+/** Text for people: the profile block first, then why each line is there. */
+final class TextRenderer {
+    private TextRenderer() {
+    }
+
+    static String recommendation(Recommendation r) {
+        StringBuilder s = new StringBuilder();
+        s.append("# goals: ").append(r.goals().stream().map(Object::toString).collect(Collectors.joining(", "))).append('\n');
+        s.append(r.toml());
+        if (!r.settings().isEmpty()) {
+            s.append("\nWhy each line\n");
+            for (SettingAdvice a : r.settings()) {
+                s.append("  ").append(a.key()).append(" = ").append(a.toml())
+                        .append("   (cargo's default: ").append(a.defaultToml().isEmpty() ? "unset" : a.defaultToml()).append(")\n");
+                detail(s, a);
+            }
+        }
+        if (!r.kept().isEmpty()) {
+            s.append("\nLeft at cargo's default (not written)\n");
+            for (SettingAdvice a : r.kept()) {
+                s.append("  ").append(a.key()).append(" = ").append(a.toml().isEmpty() ? "unset" : a.toml()).append('\n');
+                detail(s, a);
+            }
+        }
+        if (!r.notes().isEmpty()) {
+            s.append("\nNotes\n");
+            for (NoteAdvice n : r.notes()) {
+                s.append("  ").append(n.setting()).append(": ").append(n.message()).append(" [").append(n.rule()).append("]\n");
+                for (String u : n.sources()) s.append("      = see: ").append(u).append('\n');
+            }
+        }
+        return s.toString();
+    }
+
+    private static void detail(StringBuilder s, SettingAdvice a) {
+        if (!a.goals().isEmpty()) s.append("      goals:     ").append(String.join(", ", a.goals())).append('\n');
+        s.append("      rules:     ").append(String.join(", ", a.rules())).append('\n');
+        s.append("      reason:    ").append(a.reason()).append('\n');
+        for (Overruled o : a.overruled()) {
+            s.append("      overruled: ").append(o.toml().isEmpty() ? "unset (" + o.value() + ")" : o.toml())
+                    .append(" by ").append(o.by()).append(": ").append(o.reason()).append('\n');
+        }
+        for (String u : a.sources()) s.append("      = see: ").append(u).append('\n');
+    }
+}

@@ -1,0 +1,26 @@
+package dev.profileadvisor.knowledge;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one value does to each criterion, on a −3 … +3 scale.
+ *
+ * @param setting  setting key
+ * @param value    value id
+ * @param scores   criterion → score
+ * @param evidence the measurements or claims behind the scores
+ * @param sources  source keys
+ */
+public record Effect(String setting, String value, Map<String, Integer> scores, String evidence,
+                     List<String> sources) {
+    /** The criteria a goal can weigh. */
+    public static final List<String> CRITERIA =
+            List.of("size", "runtime", "build-time", "build-memory", "backtraces", "profiling");
+
+    /** Copies the collections. */
+    public Effect {
+        scores = Map.copyOf(scores);
+        sources = List.copyOf(sources);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.profileadvisor.knowledge;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Something a user wants from a profile.
+ *
+ * @param id          kebab-case id
+ * @param title       human title
+ * @param summary     one line
+ * @param description a paragraph
+ * @param aliases     other names users type (matched case-insensitively)
+ * @param profile     the profile this goal targets when none is given
+ * @param criteria    criterion → multiplier applied to effect scores
+ * @param sources     source keys
+ */
+public record Goal(String id, String title, String summary, String description, List<String> aliases,
+                   String profile, Map<String, Integer> criteria, List<String> sources) {
+    /** Copies the collections. */
+    public Goal {
+        aliases = List.copyOf(aliases);
+        criteria = Map.copyOf(criteria);
+        sources = List.copyOf(sources);
+    }
+}

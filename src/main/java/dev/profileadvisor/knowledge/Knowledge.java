@@ -1,0 +1,139 @@
+package dev.profileadvisor.knowledge;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything {@code knowledge/} holds, validated and cross-linked. Immutable; safe to share between threads.
+ *
+ * @param sources       key → source
+ * @param settings      key → setting, in file order
+ * @param profiles      name → profile
+ * @param reservedNames profile names cargo refuses
+ * @param deprecatedNames profile names cargo warns about
+ * @param goals         id → goal, in file order
+ * @param effects       every effect row
+ * @param corrections   id → correction
+ */
+public record Knowledge(Map<String, Source> sources, Map<String, Setting> settings, Map<String, ProfileInfo> profiles,
+                        Set<String> reservedNames, Set<String> deprecatedNames, Map<String, Goal> goals,
+                        List<Effect> effects, Map<String, Correction> corrections) {
+
+    /** Copies the collections, keeping their order. */
+    public Knowledge {
+        sources = copy(sources);
+        settings = copy(settings);
+        profiles = copy(profiles);
+        reservedNames = Set.copyOf(reservedNames);
+        deprecatedNames = Set.copyOf(deprecatedNames);
+        goals = copy(goals);
+        effects = List.copyOf(effects);
+        corrections = copy(corrections);
+    }
+
+    private static <V> Map<String, V> copy(Map<String, V> m) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+
+    /**
+     * @param key setting key
+     * @return the setting
+     */
+    public Optional<Setting> setting(String key) {
+        return Optional.ofNullable(settings.get(key));
+    }
+
+    /**
+     * Finds a goal by id or alias, ignoring case, spaces versus dashes and underscores.
+     *
+     * @param name what the user typed
+     * @return the goal
+     */
+    public Optional<Goal> goal(String name) {
+        String n = normalise(name);
+        for (Goal g : goals.values()) {
+            if (normalise(g.id()).equals(n)) return Optional.of(g);
+        }
+        for (Goal g : goals.values()) {
+            for (String a : g.aliases()) if (normalise(a).equals(n)) return Optional.of(g);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param name an unknown goal name
+     * @return the goal ids close to it (edit distance over ids and aliases at most a third of its length, at
+     *         least 2), closest first; empty when none is close
+     */
+    public List<String> closestGoals(String name) {
+        String n = normalise(name);
+        record Scored(String id, int distance) { }
+        List<Scored> scored = new ArrayList<>();
+        for (Goal g : goals.values()) {
+            int best = Text.distance(n, normalise(g.id()));
+            for (String a : g.aliases()) best = Math.min(best, Text.distance(n, normalise(a)));
+            scored.add(new Scored(g.id(), best));
+        }
+        int limit = Math.max(2, n.length() / 3);
+        return scored.stream().filter(x -> x.distance() <= limit).sorted(Comparator.comparingInt(Scored::distance))
+                .limit(3).map(Scored::id).toList();
+    }
+
+    /**
+     * The value cargo uses for a key in a profile when the key is not written: the profile's own default or,
+     * for test, bench and custom profiles, its parent's.
+     *
+     * @param profile  profile name
+     * @param inherits the parent of a custom profile unknown to knowledge (ignored for known profiles)
+     * @param key      setting key
+     * @return the default value
+     */
+    public SettingValue defaultValue(String profile, String inherits, String key) {
+        Setting s = settings.get(key);
+        String p = profile;
+        for (int depth = 0; depth < 16; depth++) {
+            String id = s.defaults().get(p);
+            if (id != null) return s.value(id).orElseThrow();
+            ProfileInfo info = profiles.get(p);
+            Optional<String> parent = info != null ? info.inherits() : Optional.ofNullable(inherits);
+            if (parent.isEmpty() || parent.get().isEmpty()) break;
+            p = parent.get();
+        }
+        throw new IllegalStateException("no default for `" + key + "` in profile `" + profile + "`");
+    }
+
+    /**
+     * @param profile a profile name
+     * @param inherits parent of an unknown custom profile
+     * @return the root profile (dev or release) it descends from
+     */
+    public String rootOf(String profile, String inherits) {
+        String p = profile;
+        for (int depth = 0; depth < 16; depth++) {
+            ProfileInfo info = profiles.get(p);
+            Optional<String> parent = info != null ? info.inherits() : Optional.ofNullable(inherits);
+            if (parent.isEmpty() || parent.get().isEmpty()) return p;
+            p = parent.get();
+        }
+        return p;
+    }
+
+    /**
+     * @param key source key
+     * @return its URL, or the key itself when unknown (validation prevents that for loaded knowledge)
+     */
+    public String url(String key) {
+        Source s = sources.get(key);
+        return s == null ? key : s.url();
+    }
+
+    static String normalise(String s) {
+        return s.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
+    }
+}

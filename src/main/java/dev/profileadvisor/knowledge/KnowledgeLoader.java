@@ -1,0 +1,309 @@
+package dev.profileadvisor.knowledge;
+
+import dev.profileadvisor.AdvisorException;
+import dev.profileadvisor.Problem;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads {@code knowledge/*.toml} into {@link Knowledge}, strictly: every problem in every file is collected and
+ * reported together as {@code file:line:col: message}, so a maintainer fixes them in one pass.
+ */
+public final class KnowledgeLoader {
+    private static final List<String> FILES =
+            List.of("sources.toml", "settings.toml", "profiles.toml", "goals.toml", "effects.toml", "corrections.toml");
+    private static final Set<String> KINDS = Set.of("docs", "blog", "issue", "measurement", "tool", "book");
+
+    private final List<Problem> problems = new ArrayList<>();
+    private final String prefix;
+
+    private KnowledgeLoader(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /**
+     * @param dir     the knowledge directory (a plain directory or a folder inside the jar)
+     * @param display how to name that directory in messages, e.g. {@code knowledge}
+     * @return the validated knowledge
+     * @throws AdvisorException listing every problem found when a file is missing, malformed or inconsistent
+     */
+    public static Knowledge load(Path dir, String display) {
+        return new KnowledgeLoader(display).read(dir);
+    }
+
+    private Knowledge read(Path dir) {
+        Map<String, TomlNode> roots = new LinkedHashMap<>();
+        for (String f : FILES) {
+            Path p = dir.resolve(f);
+            String name = prefix + "/" + f;
+            try {
+                roots.put(f, TomlNode.parse(name, Files.readString(p, StandardCharsets.UTF_8), problems));
+            } catch (IOException e) {
+                problems.add(Problem.of(name, "cannot read the file: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " " + e.getMessage())));
+            }
+        }
+        if (!problems.isEmpty()) throw new AdvisorException(problems);
+
+        Map<String, Source> sources = sources(roots.get("sources.toml"));
+        Map<String, Setting> settings = settings(roots.get("settings.toml"), sources);
+        Set<String> reserved = new HashSet<>();
+        Set<String> deprecated = new HashSet<>();
+        Map<String, ProfileInfo> profiles = profiles(roots.get("profiles.toml"), reserved, deprecated);
+        Map<String, Goal> goals = goals(roots.get("goals.toml"), sources, profiles);
+        List<Effect> effects = effects(roots.get("effects.toml"), sources, settings);
+        Map<String, Correction> corrections = corrections(roots.get("corrections.toml"), sources, settings);
+        checkDefaults(roots.get("settings.toml"), settings, profiles);
+        if (!problems.isEmpty()) throw new AdvisorException(problems);
+        return new Knowledge(sources, settings, profiles, reserved, deprecated, goals, effects, corrections);
+    }
+
+    private Map<String, Source> sources(TomlNode root) {
+        root.allowOnly(Set.of("source"));
+        Map<String, Source> out = new LinkedHashMap<>();
+        root.table("source").ifPresent(t -> t.tables().forEach((key, n) -> {
+            checkId(n, key);
+            n.allowOnly(Set.of("title", "url", "kind"));
+            String kind = n.string("kind");
+            if (!kind.isEmpty() && !KINDS.contains(kind)) {
+                n.problem("kind", "unknown source kind `" + kind + "`; expected one of " + String.join(", ", KINDS.stream().sorted().toList()));
+            }
+            String url = n.string("url");
+            if (!url.isEmpty() && !(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("file:"))) {
+                n.problem("url", "`" + n.qualified("url") + "` must start with `https://` or `file:`");
+            }
+            out.put(key, new Source(key, n.string("title"), url, kind));
+        }));
+        return out;
+    }
+
+    private Map<String, Setting> settings(TomlNode root, Map<String, Source> sources) {
+        root.allowOnly(Set.of("setting"));
+        Map<String, Setting> out = new LinkedHashMap<>();
+        root.table("setting").ifPresent(t -> t.tables().forEach((key, n) -> {
+            n.allowOnly(Set.of("title", "summary", "description", "kind", "since", "flags-when", "allowed-in-overrides",
+                    "sources", "defaults", "value", "implicit", "rustc-default", "version"));
+            String kind = n.string("kind");
+            if (!kind.isEmpty() && !Set.of("enum", "integer", "boolean").contains(kind)) {
+                n.problem("kind", "unknown setting kind `" + kind + "`; expected enum, integer or boolean");
+            }
+            Setting.FlagsWhen when = flagsWhen(n);
+            List<SettingValue> values = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (TomlNode v : n.tableArray("value")) {
+                v.allowOnly(Set.of("id", "title", "toml", "flags", "summary", "since", "traits", "alias"));
+                String id = v.string("id");
+                if (!ids.add(id)) v.problem("id", "duplicate value id `" + id + "` for `" + key + "`");
+                String toml = v.string("toml");
+                checkLiteral(v, "toml", toml, true);
+                List<Alias> aliases = new ArrayList<>();
+                List<String> flags = v.strings("flags");
+                for (TomlNode a : v.tableArray("alias")) {
+                    a.allowOnly(Set.of("toml", "flags", "since", "documented"));
+                    String at = a.string("toml");
+                    checkLiteral(a, "toml", at, false);
+                    aliases.add(new Alias(at, a.has("flags") ? a.strings("flags") : flags, a.optString("since").orElse(""),
+                            a.bool("documented", true)));
+                }
+                for (String trait : v.strings("traits")) {
+                    if (!trait.matches("[a-z][a-z0-9-]*")) v.problem("traits", "trait `" + trait + "` must be lowercase kebab-case");
+                }
+                values.add(new SettingValue(key, id, v.string("title"), toml, flags, v.optString("summary").orElse(""),
+                        v.optString("since").orElse(""), new HashSet<>(v.strings("traits")), aliases, values.size()));
+            }
+            if (values.isEmpty()) n.problem(null, "`" + n.path() + "` has no `[[" + n.path() + ".value]]`");
+            Map<String, String> defaults = new LinkedHashMap<>();
+            n.table("defaults").ifPresent(d -> {
+                d.allowOnly(Set.of("dev", "release", "build-override"));
+                for (String p : d.keys()) {
+                    String id = d.string(p);
+                    if (!ids.contains(id)) d.problem(p, "default `" + id + "` is not a value of `" + key + "`; values: " + String.join(", ", ids.stream().sorted().toList()));
+                    defaults.put(p, id);
+                }
+            });
+            Optional<Setting.Implicit> implicit = n.table("implicit").map(i -> {
+                i.allowOnly(Set.of("value", "when", "since", "note", "sources"));
+                String id = i.string("value");
+                if (!ids.contains(id)) i.problem("value", "implicit value `" + id + "` is not a value of `" + key + "`");
+                String cond = i.string("when");
+                if (!cond.equals("debuginfo-off")) i.problem("when", "unknown condition `" + cond + "`; expected debuginfo-off");
+                return new Setting.Implicit(id, cond, i.optString("since").orElse(""), i.string("note"), citations(i, sources));
+            });
+            String rustcDefault = n.table("rustc-default").map(r -> {
+                r.allowOnly(Set.of("note"));
+                return r.string("note");
+            }).orElse("");
+            List<VersionNote> versions = new ArrayList<>();
+            for (TomlNode vn : n.tableArray("version")) {
+                vn.allowOnly(Set.of("since", "note", "sources"));
+                versions.add(new VersionNote(vn.string("since"), vn.string("note"), citations(vn, sources)));
+            }
+            out.put(key, new Setting(key, n.string("title"), n.string("summary"), n.string("description"), kind,
+                    n.optString("since").orElse(""), when, n.bool("allowed-in-overrides", true), citations(n, sources),
+                    defaults, values, implicit, rustcDefault, versions));
+        }));
+        return out;
+    }
+
+    private static Setting.FlagsWhen flagsWhen(TomlNode n) {
+        String w = n.optString("flags-when").orElse("always");
+        return switch (w) {
+            case "always" -> Setting.FlagsWhen.ALWAYS;
+            case "differs-from-rustc-default" -> Setting.FlagsWhen.DIFFERS_FROM_RUSTC_DEFAULT;
+            case "debuginfo-on" -> Setting.FlagsWhen.DEBUGINFO_ON;
+            default -> {
+                n.problem("flags-when", "unknown `flags-when` `" + w + "`; expected always, differs-from-rustc-default or debuginfo-on");
+                yield Setting.FlagsWhen.ALWAYS;
+            }
+        };
+    }
+
+    private void checkLiteral(TomlNode n, String field, String literal, boolean emptyAllowed) {
+        if (literal.isEmpty()) {
+            if (!emptyAllowed) n.problem(field, "`" + n.qualified(field) + "` must not be empty");
+            return;
+        }
+        TomlParseResult r = Toml.parse("x = " + literal);
+        if (r.hasErrors() || r.keySet().size() != 1) {
+            n.problem(field, "`" + n.qualified(field) + "` is not a TOML value: `" + literal + "` (write strings with their quotes, e.g. '\"fat\"')");
+        }
+    }
+
+    private Map<String, ProfileInfo> profiles(TomlNode root, Set<String> reserved, Set<String> deprecated) {
+        root.allowOnly(Set.of("profile", "names"));
+        Map<String, ProfileInfo> out = new LinkedHashMap<>();
+        root.table("profile").ifPresent(t -> t.tables().forEach((name, n) -> {
+            n.allowOnly(Set.of("built-in", "inherits", "used-by", "ignores", "summary"));
+            String inherits = n.optString("inherits").orElse("");
+            out.put(name, new ProfileInfo(name, n.bool("built-in", false),
+                    inherits.isEmpty() ? Optional.empty() : Optional.of(inherits), n.optString("used-by").orElse(""),
+                    n.strings("ignores"), n.string("summary")));
+        }));
+        out.values().forEach(p -> p.inherits().filter(i -> !out.containsKey(i)).ifPresent(i ->
+                root.table("profile").flatMap(t -> t.table(p.name())).ifPresent(n ->
+                        n.problem("inherits", "profile `" + p.name() + "` inherits `" + i + "`, which profiles.toml does not define"))));
+        for (String root0 : List.of("dev", "release")) {
+            if (!out.containsKey(root0)) root.problem(null, "profiles.toml must define `[profile." + root0 + "]`");
+        }
+        root.table("names").ifPresent(n -> {
+            n.allowOnly(Set.of("reserved", "deprecated"));
+            reserved.addAll(n.strings("reserved"));
+            deprecated.addAll(n.strings("deprecated"));
+        });
+        return out;
+    }
+
+    private Map<String, Goal> goals(TomlNode root, Map<String, Source> sources, Map<String, ProfileInfo> profiles) {
+        root.allowOnly(Set.of("goal"));
+        Map<String, Goal> out = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        root.table("goal").ifPresent(t -> t.tables().forEach((id, n) -> {
+            checkId(n, id);
+            n.allowOnly(Set.of("title", "summary", "description", "aliases", "profile", "criteria", "sources"));
+            String profile = n.string("profile");
+            if (!profile.isEmpty() && !profiles.containsKey(profile)) {
+                n.problem("profile", "goal `" + id + "` targets profile `" + profile + "`, which profiles.toml does not define");
+            }
+            Map<String, Integer> criteria = new LinkedHashMap<>();
+            n.table("criteria").ifPresent(c -> {
+                for (String k : c.keys()) {
+                    if (!Effect.CRITERIA.contains(k)) {
+                        c.problem(k, "unknown criterion `" + k + "`; expected one of " + String.join(", ", Effect.CRITERIA));
+                    }
+                    c.optInteger(k).ifPresent(v -> criteria.put(k, v.intValue()));
+                }
+            });
+            List<String> aliases = n.strings("aliases");
+            for (String name : concat(id, aliases)) {
+                String prev = names.put(Knowledge.normalise(name), id);
+                if (prev != null && !prev.equals(id)) n.problem("aliases", "alias `" + name + "` is also a name of goal `" + prev + "`");
+            }
+            out.put(id, new Goal(id, n.string("title"), n.string("summary"), n.string("description"), aliases, profile,
+                    criteria, citations(n, sources)));
+        }));
+        return out;
+    }
+
+    private List<Effect> effects(TomlNode root, Map<String, Source> sources, Map<String, Setting> settings) {
+        root.allowOnly(Set.of("effect"));
+        List<Effect> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (TomlNode n : root.tableArray("effect")) {
+            Set<String> allowed = new HashSet<>(Effect.CRITERIA);
+            allowed.addAll(Set.of("setting", "value", "evidence", "sources"));
+            n.allowOnly(allowed);
+            String key = n.string("setting");
+            String value = n.string("value");
+            Setting s = settings.get(key);
+            if (s == null) n.problem("setting", "unknown setting `" + key + "`");
+            else if (s.value(value).isEmpty()) n.problem("value", "`" + value + "` is not a value of `" + key + "`");
+            if (!seen.add(key + "=" + value)) n.problem("value", "a second effect row for `" + key + "` = `" + value + "`");
+            Map<String, Integer> scores = new LinkedHashMap<>();
+            for (String c : Effect.CRITERIA) {
+                n.optInteger(c).ifPresent(v -> {
+                    if (v < -3 || v > 3) n.problem(c, "score `" + v + "` is outside −3 … +3");
+                    scores.put(c, v.intValue());
+                });
+            }
+            out.add(new Effect(key, value, scores, n.string("evidence"), citations(n, sources)));
+        }
+        return out;
+    }
+
+    private Map<String, Correction> corrections(TomlNode root, Map<String, Source> sources, Map<String, Setting> settings) {
+        root.allowOnly(Set.of("correction"));
+        Map<String, Correction> out = new LinkedHashMap<>();
+        root.table("correction").ifPresent(t -> t.tables().forEach((id, n) -> {
+            checkId(n, id);
+            n.allowOnly(Set.of("claim", "claimed-by", "correct", "settings", "evidence", "sources"));
+            List<String> keys = n.strings("settings");
+            keys.stream().filter(k -> !settings.containsKey(k)).forEach(k -> n.problem("settings", "unknown setting `" + k + "`"));
+            List<String> claimedBy = n.strings("claimed-by");
+            claimedBy.stream().filter(k -> !sources.containsKey(k)).forEach(k -> n.problem("claimed-by", "unknown source `" + k + "`; define it in sources.toml"));
+            out.put(id, new Correction(id, n.string("claim"), claimedBy, n.string("correct"), keys, n.string("evidence"),
+                    citations(n, sources)));
+        }));
+        return out;
+    }
+
+    private void checkDefaults(TomlNode root, Map<String, Setting> settings, Map<String, ProfileInfo> profiles) {
+        for (Setting s : settings.values()) {
+            for (String p : List.of("dev", "release")) {
+                if (!s.defaults().containsKey(p)) {
+                    root.problem(null, "`setting." + s.key() + ".defaults` has no `" + p + "` value");
+                }
+            }
+        }
+    }
+
+    private List<String> citations(TomlNode n, Map<String, Source> sources) {
+        List<String> keys = n.strings("sources");
+        for (String k : keys) {
+            if (!sources.containsKey(k)) n.problem("sources", "unknown source `" + k + "`; define it in sources.toml");
+        }
+        return keys;
+    }
+
+    private static void checkId(TomlNode n, String id) {
+        if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) n.problem(null, "id `" + id + "` must be kebab-case");
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+}

@@ -1,0 +1,253 @@
+package dev.profileadvisor.knowledge;
+
+import dev.profileadvisor.Problem;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A TOML table read strictly: typed getters that record a {@link Problem} with {@code file:line:col} instead of
+ * throwing, and a check that no unknown key is present. Shared by the knowledge loader and the rule-doc loader.
+ */
+public final class TomlNode {
+    private final String file;
+    private final TomlTable table;
+    private final String path;
+    private final TomlPosition position;
+    private final List<Problem> problems;
+
+    private TomlNode(String file, TomlTable table, String path, TomlPosition position, List<Problem> problems) {
+        this.file = file;
+        this.table = table;
+        this.path = path;
+        this.position = position;
+        this.problems = problems;
+    }
+
+    /**
+     * Parses a whole file; syntax errors become problems and an empty node is returned.
+     *
+     * @param file     file name for messages
+     * @param text     file content
+     * @param problems where problems are added
+     * @return the root table
+     */
+    public static TomlNode parse(String file, String text, List<Problem> problems) {
+        TomlParseResult result = Toml.parse(text);
+        result.errors().forEach(e -> problems.add(new Problem(file, e.position().line(), e.position().column(),
+                lowerFirst(withoutPosition(e.getMessage())))));
+        TomlTable root = result.hasErrors() ? Toml.parse("") : result;
+        return new TomlNode(file, root, "", TomlPosition.positionAt(1, 1), problems);
+    }
+
+    /** @return the file name used in messages */
+    public String file() {
+        return file;
+    }
+
+    /** @return the dotted path of this table, e.g. {@code setting.lto} */
+    public String path() {
+        return path;
+    }
+
+    /** @return the keys of this table in file order */
+    public Set<String> keys() {
+        return table.keySet();
+    }
+
+    /**
+     * @param key a key of this table
+     * @return whether it is present
+     */
+    public boolean has(String key) {
+        return table.contains(List.of(key));
+    }
+
+    /**
+     * Records a problem at a key of this table (or at the table when the key is absent).
+     *
+     * @param key     the key
+     * @param message what is wrong
+     */
+    public void problem(String key, String message) {
+        TomlPosition p = key == null || !has(key) ? position : table.inputPositionOf(List.of(key));
+        if (p == null) p = position;
+        problems.add(new Problem(file, p.line(), p.column(), message));
+    }
+
+    /** @return line of this table's first key (1 when unknown) */
+    public int line() {
+        return position.line();
+    }
+
+    /**
+     * Records a problem for every key not in {@code allowed}.
+     *
+     * @param allowed the keys this table may have
+     */
+    public void allowOnly(Set<String> allowed) {
+        for (String k : table.keySet()) {
+            if (!allowed.contains(k)) {
+                problem(k, "unknown key `" + qualified(k) + "`; expected one of " + String.join(", ", sorted(allowed)));
+            }
+        }
+    }
+
+    /**
+     * @param key key
+     * @return the string, or a problem and {@code ""} when missing or not a string
+     */
+    public String string(String key) {
+        return optString(key).orElseGet(() -> {
+            if (!has(key)) problem(null, "missing `" + qualified(key) + "` (a string)");
+            return "";
+        });
+    }
+
+    /**
+     * @param key key
+     * @return the string if present; a problem when present but not a string
+     */
+    public Optional<String> optString(String key) {
+        if (!has(key)) return Optional.empty();
+        Object v = table.get(List.of(key));
+        if (v instanceof String s) return Optional.of(s);
+        problem(key, "`" + qualified(key) + "` must be a string, found " + typeName(v));
+        return Optional.empty();
+    }
+
+    /**
+     * @param key key
+     * @param dflt value when absent
+     * @return the boolean, or {@code dflt}; a problem when present but not a boolean
+     */
+    public boolean bool(String key, boolean dflt) {
+        if (!has(key)) return dflt;
+        Object v = table.get(List.of(key));
+        if (v instanceof Boolean b) return b;
+        problem(key, "`" + qualified(key) + "` must be a boolean, found " + typeName(v));
+        return dflt;
+    }
+
+    /**
+     * @param key key
+     * @return the integer if present; a problem when present but not an integer
+     */
+    public Optional<Long> optInteger(String key) {
+        if (!has(key)) return Optional.empty();
+        Object v = table.get(List.of(key));
+        if (v instanceof Long l) return Optional.of(l);
+        problem(key, "`" + qualified(key) + "` must be an integer, found " + typeName(v));
+        return Optional.empty();
+    }
+
+    /**
+     * @param key key
+     * @return the array of strings, empty when absent; a problem for anything else
+     */
+    public List<String> strings(String key) {
+        if (!has(key)) return List.of();
+        Object v = table.get(List.of(key));
+        if (!(v instanceof TomlArray a)) {
+            problem(key, "`" + qualified(key) + "` must be an array of strings, found " + typeName(v));
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) instanceof String s) out.add(s);
+            else {
+                TomlPosition p = a.inputPositionOf(i);
+                problems.add(new Problem(file, p.line(), p.column(), "`" + qualified(key) + "` must hold only strings, found "
+                        + typeName(a.get(i))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param key key
+     * @return the sub-table, or empty (with a problem if present but not a table)
+     */
+    public Optional<TomlNode> table(String key) {
+        if (!has(key)) return Optional.empty();
+        Object v = table.get(List.of(key));
+        if (v instanceof TomlTable t) {
+            return Optional.of(new TomlNode(file, t, qualified(key), table.inputPositionOf(List.of(key)), problems));
+        }
+        problem(key, "`" + qualified(key) + "` must be a table, found " + typeName(v));
+        return Optional.empty();
+    }
+
+    /**
+     * Every sub-table of this table, in file order, keyed by name (e.g. each {@code [setting.X]}).
+     *
+     * @return name → node; non-table entries are problems
+     */
+    public Map<String, TomlNode> tables() {
+        Map<String, TomlNode> out = new LinkedHashMap<>();
+        for (String k : table.keySet()) table(k).ifPresent(n -> out.put(k, n));
+        return out;
+    }
+
+    /**
+     * @param key key of an array of tables ({@code [[x]]})
+     * @return its tables in order; a problem when present but not an array of tables
+     */
+    public List<TomlNode> tableArray(String key) {
+        if (!has(key)) return List.of();
+        Object v = table.get(List.of(key));
+        if (!(v instanceof TomlArray a) || (!a.isEmpty() && !a.isTable(0))) {
+            problem(key, "`" + qualified(key) + "` must be an array of tables (`[[" + qualified(key) + "]]`), found "
+                    + typeName(v));
+            return List.of();
+        }
+        List<TomlNode> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            out.add(new TomlNode(file, a.getTable(i), qualified(key) + "[" + i + "]", a.inputPositionOf(i), problems));
+        }
+        return out;
+    }
+
+    /**
+     * @param key a key of this table
+     * @return the key prefixed with this table's path
+     */
+    public String qualified(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /**
+     * @param v a value tomlj returned
+     * @return how TOML calls its type
+     */
+    public static String typeName(Object v) {
+        if (v instanceof String s) return "the string `\"" + s + "\"`";
+        if (v instanceof Long l) return "the integer `" + l + "`";
+        if (v instanceof Double d) return "the float `" + d + "`";
+        if (v instanceof Boolean b) return "the boolean `" + b + "`";
+        if (v instanceof TomlArray) return "an array";
+        if (v instanceof TomlTable) return "a table";
+        return v == null ? "nothing" : "a " + v.getClass().getSimpleName();
+    }
+
+    private static List<String> sorted(Set<String> s) {
+        return s.stream().sorted().toList();
+    }
+
+    private static String withoutPosition(String m) {
+        return m == null ? "syntax error" : m.replaceFirst("\\s*\\(line \\d+, column \\d+\\)\\s*$", "");
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}

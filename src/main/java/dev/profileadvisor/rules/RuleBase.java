@@ -1,0 +1,221 @@
+package dev.profileadvisor.rules;
+
+import dev.profileadvisor.AdvisorException;
+import dev.profileadvisor.Problem;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The DRL rules compiled once into a Drools {@link KieBase}, shared by all threads; {@link #run} opens one
+ * short-lived session per call.
+ */
+public final class RuleBase {
+    /** Most firings one request may take before the engine calls it a loop. */
+    public static final int FIRING_LIMIT = 10_000;
+
+    private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+    private static final Pattern LINE_COL = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
+    private static final Pattern PARSER_LINE_COL = Pattern.compile("Line (\\d+):(\\d+)");
+    private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?)(?::\\s*\\[Error|\\s*\\[Near|$)", Pattern.DOTALL);
+
+    private final KieBase kieBase;
+    private final Map<String, Location> rules;
+
+    /**
+     * Where a rule is declared.
+     *
+     * @param file file name for messages
+     * @param line 1-based line of {@code rule "…"}
+     */
+    public record Location(String file, int line) {
+    }
+
+    private RuleBase(KieBase kieBase, Map<String, Location> rules) {
+        this.kieBase = kieBase;
+        this.rules = Collections.unmodifiableMap(rules);
+    }
+
+    /**
+     * Compiles DRL files (files that are not DRL are skipped).
+     *
+     * @param files the rule tree
+     * @return the compiled rule base
+     * @throws AdvisorException with {@code file:line:col} for every syntax or type error, and for duplicate rule names
+     */
+    public static RuleBase compile(List<RuleFile> files) {
+        KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        conf.setProperty("drools.dialect.default", "mvel");
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+        Map<String, Location> rules = new LinkedHashMap<>();
+        Map<String, RuleFile> byName = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (RuleFile f : files) {
+            if (!f.isDrl()) continue;
+            byName.put(f.name(), f);
+            Matcher m = RULE_DECL.matcher(f.text());
+            while (m.find()) {
+                Location loc = new Location(f.name(), lineOf(f.text(), m.start(1)));
+                Location prev = rules.putIfAbsent(m.group(1), loc);
+                if (prev != null) {
+                    problems.add(new Problem(f.name(), loc.line(), 1, "rule `" + m.group(1) + "` is already defined at "
+                            + prev.file() + ":" + prev.line() + "; rule ids must be unique"));
+                }
+            }
+            builder.add(ResourceFactory.newByteArrayResource(f.text().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(f.name()), ResourceType.DRL);
+        }
+        if (builder.hasErrors()) {
+            for (KnowledgeBuilderError e : builder.getErrors()) {
+                String msg = e.getMessage() == null ? "" : e.getMessage().trim();
+                if (msg.contains("Parser returned a null Package")) continue;
+                String file = e.getResource() == null ? "rules" : e.getResource().getSourcePath();
+                problems.add(locate(byName.get(file), file, e.getLines(), msg));
+            }
+        }
+        if (!problems.isEmpty()) throw new AdvisorException(problems);
+        return new RuleBase(builder.newKieBase(), rules);
+    }
+
+    /** Finds the best line and column for a Drools error, which sometimes reports line 0, -1 or the rule's line. */
+    static Problem locate(RuleFile f, String file, int[] lines, String msg) {
+        int line = lines != null && lines.length > 0 ? lines[0] : 0;
+        int col = 0;
+        Matcher lc = LINE_COL.matcher(msg);
+        Matcher plc = PARSER_LINE_COL.matcher(msg);
+        if (plc.find()) {
+            line = Integer.parseInt(plc.group(1));
+            col = Integer.parseInt(plc.group(2)) + 1;
+        }
+        String text = f == null ? "" : f.text();
+        Matcher ex = EXPRESSION.matcher(msg);
+        if (ex.find() && !text.isEmpty()) {
+            // Drools reports consequence errors at the `rule` line: find the expression itself.
+            String expr = ex.group(1).trim();
+            String probe = expr.length() > 40 ? expr.substring(0, 40) : expr;
+            int at = indexIgnoringSpace(text, probe, line);
+            if (at >= 0) {
+                line = lineOf(text, at);
+                col = at - text.lastIndexOf('\n', at - 1);
+            }
+        } else if (lc.find() && line <= 0) {
+            line = Integer.parseInt(lc.group(1));
+        }
+        if (line <= 0 && !text.isEmpty()) {
+            Matcher m = RULE_DECL.matcher(text);
+            while (m.find()) {
+                if (msg.contains(m.group(1))) {
+                    line = lineOf(text, m.start());
+                    col = 1;
+                    break;
+                }
+            }
+        }
+        return new Problem(file, Math.max(line, 0), col, summarise(msg));
+    }
+
+    private static int indexIgnoringSpace(String text, String probe, int fromLine) {
+        String squeezed = probe.replaceAll("\\s+", "");
+        if (squeezed.isEmpty()) return -1;
+        String[] lines = text.split("\n", -1);
+        int offset = 0;
+        int best = -1;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].replaceAll("\\s+", "");
+            String head = squeezed.length() > l.length() ? squeezed.substring(0, Math.max(1, Math.min(squeezed.length(), l.length()))) : squeezed;
+            if (!l.isEmpty() && l.contains(head) && head.length() >= Math.min(8, squeezed.length())) {
+                int indent = lines[i].length() - lines[i].stripLeading().length();
+                if (best < 0 || i + 1 >= fromLine) {
+                    best = offset + indent;
+                    if (i + 1 >= fromLine) return best;
+                }
+            }
+            offset += lines[i].length() + 1;
+        }
+        return best;
+    }
+
+    private static String summarise(String msg) {
+        String m = msg.replaceAll("\\s+", " ").trim();
+        m = m.replaceFirst("^\\[ERR \\d+] Line \\d+:\\d+ ", "");
+        return m.isEmpty() ? "rule compilation failed" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    }
+
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) if (text.charAt(i) == '\n') line++;
+        return line;
+    }
+
+    /** @return rule id → where it is declared, in file order */
+    public Map<String, Location> rules() {
+        return rules;
+    }
+
+    /**
+     * Runs the rules over a set of facts to a fixpoint.
+     *
+     * @param facts input facts
+     * @return every fact in working memory afterwards, and how often each rule fired
+     * @throws AdvisorException when a rule keeps firing past {@link #FIRING_LIMIT} (a loop), naming the rule
+     */
+    public Outcome run(Collection<?> facts) {
+        KieSession session = kieBase.newKieSession();
+        Map<String, Integer> firings = new HashMap<>();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    firings.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+                }
+            });
+            for (Object f : facts) session.insert(f);
+            int fired = session.fireAllRules(FIRING_LIMIT);
+            if (fired >= FIRING_LIMIT) {
+                String worst = firings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+                Location loc = rules.getOrDefault(worst, new Location("rules", 0));
+                throw new AdvisorException(new Problem(loc.file(), loc.line(), 1, "rule `" + worst + "` fired "
+                        + firings.get(worst) + " times without reaching a fixpoint (firing limit " + FIRING_LIMIT
+                        + "): it keeps re-triggering itself or another rule; derive a new fact instead of modifying the one it matches"));
+            }
+            return new Outcome(List.copyOf(session.getObjects()), Map.copyOf(firings));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * What a run left in working memory.
+     *
+     * @param facts   all facts
+     * @param firings rule id → times fired
+     */
+    public record Outcome(List<Object> facts, Map<String, Integer> firings) {
+        /**
+         * @param type a fact type
+         * @param <T>  the type
+         * @return the facts of that type
+         */
+        public <T> List<T> all(Class<T> type) {
+            return facts.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.profileadvisor.cargo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Test helper that drives the real {@code cargo} on a throw-away one-file bin crate, so tests can
+ * compare the advisor's answers with what cargo actually passes to rustc.
+ *
+ * <p>Assumption: no Cargo config file defines {@code [profile.*]} or {@code [build]} settings that
+ * reach the probe crate ({@code $CARGO_HOME/config.toml}, or a {@code .cargo/config.toml} in the
+ * system temp directory or one of its parents): nothing is passed to override them, and
+ * {@code CARGO_HOME} is deliberately left alone because rustup needs the real one.
+ */
+public final class RealCargo {
+    private static final long TIMEOUT_SECONDS = 120;
+    private static final List<String> REMOVED_ENV = List.of("RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS",
+            "CARGO_BUILD_RUSTFLAGS", "CARGO_INCREMENTAL", "CARGO_TARGET_DIR", "RUSTC_WRAPPER",
+            "CARGO_BUILD_TARGET_DIR", "CARGO_BUILD_INCREMENTAL", "CARGO_BUILD_RUSTC_WRAPPER",
+            "RUSTC_WORKSPACE_WRAPPER", "CARGO_BUILD_RUSTC_WORKSPACE_WRAPPER");
+    private static final Set<String> IGNORED_KEYS = Set.of("metadata", "extra-filename", "linker");
+
+    private final String executable;
+    private final String version;
+
+    private RealCargo(String executable, String version) {
+        this.executable = executable;
+        this.version = version;
+    }
+
+    /**
+     * Finds a working cargo: {@code $CARGO} if set, else {@code cargo} on the PATH, else
+     * {@code $HOME/.cargo/bin/cargo}; the first whose {@code --version} succeeds wins.
+     *
+     * @throws IllegalStateException if none of them works
+     */
+    public static RealCargo locate() {
+        List<String> candidates = new ArrayList<>();
+        String env = System.getenv("CARGO");
+        if (env != null && !env.isBlank()) candidates.add(env);
+        candidates.add("cargo");
+        candidates.add(Path.of(System.getProperty("user.home"), ".cargo", "bin", "cargo").toString());
+        for (String candidate : candidates) {
+            try {
+                Run run = run(List.of(candidate, "--version"), null, 30);
+                if (run.exitCode == 0) return new RealCargo(candidate, run.output.trim());
+            } catch (IOException | IllegalStateException e) {
+                // not runnable: try the next candidate
+            }
+        }
+        throw new IllegalStateException("cargo not found: looked at " + String.join(", ", candidates)
+                + "; install Rust 1.95 with rustup or put ~/.cargo/bin on PATH");
+    }
+
+    /** Returns the output of {@code cargo --version}, e.g. {@code cargo 1.95.0 (f2d3ce0bd 2026-03-21)}. */
+    public String version() {
+        return version;
+    }
+
+    /**
+     * Builds a fresh {@code probe} bin crate (no dependencies) in a temporary directory, deleted
+     * afterwards, with {@code cargo build -v --offline} and the given profile. The child gets
+     * {@code CARGO_TERM_COLOR=never} and {@code CARGO_TERM_PROGRESS_WHEN=never}, and loses every
+     * {@code CARGO_PROFILE_*} variable plus the rustflags, incremental, target-dir and wrapper ones.
+     *
+     * @param manifestExtra TOML appended verbatim to {@code Cargo.toml}, typically {@code [profile.*]} tables
+     * @param profile {@code "dev"} (no flag), {@code "release"} ({@code --release}) or a custom
+     *     profile name ({@code --profile <name>})
+     * @return the exit code, output, warnings and the rustc {@code -C} flags of the bin crate
+     * @throws IllegalStateException if cargo does not finish within 120 s
+     */
+    public BuildResult build(String manifestExtra, String profile) {
+        Objects.requireNonNull(profile, "profile");
+        List<String> command = new ArrayList<>(List.of(executable, "build", "-v", "--offline"));
+        if (profile.equals("release")) command.add("--release");
+        else if (!profile.equals("dev")) command.addAll(List.of("--profile", profile));
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("cargo-probe-"); // fresh crate and target dir: never a cached build
+            Files.writeString(dir.resolve("Cargo.toml"), "[package]\nname = \"probe\"\nversion = \"0.1.0\"\n"
+                    + "edition = \"2021\"\n\n" + (manifestExtra == null ? "" : manifestExtra) + "\n");
+            Files.createDirectories(dir.resolve("src"));
+            Files.writeString(dir.resolve("src/main.rs"), "fn main() { println!(\"hi\"); }\n");
+            Run run = run(command, dir, TIMEOUT_SECONDS);
+            return new BuildResult(run.exitCode, run.output, warnings(run.output), binFlags(run.output));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    /**
+     * Outcome of one probe build.
+     *
+     * @param exitCode cargo's exit code
+     * @param output combined stdout and stderr
+     * @param warnings lines starting with {@code warning:}, without the "generated N warnings" summary
+     * @param binFlags the bin crate's rustc codegen flags as {@code "-C key=value"}, without
+     *     {@code metadata}, {@code extra-filename} and {@code linker}; {@code -C incremental=<dir>} for any path
+     */
+    public record BuildResult(int exitCode, String output, List<String> warnings, Set<String> binFlags) {
+        /** Returns whether cargo exited with status 0. */
+        public boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+
+    private record Run(int exitCode, String output) {}
+
+    private static Run run(List<String> command, Path dir, long timeoutSeconds) throws IOException {
+        Path log = Files.createTempFile("cargo-probe-", ".log");
+        Process process = null;
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir == null ? null : dir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().keySet().removeIf(k -> REMOVED_ENV.contains(k) || k.startsWith("CARGO_PROFILE_"));
+            pb.environment().putAll(Map.of("CARGO_TERM_COLOR", "never", "CARGO_TERM_PROGRESS_WHEN", "never"));
+            process = pb.start();
+            boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+            if (!finished) throw new IllegalStateException(String.join(" ", command) + " timed out after "
+                    + timeoutSeconds + " s; output so far:\n" + output);
+            return new Run(process.exitValue(), output);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command, e);
+        } finally {
+            if (process != null && process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static List<String> warnings(String output) {
+        return output.lines()
+                .filter(l -> l.startsWith("warning:"))
+                .filter(l -> !(l.startsWith("warning: `probe` (bin ") && l.contains(" generated ")))
+                .toList();
+    }
+
+    private static Set<String> binFlags(String output) {
+        Set<String> flags = new LinkedHashSet<>();
+        for (String line : output.lines().map(String::strip).toList()) {
+            if (!line.startsWith("Running `") || !line.endsWith("`")) continue;
+            List<String> args = shellSplit(line.substring("Running `".length(), line.length() - 1));
+            if (Collections.indexOfSubList(args, List.of("--crate-name", "probe")) < 0
+                    || Collections.indexOfSubList(args, List.of("--crate-type", "bin")) < 0) continue;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                String flag = a.equals("-C") && i + 1 < args.size() ? args.get(++i)
+                        : a.startsWith("-C") && a.length() > 2 ? a.substring(2) : null;
+                if (flag == null || IGNORED_KEYS.contains(flag.split("=", 2)[0])) continue;
+                flags.add("-C " + (flag.startsWith("incremental=") ? "incremental=<dir>" : flag));
+            }
+            break;
+        }
+        return flags;
+    }
+
+    /** Splits a POSIX-shell-quoted command line ('single', "double", backslash escapes). */
+    private static List<String> shellSplit(String line) {
+        List<String> args = new ArrayList<>();
+        StringBuilder cur = null; // null between arguments
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean escape = c == '\\' && i + 1 < line.length() && quote != '\''
+                    && (quote == 0 || "\"\\$`".indexOf(line.charAt(i + 1)) >= 0);
+            if (quote == 0 && Character.isWhitespace(c)) {
+                if (cur != null) args.add(cur.toString());
+                cur = null;
+                continue;
+            }
+            if (cur == null) cur = new StringBuilder();
+            if (escape) cur.append(line.charAt(++i));
+            else if (quote == 0 && (c == '\'' || c == '"')) quote = c;
+            else if (c == quote) quote = 0;
+            else cur.append(c);
+        }
+        if (cur != null) args.add(cur.toString());
+        return args;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (dir == null) return;
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a leftover temp directory must not fail a test
+        }
+    }
+}
