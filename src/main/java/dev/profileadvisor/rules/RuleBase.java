@@ -109,7 +109,7 @@ public final class RuleBase {
         Matcher ex = EXPRESSION.matcher(msg);
         if (ex.find() && !text.isEmpty()) {
             // Drools reports consequence errors at the `rule` line: find the expression itself.
-            String expr = ex.group(1).trim();
+            String expr = ex.group(1).trim().replaceFirst("^drools\\.", "");
             String probe = expr.length() > 40 ? expr.substring(0, 40) : expr;
             int at = indexIgnoringSpace(text, probe, line);
             if (at >= 0) {
@@ -153,10 +153,43 @@ public final class RuleBase {
         return best;
     }
 
-    private static String summarise(String msg) {
-        String m = msg.replaceAll("\\s+", " ").trim();
-        m = m.replaceFirst("^\\[ERR \\d+] Line \\d+:\\d+ ", "");
-        return m.isEmpty() ? "rule compilation failed" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    private static final Pattern STRICT_METHOD = Pattern.compile(
+            "Unable to Analyse Expression (.+?):\\s*\\[Error: unable to resolve method using strict-mode: ([\\w.$]+)\\.([\\w$]+)\\(\\)]", Pattern.DOTALL);
+    private static final Pattern NO_CONSTRUCTOR = Pattern.compile(
+            "Unable to Analyse Expression (.+?):.*could not resolve constructor ([\\w.$]+)\\[([^\\]]*)]", Pattern.DOTALL);
+    private static final Pattern NO_IDENTIFIER = Pattern.compile(
+            "Unable to Analyse Expression (.+?):\\s*\\[Error: no such identifier: (\\w+)]", Pattern.DOTALL);
+
+    /** Rewrites the common Drools/MVEL messages into what a rule author needs to know. */
+    static String summarise(String msg) {
+        Matcher m = NO_CONSTRUCTOR.matcher(msg);
+        if (m.find()) {
+            String args = m.group(3).replaceAll("class java\\.lang\\.", "").replaceAll("class ", "").replaceAll("\\s+", " ");
+            return "no constructor `" + simple(m.group(2)) + "(" + args + ")` in `" + squeeze(m.group(1)) + "`: check the number and types of the arguments";
+        }
+        m = STRICT_METHOD.matcher(msg);
+        if (m.find()) {
+            String type = simple(m.group(2));
+            String name = m.group(3);
+            if (type.equals("KnowledgeHelper")) {
+                return "`" + name + "` is not bound in the rule's conditions (in `" + squeeze(m.group(1)) + "`)";
+            }
+            return "`" + type + "` has no field `" + name + "` (in `" + squeeze(m.group(1)) + "`)";
+        }
+        m = NO_IDENTIFIER.matcher(msg);
+        if (m.find()) return "unknown name `" + m.group(2) + "` (in `" + squeeze(m.group(1)) + "`)";
+        String s = msg.replaceAll("\\s+", " ").trim();
+        s = s.replaceFirst("^\\[ERR \\d+] Line \\d+:\\d+ ", "");
+        s = s.replaceFirst("^Unable to resolve ObjectType '(\\w+)'", "unknown fact type `$1` (is it imported, and spelled right?)");
+        return s.isEmpty() ? "rule compilation failed" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String simple(String qualified) {
+        return qualified.substring(qualified.lastIndexOf('.') + 1);
+    }
+
+    private static String squeeze(String s) {
+        return s.replaceAll("\\s+", " ").replaceFirst("^drools\\.", "").trim();
     }
 
     static int lineOf(String text, int offset) {

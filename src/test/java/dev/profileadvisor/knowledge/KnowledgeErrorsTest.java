@@ -1,0 +1,92 @@
+package dev.profileadvisor.knowledge;
+
+import dev.profileadvisor.AdvisorException;
+import dev.profileadvisor.Problem;
+import dev.profileadvisor.WorkingCopy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Mistakes in knowledge/*.toml, each reported as file:line:col. */
+class KnowledgeErrorsTest {
+    @TempDir
+    Path tmp;
+
+    private static List<Problem> problemsOf(Path dir) {
+        try {
+            KnowledgeLoader.load(dir, "knowledge");
+        } catch (AdvisorException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected the knowledge to be refused");
+    }
+
+    @Test
+    void theRepositoryKnowledgeLoads() {
+        Knowledge k = KnowledgeLoader.load(Path.of("knowledge"), "knowledge");
+        assertThat(k.settings()).containsKeys("opt-level", "debug", "split-debuginfo", "strip", "debug-assertions",
+                "overflow-checks", "lto", "panic", "incremental", "codegen-units", "rpath");
+        assertThat(k.goals()).containsKeys("small-binary", "fast-runtime", "fast-compile", "debuggable", "profilable",
+                "low-build-memory", "catch-panics");
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedWithLineAndColumn() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        int line = WorkingCopy.edit(wc.knowledge.resolve("goals.toml"), "profile = \"release\"", "profile = \"release");
+        assertThat(problemsOf(wc.knowledge)).first().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("knowledge/goals.toml");
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.column()).isPositive();
+        });
+    }
+
+    @Test
+    void aWrongTypeNamesTheFieldTheTypeAndTheLine() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        int line = WorkingCopy.edit(wc.knowledge.resolve("effects.toml"), "runtime = 3\n", "runtime = \"3\"\n");
+        assertThat(problemsOf(wc.knowledge)).singleElement()
+                .hasToString("knowledge/effects.toml:" + line + ":1: `effect[7].runtime` must be an integer, found the string `\"3\"`");
+    }
+
+    @Test
+    void aMissingFieldIsReportedAtItsTable() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        WorkingCopy.edit(wc.knowledge.resolve("goals.toml"), "title = \"smallest binary\"\n", "");
+        assertThat(problemsOf(wc.knowledge)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("knowledge/goals.toml");
+            assertThat(p.message()).isEqualTo("missing `goal.small-binary.title` (a string)");
+            assertThat(p.line()).isPositive();
+        });
+    }
+
+    @Test
+    void anUnknownSourceKeyIsReported() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        int line = WorkingCopy.edit(wc.knowledge.resolve("goals.toml"), "sources = [\"min-sized-rust\", \"cargo-book-profiles\"]",
+                "sources = [\"min-sized-rust\", \"cargo-book-profile\"]");
+        assertThat(problemsOf(wc.knowledge)).singleElement()
+                .hasToString("knowledge/goals.toml:" + line + ":1: unknown source `cargo-book-profile`; define it in sources.toml");
+    }
+
+    @Test
+    void anEffectOnAnUnknownValueOrOutOfScaleIsReported() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        WorkingCopy.edit(wc.knowledge.resolve("effects.toml"), "value = \"fat\"", "value = \"fatt\"");
+        WorkingCopy.edit(wc.knowledge.resolve("effects.toml"), "size = 3", "size = 5");
+        assertThat(problemsOf(wc.knowledge)).extracting(Problem::message)
+                .containsExactlyInAnyOrder("`fatt` is not a value of `lto`", "score `5` is outside −3 … +3");
+    }
+
+    @Test
+    void anUnknownKeyIsReportedWithTheKeysThatAreAllowed() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        WorkingCopy.edit(wc.knowledge.resolve("goals.toml"), "profile = \"release\"", "profil = \"release\"");
+        assertThat(problemsOf(wc.knowledge)).extracting(Problem::message).anySatisfy(m -> assertThat(m)
+                .startsWith("unknown key `goal.small-binary.profil`; expected one of aliases, criteria, description, profile"));
+    }
+}
