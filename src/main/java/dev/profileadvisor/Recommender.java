@@ -151,11 +151,13 @@ final class Recommender {
         return new Target(name, inherits, knowledge.rootOf(parent, null), knowledge.profiles().get(parent).ignores());
     }
 
+    /** The profile of the heaviest goal that has one (ties: knowledge order); release when none has one. */
     private String naturalProfile(List<GoalWeight> goals) {
-        int max = goals.stream().mapToInt(GoalWeight::weight).max().orElse(1);
+        int max = goals.stream().filter(gw -> !knowledge.goals().get(gw.goal()).profile().isEmpty())
+                .mapToInt(GoalWeight::weight).max().orElse(0);
         for (Goal g : knowledge.goals().values()) {
             for (GoalWeight gw : goals) {
-                if (gw.goal().equals(g.id()) && gw.weight() == max) return g.profile();
+                if (gw.goal().equals(g.id()) && gw.weight() == max && !g.profile().isEmpty()) return g.profile();
             }
         }
         return "release";
@@ -255,6 +257,12 @@ final class Recommender {
         } else {
             reason = "`" + display(value) + "` scores best, " + signed(totals.get(chosen)) + breakdown(prefs, chosen)
                     + ", against " + signed(totals.get(dflt.id())) + " for cargo's default `" + display(dflt) + "`";
+            List<String> tied = s.values().stream().filter(v -> !v.id().equals(chosen) && totals.get(v.id()).equals(totals.get(chosen))
+                    && vetoes.stream().noneMatch(x -> x.value().equals(v.id()))).map(v -> "`" + display(v) + "`").toList();
+            if (!tied.isEmpty()) {
+                reason += "; tied with " + String.join(", ", tied) + ", and knowledge lists `" + value.id()
+                        + "` first (the cheaper choice); weight a goal to break the tie";
+            }
             comment = value.title() + (goals.isEmpty() ? "" : ": " + String.join(", ", goals));
         }
         return new SettingAdvice(s.key(), chosen, value.toml(), dflt.id(), dflt.toml(), List.copyOf(goals),

@@ -134,7 +134,7 @@ final class ExplainCommand implements Callable<Integer> {
         out.println(indent(g.description().strip(), "  "));
         out.println();
         out.println("aliases:  " + String.join(", ", g.aliases()));
-        out.println("profile:  " + g.profile());
+        out.println("profile:  " + (g.profile().isEmpty() ? "none of its own (follows the other goals; release when alone)" : g.profile()));
         out.println("weighs:   " + (g.criteria().isEmpty() ? "no criterion (a constraint rule acts for it)"
                 : g.criteria().entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", "))));
         sources(out, k, g.sources());

@@ -41,7 +41,7 @@ final class GoalsCommand implements Callable<Integer> {
         } else {
             int w = goals.stream().mapToInt(g -> g.id().length()).max().orElse(10);
             for (Goal g : goals) {
-                out.printf("%-" + w + "s  %s (profile `%s`)%n", g.id(), g.summary(), g.profile());
+                out.printf("%-" + w + "s  %s%s%n", g.id(), g.summary(), g.profile().isEmpty() ? "" : " (profile `" + g.profile() + "`)");
                 out.printf("%-" + w + "s  aliases: %s%n", "", String.join(", ", g.aliases()));
             }
             out.println();

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param summary     one line
  * @param description a paragraph
  * @param aliases     other names users type (matched case-insensitively)
- * @param profile     the profile this goal targets when none is given
+ * @param profile     the profile this goal targets when none is given; empty when it follows the other goals
  * @param criteria    criterion → multiplier applied to effect scores
  * @param sources     source keys
  */

@@ -76,8 +76,12 @@ public record Knowledge(Map<String, Source> sources, Map<String, Setting> settin
         record Scored(String id, int distance) { }
         List<Scored> scored = new ArrayList<>();
         for (Goal g : goals.values()) {
-            int best = Text.distance(n, normalise(g.id()));
-            for (String a : g.aliases()) best = Math.min(best, Text.distance(n, normalise(a)));
+            int best = Integer.MAX_VALUE;
+            for (String name0 : concat(g.id(), g.aliases())) {
+                String a = normalise(name0);
+                boolean prefix = a.length() >= 4 && n.length() >= 4 && (a.startsWith(n) || n.startsWith(a));
+                best = Math.min(best, prefix ? 1 : Text.distance(n, a));
+            }
             scored.add(new Scored(g.id(), best));
         }
         int limit = Math.max(2, n.length() / 3);
@@ -131,6 +135,12 @@ public record Knowledge(Map<String, Source> sources, Map<String, Setting> settin
     public String url(String key) {
         Source s = sources.get(key);
         return s == null ? key : s.url();
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(rest);
+        all.add(0, first);
+        return all;
     }
 
     static String normalise(String s) {

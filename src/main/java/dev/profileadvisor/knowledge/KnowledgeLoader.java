@@ -212,7 +212,7 @@ public final class KnowledgeLoader {
         root.table("goal").ifPresent(t -> t.tables().forEach((id, n) -> {
             checkId(n, id);
             n.allowOnly(Set.of("title", "summary", "description", "aliases", "profile", "criteria", "sources"));
-            String profile = n.string("profile");
+            String profile = n.optString("profile").orElse("");
             if (!profile.isEmpty() && !profiles.containsKey(profile)) {
                 n.problem("profile", "goal `" + id + "` targets profile `" + profile + "`, which profiles.toml does not define");
             }

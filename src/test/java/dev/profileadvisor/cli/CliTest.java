@@ -1,0 +1,137 @@
+package dev.profileadvisor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.profileadvisor.ProfileAdvisor;
+import dev.profileadvisor.Request;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line as a user drives it: output, stderr messages, exit codes. */
+class CliTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void recommendPrintsTheBlockThenTheJustification() {
+        Run r = run("recommend", "--goal", "small-binary");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("# goals: small-binary\n[profile.release]\n").contains("\nWhy each line\n")
+                .contains("rules:     goal-weighs-effects, decide-best-value").contains("= see: https://");
+    }
+
+    @Test
+    void tomlFormatPrintsOnlyTheBlock() {
+        Run r = run("recommend", "--goal", "small-binary", "--goal", "catch-panics", "--format", "toml");
+        assertThat(r.out()).isEqualTo(ProfileAdvisor.withDefaults().recommend(Request.goals("small-binary", "catch-panics")).toml());
+        assertThat(r.out()).doesNotContain("panic");
+    }
+
+    @Test
+    void jsonFormatFollowsTheContract() throws Exception {
+        Run r = run("recommend", "--goal", "fast-runtime=2", "--goal", "fast-compile=1", "--profile", "release", "--format", "json");
+        assertThat(r.code()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(j.get("profile").asText()).isEqualTo("release");
+        assertThat(j.get("goals").get(0).get("id").asText()).isEqualTo("fast-runtime");
+        assertThat(j.get("goals").get(0).get("weight").asInt()).isEqualTo(2);
+        JsonNode lto = j.get("settings").get(0).get("key").asText().equals("lto") ? j.get("settings").get(0) : null;
+        for (JsonNode s : j.get("settings")) if (s.get("key").asText().equals("lto")) lto = s;
+        assertThat(lto).isNotNull();
+        assertThat(lto.get("value").asText()).isEqualTo("thin");
+        assertThat(lto.get("reason").asText()).contains("tied with `lto = \"fat\"`");
+        assertThat(lto.get("default").isBoolean()).isTrue();
+        assertThat(lto.get("goals").get(0).asText()).isEqualTo("fast-runtime");
+        assertThat(lto.get("overruled").toString()).contains("\"valueId\":\"fat\"");
+        assertThat(lto.get("rules").toString()).contains("decide-best-value");
+        assertThat(lto.get("sources").get(0).asText()).startsWith("http");
+        assertThat(lto.get("overruled").get(0).has("by")).isTrue();
+        assertThat(lto.get("reason").asText()).isNotBlank();
+        assertThat(j.get("toml").asText()).startsWith("[profile.release]\n").contains("lto = \"thin\"");
+    }
+
+    @Test
+    void anUnknownGoalIsExitCodeTwoWithTheMessageOnStderr() {
+        Run r = run("recommend", "--goal", "smallest");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: --goal: unknown goal `smallest`; closest known: `small-binary`"
+                + " (`cargo-profile-advisor goals` lists them with aliases)\n");
+    }
+
+    @Test
+    void aMissingGoalOptionIsAUsageErrorWithoutAStackTrace() {
+        Run r = run("recommend");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: missing required option: '--goal=GOAL[=WEIGHT]'")
+                .contains("run `cargo-profile-advisor recommend --help`").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aBadWeightIsExitCodeTwo() {
+        Run r = run("recommend", "--goal", "fast-runtime=high");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("invalid weight `high` for goal `fast-runtime`");
+    }
+
+    @Test
+    void cargoPassesTheSubcommandNameFirstAndItIsDropped() {
+        Run r = run("profile-advisor", "recommend", "--goal", "debuggable", "--format", "toml");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("debug = \"line-tables-only\"");
+    }
+
+    @Test
+    void goalsListsEveryGoalWithAliases() {
+        Run r = run("goals");
+        assertThat(r.out()).contains("small-binary", "fast-runtime", "fast-compile", "debuggable", "profilable",
+                "low-build-memory", "catch-panics", "aliases: smallest binary");
+    }
+
+    @Test
+    void explainASettingShowsValuesFlagsEffectsAndTheCorrectionsOfTheSeed() {
+        Run r = run("explain", "lto");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("lto = false", "-C embed-bitcode=no", "lto = \"fat\"", "-C lto=fat", "effects",
+                "corrections of published claims", "thin-local");
+    }
+
+    @Test
+    void explainAGoalARuleAndACorrection() {
+        assertThat(run("explain", "smallest binary").out()).startsWith("small-binary: smallest binary");
+        assertThat(run("explain", "catch-panics-forbids-abort").out()).contains("(constraint)", "defined at rules/recommend/constraints.drl:");
+        String someCorrection = ProfileAdvisor.withDefaults().knowledge().corrections().keySet().iterator().next();
+        assertThat(run("explain", someCorrection).out()).contains("claim:", "correct:");
+    }
+
+    @Test
+    void explainSomethingUnknownSuggestsNames() {
+        Run r = run("explain", "ltoo");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: explain: nothing is called `ltoo`").contains("`lto`");
+    }
+
+    @Test
+    void rulesListTestAndLintPassOnTheRepository() {
+        assertThat(run("rules", "list").out()).contains("catch-panics-forbids-abort", "constraint");
+        Run test = run("rules", "test");
+        assertThat(test.code()).isZero();
+        assertThat(test.out()).containsPattern("rules test: \\d+ passed, 0 failed");
+        Run lint = run("rules", "lint");
+        assertThat(lint.code()).isZero();
+        assertThat(lint.out()).containsPattern("rules lint: \\d+ rules, 0 problems");
+    }
+}
