@@ -6,6 +6,7 @@ import dev.profileadvisor.knowledge.SettingValue;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,11 +28,29 @@ public final class RustcFlags {
      */
     public static Set<String> forBinary(Knowledge knowledge, String profile, String inherits, Map<String, String> written) {
         Map<String, SettingValue> effective = new LinkedHashMap<>();
+        Map<String, List<String>> spelling = new LinkedHashMap<>();
         for (Setting s : knowledge.settings().values()) {
             String id = written.get(s.key());
-            effective.put(s.key(), id != null ? s.value(id).orElseThrow(() -> new IllegalArgumentException(
-                    "`" + id + "` is not a value of `" + s.key() + "`")) : knowledge.defaultValue(profile, inherits, s.key()));
+            SettingValue v = id != null ? s.value(id).orElseThrow(() -> new IllegalArgumentException(
+                    "`" + id + "` is not a value of `" + s.key() + "`")) : knowledge.defaultValue(profile, inherits, s.key());
+            effective.put(s.key(), v);
+            if (id != null) spelling.put(s.key(), v.flags());
         }
+        return compute(knowledge, effective, spelling, written.keySet(), false);
+    }
+
+    /**
+     * @param knowledge          the knowledge
+     * @param effective          setting key → the value in effect (every key)
+     * @param spellingFlags      for explicitly written keys, the flags of the spelling used ({@code lto = true} gives
+     *                           {@code -C lto}, {@code "fat"} gives {@code -C lto=fat})
+     * @param explicit           the keys some profile table sets
+     * @param dependencyDebuginfo whether a dependency gets debug info from a {@code package.*} or {@code build-override}
+     *                           table (which turns off the implicit strip of the binary)
+     * @return the flags in knowledge order
+     */
+    public static Set<String> compute(Knowledge knowledge, Map<String, SettingValue> effective, Map<String, List<String>> spellingFlags,
+                                      Set<String> explicit, boolean dependencyDebuginfo) {
         boolean debuginfoOn = !effective.get("debug").traits().contains("no-debuginfo");
         Set<String> flags = new LinkedHashSet<>();
         for (Setting s : knowledge.settings().values()) {
@@ -41,10 +60,12 @@ public final class RustcFlags {
                 case DEBUGINFO_ON -> debuginfoOn;
                 case DIFFERS_FROM_RUSTC_DEFAULT -> !v.id().equals(rustcDefault(s.key(), effective));
             };
-            if (pass) flags.addAll(v.flags());
-            if (!written.containsKey(s.key()) && s.implicit().isPresent()) {
+            if (pass) flags.addAll(spellingFlags.getOrDefault(s.key(), v.flags()));
+            if (!explicit.contains(s.key()) && s.implicit().isPresent()) {
                 Setting.Implicit i = s.implicit().get();
-                if (i.when().equals("debuginfo-off") && !debuginfoOn) flags.addAll(s.value(i.value()).orElseThrow().flags());
+                if (i.when().equals("debuginfo-off") && !debuginfoOn && !dependencyDebuginfo) {
+                    flags.addAll(s.value(i.value()).orElseThrow().flags());
+                }
             }
         }
         return flags;

@@ -104,6 +104,39 @@ public final class RealCargo {
     }
 
     /**
+     * Builds a whole generated project: every file given (paths relative to the project directory, e.g.
+     * {@code Cargo.toml}, {@code app/Cargo.toml}, {@code .cargo/config.toml}, {@code app/src/main.rs}) in a fresh
+     * temporary directory, with extra environment variables, from the project directory. The binary crate whose
+     * flags are returned must be named {@code probe}.
+     *
+     * @param files   relative path → content
+     * @param profile as for {@link #build(String, String)}
+     * @param env     extra environment variables for cargo (e.g. {@code CARGO_PROFILE_RELEASE_LTO})
+     * @return the exit code, output, warnings and the rustc {@code -C} flags of the {@code probe} bin crate
+     * @throws IllegalStateException if cargo does not finish within 120 s
+     */
+    public BuildResult buildProject(Map<String, String> files, String profile, Map<String, String> env) {
+        List<String> command = new ArrayList<>(List.of(executable, "build", "-v", "--offline"));
+        if (profile.equals("release")) command.add("--release");
+        else if (!profile.equals("dev")) command.addAll(List.of("--profile", profile));
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("cargo-project-");
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path p = dir.resolve(f.getKey());
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, f.getValue());
+            }
+            Run run = run(command, dir, TIMEOUT_SECONDS, env);
+            return new BuildResult(run.exitCode, run.output, warnings(run.output), binFlags(run.output));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    /**
      * Outcome of one probe build.
      *
      * @param exitCode cargo's exit code
@@ -122,6 +155,10 @@ public final class RealCargo {
     private record Run(int exitCode, String output) {}
 
     private static Run run(List<String> command, Path dir, long timeoutSeconds) throws IOException {
+        return run(command, dir, timeoutSeconds, Map.of());
+    }
+
+    private static Run run(List<String> command, Path dir, long timeoutSeconds, Map<String, String> env) throws IOException {
         Path log = Files.createTempFile("cargo-probe-", ".log");
         Process process = null;
         try {
@@ -129,6 +166,7 @@ public final class RealCargo {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().keySet().removeIf(k -> REMOVED_ENV.contains(k) || k.startsWith("CARGO_PROFILE_"));
             pb.environment().putAll(Map.of("CARGO_TERM_COLOR", "never", "CARGO_TERM_PROGRESS_WHEN", "never"));
+            pb.environment().putAll(env);
             process = pb.start();
             boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
             String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);

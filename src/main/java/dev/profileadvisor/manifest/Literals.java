@@ -1,0 +1,32 @@
+package dev.profileadvisor.manifest;
+
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlTable;
+
+/** TOML values to and from their literal text. */
+public final class Literals {
+    private Literals() {
+    }
+
+    /**
+     * @param value a value tomlj returned
+     * @return the TOML literal
+     */
+    public static String toml(Object value) {
+        if (value instanceof String s) return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        if (value instanceof TomlTable) return "{ … }";
+        if (value instanceof TomlArray) return "[ … ]";
+        return String.valueOf(value);
+    }
+
+    /**
+     * @param literal a TOML literal such as {@code "fat"} or {@code true}
+     * @return the value tomlj parses it to, or null when it is not a literal
+     */
+    public static Object parse(String literal) {
+        if (literal == null || literal.isEmpty()) return null;
+        var r = Toml.parse("x = " + literal);
+        return r.hasErrors() ? null : r.get("x");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.profileadvisor.manifest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A {@code Cargo.toml}, as far as profiles care.
+ *
+ * @param path          absolute path
+ * @param display       how to name it in messages (relative to where the user ran the tool)
+ * @param packageName   {@code package.name}, empty for a virtual manifest
+ * @param rustVersion   {@code package.rust-version} (or the workspace's, when inherited), empty when unset
+ * @param workspace     whether it has a {@code [workspace]} table
+ * @param workspacePath {@code package.workspace}, empty when unset
+ * @param members       {@code workspace.members} globs
+ * @param exclude       {@code workspace.exclude} paths
+ * @param hasLib        it builds a library target
+ * @param hasBin        it builds a binary, cdylib or staticlib (a target where LTO happens)
+ * @param procMacro     its library is a proc-macro
+ * @param dependencies  names of every dependency, in any dependency table
+ * @param pathDependencies relative paths of path dependencies
+ * @param entries       every key written in its {@code [profile.*]} tables
+ * @param declarations  profile name → where its table is declared
+ */
+public record Manifest(Path path, String display, String packageName, String rustVersion, boolean workspace,
+                       String workspacePath, List<String> members, List<String> exclude, boolean hasLib, boolean hasBin, boolean procMacro,
+                       Set<String> dependencies, List<String> pathDependencies, List<ProfileEntry> entries,
+                       Map<String, Origin> declarations) {
+    /** Copies the collections. */
+    public Manifest {
+        members = List.copyOf(members);
+        exclude = List.copyOf(exclude);
+        dependencies = Set.copyOf(dependencies);
+        pathDependencies = List.copyOf(pathDependencies);
+        entries = List.copyOf(entries);
+        declarations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(declarations));
+    }
+
+    /** @return the directory holding the manifest */
+    public Path dir() {
+        return path.getParent();
+    }
+
+    /** @return whether it declares any {@code [profile.*]} table */
+    public boolean hasProfiles() {
+        return !declarations.isEmpty();
+    }
+
+    /**
+     * @param name profile name
+     * @return where {@code [profile.NAME]} is declared
+     */
+    public Optional<Origin> declaration(String name) {
+        return Optional.ofNullable(declarations.get(name));
+    }
+}

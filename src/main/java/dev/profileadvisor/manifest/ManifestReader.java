@@ -1,0 +1,249 @@
+package dev.profileadvisor.manifest;
+
+import dev.profileadvisor.AdvisorException;
+import dev.profileadvisor.Problem;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads {@code Cargo.toml} and {@code .cargo/config.toml} files into {@link ProfileEntry} values with positions. */
+public final class ManifestReader {
+    /** Files larger than this are refused (a Cargo.toml is a few KB; this catches mistakes, not attacks). */
+    public static final long MAX_BYTES = 4L * 1024 * 1024;
+
+    private ManifestReader() {
+    }
+
+    /**
+     * @param path    the file
+     * @param display its name in messages
+     * @return the parsed TOML
+     * @throws AdvisorException when the file is missing, unreadable, too large, not UTF-8, or not valid TOML
+     */
+    public static TomlParseResult parse(Path path, String display) {
+        String text;
+        try {
+            if (Files.isDirectory(path)) throw new AdvisorException(Problem.of(display, "is a directory, not a manifest"));
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                throw new AdvisorException(Problem.of(display, "is " + size + " bytes, larger than the " + MAX_BYTES
+                        + " a manifest can reasonably be; not read"));
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new AdvisorException(Problem.of(display, "no such file"));
+        } catch (CharacterCodingException e) {
+            throw new AdvisorException(Problem.of(display, "is not UTF-8 text"));
+        } catch (IOException e) {
+            throw new AdvisorException(Problem.of(display, "cannot read: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage())));
+        }
+        return parseText(text, display);
+    }
+
+    /**
+     * @param text    TOML text
+     * @param display its name in messages
+     * @return the parsed TOML
+     * @throws AdvisorException listing the TOML errors with line and column
+     */
+    public static TomlParseResult parseText(String text, String display) {
+        TomlParseResult toml = Toml.parse(text);
+        if (toml.hasErrors()) {
+            List<Problem> problems = toml.errors().stream().map(e -> new Problem(display, e.position().line(),
+                    e.position().column(), "invalid TOML: " + e.getMessage().replaceFirst("\\s*\\(line \\d+, column \\d+\\)\\s*$", ""))).toList();
+            throw new AdvisorException(problems);
+        }
+        return toml;
+    }
+
+    /**
+     * @param path    an absolute path to a {@code Cargo.toml}
+     * @param display its name in messages
+     * @return the manifest
+     * @throws AdvisorException when it cannot be read or parsed
+     */
+    public static Manifest manifest(Path path, String display) {
+        return manifest(parse(path, display), path, display);
+    }
+
+    /**
+     * @param toml    a parsed {@code Cargo.toml}
+     * @param path    where it is (or would be): targets are looked up beside it
+     * @param display its name in messages
+     * @return the manifest
+     */
+    public static Manifest manifest(TomlParseResult toml, Path path, String display) {
+        Path dir = path.getParent();
+        TomlTable pkg = table(toml, "package");
+        TomlTable ws = table(toml, "workspace");
+        String name = pkg == null ? "" : str(pkg.get("name"));
+        String rustVersion = pkg == null ? "" : str(pkg.get("rust-version"));
+        Set<String> deps = new LinkedHashSet<>();
+        List<String> pathDeps = new ArrayList<>();
+        collectDependencies(toml, deps, pathDeps);
+        TomlTable targets = toml;
+        boolean lib = pkg != null && (table(targets, "lib") != null || Files.isRegularFile(dir.resolve("src/lib.rs")));
+        boolean bin = pkg != null && (targets.get("bin") instanceof TomlArray a && !a.isEmpty()
+                || Files.isRegularFile(dir.resolve("src/main.rs")) || Files.isDirectory(dir.resolve("src/bin"))
+                || producesArtifact(table(targets, "lib")));
+        List<ProfileEntry> entries = new ArrayList<>();
+        Map<String, Origin> declarations = new LinkedHashMap<>();
+        TomlTable profiles = table(toml, "profile");
+        if (profiles != null) {
+            for (String profile : profiles.keySet()) {
+                declarations.put(profile, position(display, toml, List.of("profile", profile), Origin.Kind.MANIFEST));
+                Object t = profiles.get(List.of(profile));
+                if (t instanceof TomlTable pt) {
+                    read(entries, profile, pt, List.of("profile", profile), toml, display, Origin.Kind.MANIFEST);
+                }
+            }
+        }
+        return new Manifest(path, display, name, rustVersion, ws != null, pkg == null ? "" : str(pkg.get("workspace")),
+                ws == null ? List.of() : strings(ws.get("members")), ws == null ? List.of() : strings(ws.get("exclude")),
+                lib, bin, table(targets, "lib") != null && Boolean.TRUE.equals(table(targets, "lib").get("proc-macro")),
+                deps, pathDeps, entries, declarations);
+    }
+
+    /**
+     * Reads the {@code [profile.*]} tables of a cargo config file.
+     *
+     * @param path    the config file
+     * @param display its name in messages
+     * @return its entries, and where each profile table is declared
+     * @throws AdvisorException when it cannot be read or parsed
+     */
+    public static ConfigFile config(Path path, String display) {
+        return config(parse(path, display), path, display);
+    }
+
+    /**
+     * @param toml    a parsed config file
+     * @param path    where it is
+     * @param display its name in messages
+     * @return its profile entries
+     */
+    public static ConfigFile config(TomlParseResult toml, Path path, String display) {
+        List<ProfileEntry> entries = new ArrayList<>();
+        Map<String, Origin> declarations = new LinkedHashMap<>();
+        TomlTable profiles = table(toml, "profile");
+        if (profiles != null) {
+            for (String profile : profiles.keySet()) {
+                declarations.put(profile, position(display, toml, List.of("profile", profile), Origin.Kind.CONFIG));
+                if (profiles.get(List.of(profile)) instanceof TomlTable pt) {
+                    read(entries, profile, pt, List.of("profile", profile), toml, display, Origin.Kind.CONFIG);
+                }
+            }
+        }
+        return new ConfigFile(path, display, entries, declarations);
+    }
+
+    private static void read(List<ProfileEntry> out, String profile, TomlTable table, List<String> path, TomlParseResult root,
+                             String display, Origin.Kind kind) {
+        for (String key : table.keySet()) {
+            Object v = table.get(List.of(key));
+            List<String> keyPath = concat(path, key);
+            if (key.equals("package") && v instanceof TomlTable specs) {
+                for (String spec : specs.keySet()) {
+                    if (specs.get(List.of(spec)) instanceof TomlTable st) {
+                        readOverride(out, profile, "package." + spec, st, concat(keyPath, spec), root, display, kind);
+                    } else {
+                        out.add(new ProfileEntry(profile, "package", spec, specs.get(List.of(spec)),
+                                position(display, root, concat(keyPath, spec), kind)));
+                    }
+                }
+            } else if (key.equals("build-override") && v instanceof TomlTable bo) {
+                readOverride(out, profile, "build-override", bo, keyPath, root, display, kind);
+            } else {
+                out.add(new ProfileEntry(profile, "", key, v, position(display, root, keyPath, kind)));
+            }
+        }
+    }
+
+    private static void readOverride(List<ProfileEntry> out, String profile, String table, TomlTable t, List<String> path,
+                                     TomlParseResult root, String display, Origin.Kind kind) {
+        for (String key : t.keySet()) {
+            out.add(new ProfileEntry(profile, table, key, t.get(List.of(key)), position(display, root, concat(path, key), kind)));
+        }
+    }
+
+    private static Origin position(String display, TomlParseResult root, List<String> path, Origin.Kind kind) {
+        TomlPosition p = root.inputPositionOf(path);
+        return new Origin(kind, display, p == null ? 0 : p.line(), p == null ? 0 : p.column());
+    }
+
+    private static void collectDependencies(TomlTable toml, Set<String> names, List<String> paths) {
+        for (String section : List.of("dependencies", "dev-dependencies", "build-dependencies", "dev_dependencies", "build_dependencies")) {
+            collect(table(toml, section), names, paths);
+        }
+        TomlTable target = table(toml, "target");
+        if (target != null) {
+            for (String t : target.keySet()) {
+                if (target.get(List.of(t)) instanceof TomlTable tt) {
+                    for (String section : List.of("dependencies", "dev-dependencies", "build-dependencies")) {
+                        collect(table(tt, section), names, paths);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void collect(TomlTable deps, Set<String> names, List<String> paths) {
+        if (deps == null) return;
+        for (String dep : deps.keySet()) {
+            Object v = deps.get(List.of(dep));
+            String name = dep;
+            if (v instanceof TomlTable t) {
+                if (t.get("package") instanceof String renamed) name = renamed;
+                if (t.get("path") instanceof String p) paths.add(p);
+            }
+            names.add(name);
+        }
+    }
+
+    private static boolean producesArtifact(TomlTable lib) {
+        if (lib == null || !(lib.get("crate-type") instanceof TomlArray types)) return false;
+        for (int i = 0; i < types.size(); i++) {
+            Object t = types.get(i);
+            if ("cdylib".equals(t) || "staticlib".equals(t) || "dylib".equals(t)) return true;
+        }
+        return false;
+    }
+
+    static TomlTable table(TomlTable t, String key) {
+        return t.get(List.of(key)) instanceof TomlTable x ? x : null;
+    }
+
+    private static String str(Object o) {
+        return o instanceof String s ? s : "";
+    }
+
+    private static List<String> strings(Object o) {
+        List<String> out = new ArrayList<>();
+        if (o instanceof TomlArray a) {
+            for (int i = 0; i < a.size(); i++) if (a.get(i) instanceof String s) out.add(s);
+        }
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, String b) {
+        List<String> out = new ArrayList<>(a);
+        out.add(b);
+        return out;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.profileadvisor.manifest;
+
+import dev.profileadvisor.cargo.RustcFlags;
+import dev.profileadvisor.knowledge.Knowledge;
+import dev.profileadvisor.knowledge.Setting;
+import dev.profileadvisor.knowledge.SettingValue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves a profile the way cargo 1.95 does: the root profile's built-in defaults, then each profile of the
+ * {@code inherits} chain from the root down, each one's keys merged from {@code Cargo.toml}, the config files
+ * (deeper wins) and {@code CARGO_PROFILE_*} variables, last one winning.
+ */
+public final class ProfileResolver {
+    private static final Map<String, String> BUILT_IN_PARENT = Map.of("test", "dev", "bench", "release");
+    private static final Set<String> ROOTS = Set.of("dev", "release");
+
+    private ProfileResolver() {
+    }
+
+    /**
+     * @param project   the project
+     * @param knowledge knowledge (defaults, values, flags)
+     * @param name      the profile to resolve
+     * @return the effective profile
+     */
+    public static EffectiveProfile resolve(Project project, Knowledge knowledge, String name) {
+        Map<String, Map<String, ProfileEntry>> defs = new LinkedHashMap<>();
+        Map<String, Map<String, ProfileEntry>> overrideDefs = new LinkedHashMap<>();
+        for (ProfileEntry e : project.layeredEntries()) {
+            if (e.inProfileTable()) defs.computeIfAbsent(e.profile(), k -> new LinkedHashMap<>()).put(e.key(), e);
+            else overrideDefs.computeIfAbsent(e.profile(), k -> new LinkedHashMap<>()).put(e.table() + "\u0000" + e.key(), e);
+        }
+        List<String> chain = new ArrayList<>();
+        Optional<String> problem = Optional.empty();
+        String p = name;
+        Set<String> seen = new LinkedHashSet<>();
+        while (true) {
+            if (!seen.add(p)) {
+                problem = Optional.of("profile inheritance loop: " + String.join(" → ", chain) + " → " + p);
+                break;
+            }
+            chain.add(p);
+            if (ROOTS.contains(p)) break;
+            ProfileEntry inherits = defs.getOrDefault(p, Map.of()).get("inherits");
+            String parent = inherits != null && inherits.value() instanceof String s ? s : BUILT_IN_PARENT.get(p);
+            if (parent == null) {
+                problem = Optional.of("profile `" + p + "` has no `inherits`");
+                break;
+            }
+            if (!ROOTS.contains(parent) && !BUILT_IN_PARENT.containsKey(parent) && !defs.containsKey(parent)) {
+                problem = Optional.of("profile `" + p + "` inherits from `" + parent + "`, which is not defined");
+                break;
+            }
+            p = parent;
+        }
+        if (problem.isPresent()) return new EffectiveProfile(name, chain, problem, List.of(), List.of(), Optional.empty());
+
+        String root = chain.get(chain.size() - 1);
+        List<EffectiveSetting> settings = new ArrayList<>();
+        boolean allValid = true;
+        for (Setting s : knowledge.settings().values()) {
+            SettingValue dflt = knowledge.defaultValue(root, null, s.key());
+            EffectiveSetting eff = new EffectiveSetting(s.key(), Optional.empty(), Optional.of(dflt),
+                    new ValueCheck(ValueCheck.Status.VALID, Optional.of(dflt), dflt.flags(), "", ""), Origin.DEFAULT, "");
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                ProfileEntry e = defs.getOrDefault(chain.get(i), Map.of()).get(s.key());
+                if (e == null) continue;
+                ValueCheck check = ValueCheck.of(knowledge, s.key(), e.value());
+                Optional<SettingValue> v = check.isValid() ? check.value() : check.status() == ValueCheck.Status.IGNORED
+                        ? Optional.of(dflt) : Optional.empty();
+                eff = new EffectiveSetting(s.key(), Optional.of(e), v, check, e.origin(), chain.get(i));
+            }
+            if (eff.check().status() == ValueCheck.Status.INVALID) allValid = false;
+            settings.add(eff);
+        }
+        Map<String, ProfileEntry> overrides = new LinkedHashMap<>();
+        for (int i = chain.size() - 1; i >= 0; i--) overrides.putAll(overrideDefs.getOrDefault(chain.get(i), Map.of()));
+        Optional<List<String>> flags = allValid
+                ? Optional.of(List.copyOf(flags(knowledge, settings, overrides.values(), project)))
+                : Optional.empty();
+        return new EffectiveProfile(name, chain, Optional.empty(), settings, List.copyOf(overrides.values()), flags);
+    }
+
+    private static Set<String> flags(Knowledge knowledge, List<EffectiveSetting> settings, java.util.Collection<ProfileEntry> overrides,
+                                     Project project) {
+        Map<String, SettingValue> effective = new LinkedHashMap<>();
+        Map<String, List<String>> spelling = new LinkedHashMap<>();
+        Set<String> explicit = new LinkedHashSet<>();
+        for (EffectiveSetting s : settings) {
+            effective.put(s.key(), s.value().orElseThrow());
+            if (s.explicit() && s.check().isValid()) {
+                spelling.put(s.key(), s.check().flags());
+                explicit.add(s.key());
+            }
+        }
+        boolean dependencyDebuginfo = overrides.stream().anyMatch(o -> o.key().equals("debug")
+                && ValueCheck.of(knowledge, "debug", o.value()).value().map(v -> !v.traits().contains("no-debuginfo")).orElse(false)
+                && (o.table().startsWith("package.") ? !project.dependencyNames().isEmpty() : mayHaveProcMacros(project)));
+        return RustcFlags.compute(knowledge, effective, spelling, explicit, dependencyDebuginfo);
+    }
+
+    /**
+     * Whether a proc-macro may be among the binary's dependencies: {@code build-override} applies to build scripts
+     * too, but only a proc-macro is a dependency of the binary's own compilation (verified: a build script with
+     * debug info leaves the strip in place). Certain for a workspace proc-macro, assumed for registry dependencies.
+     */
+    private static boolean mayHaveProcMacros(Project project) {
+        return project.manifests().stream().anyMatch(Manifest::procMacro)
+                || project.dependencyNames().stream().anyMatch(d -> !project.packageNames().contains(d));
+    }
+
+    /**
+     * @param project a project
+     * @return the profiles cargo would use or that are defined: dev, release, test, bench, then custom ones
+     */
+    public static List<String> profilesOf(Project project) {
+        Set<String> out = new LinkedHashSet<>(List.of("dev", "release", "test", "bench"));
+        out.addAll(project.definedProfiles());
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,257 @@
+package dev.profileadvisor.manifest;
+
+import dev.profileadvisor.AdvisorException;
+import dev.profileadvisor.Problem;
+import dev.profileadvisor.knowledge.Knowledge;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A workspace as cargo 1.95 sees it when run from the workspace root: the root manifest (whose profiles are the
+ * only ones cargo uses), the member manifests, the config files from the root directory up to
+ * {@code $CARGO_HOME}, and the {@code CARGO_PROFILE_*} environment.
+ *
+ * @param root    the workspace root manifest
+ * @param members the other member manifests (not the root)
+ * @param configs config files, lowest precedence first ({@code $CARGO_HOME/config.toml} first, the deepest last)
+ * @param env     profile entries from the environment
+ */
+public record Project(Manifest root, List<Manifest> members, List<ConfigFile> configs, List<ProfileEntry> env) {
+    /** Copies the lists. */
+    public Project {
+        members = List.copyOf(members);
+        configs = List.copyOf(configs);
+        env = List.copyOf(env);
+    }
+
+    /**
+     * Finds and reads the workspace of a manifest: its own {@code [workspace]}, the one {@code package.workspace}
+     * names, or the nearest ancestor whose {@code [workspace]} lists it as a member.
+     *
+     * @param manifest  absolute path of a {@code Cargo.toml}
+     * @param base      directory messages name files relative to
+     * @param env       the environment ({@code CARGO_PROFILE_*}, {@code CARGO_HOME}, {@code HOME})
+     * @param knowledge knowledge, to split environment variable names into profile and key
+     * @return the project
+     * @throws AdvisorException when a manifest or config file cannot be read or parsed
+     */
+    public static Project load(Path manifest, Path base, Map<String, String> env, Knowledge knowledge) {
+        Path start = manifest.toAbsolutePath().normalize();
+        Manifest own = ManifestReader.manifest(start, display(base, start));
+        Manifest root = findRoot(own, base);
+        List<Manifest> members = new ArrayList<>();
+        for (Path p : memberPaths(root)) {
+            if (p.equals(root.path())) continue;
+            members.add(p.equals(own.path()) ? own : ManifestReader.manifest(p, display(base, p)));
+        }
+        if (!own.path().equals(root.path()) && members.stream().noneMatch(m -> m.path().equals(own.path()))) {
+            members.add(own);
+        }
+        return new Project(root, members, configs(root.dir(), base, env), envEntries(env, knowledge));
+    }
+
+    /**
+     * The same for text supplied directly (the HTTP API): one root manifest, optional config text, env.
+     *
+     * @param manifestText the root {@code Cargo.toml}
+     * @param configText   a {@code .cargo/config.toml}, or empty
+     * @param env          {@code CARGO_PROFILE_*} variables
+     * @param knowledge    knowledge
+     * @return the project
+     * @throws AdvisorException when the text is not valid TOML
+     */
+    public static Project ofText(String manifestText, Optional<String> configText, Map<String, String> env, Knowledge knowledge) {
+        Path dir = Path.of("/nonexistent-request-dir");
+        var toml = ManifestReader.parseText(manifestText, "Cargo.toml");
+        Manifest m = ManifestReader.manifest(toml, dir.resolve("Cargo.toml"), "Cargo.toml");
+        List<ConfigFile> configs = configText.map(t -> List.of(ManifestReader.config(ManifestReader.parseText(t,
+                ".cargo/config.toml"), dir.resolve(".cargo/config.toml"), ".cargo/config.toml"))).orElse(List.of());
+        return new Project(m, List.of(), configs, envEntries(env, knowledge));
+    }
+
+    private static Manifest findRoot(Manifest own, Path base) {
+        if (own.workspace()) return own;
+        if (!own.workspacePath().isEmpty()) {
+            Path p = own.dir().resolve(own.workspacePath()).normalize();
+            Path m = Files.isDirectory(p) ? p.resolve("Cargo.toml") : p;
+            return ManifestReader.manifest(m, display(base, m));
+        }
+        for (Path dir = own.dir().getParent(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("Cargo.toml");
+            if (!Files.isRegularFile(candidate)) continue;
+            Manifest m;
+            try {
+                m = ManifestReader.manifest(candidate, display(base, candidate));
+            } catch (AdvisorException e) {
+                continue; // cargo would fail too; the audit of `own` stands alone
+            }
+            if (m.workspace() && memberPaths(m).contains(own.path())) return m;
+        }
+        return own;
+    }
+
+    /** The manifests cargo treats as members of a workspace root: members globs minus exclude, plus path deps inside it. */
+    static Set<Path> memberPaths(Manifest root) {
+        Set<Path> out = new LinkedHashSet<>();
+        out.add(root.path());
+        if (!root.workspace()) return out;
+        Path dir = root.dir();
+        List<Path> excluded = root.exclude().stream().map(e -> dir.resolve(e).normalize()).toList();
+        for (String glob : root.members()) {
+            if (!glob.contains("*") && !glob.contains("?") && !glob.contains("[")) {
+                add(out, dir.resolve(glob).normalize(), excluded);
+                continue;
+            }
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + dir.toString().replace("\\", "/") + "/" + glob);
+            try (Stream<Path> walk = Files.walk(dir, glob.contains("**") ? 8 : glob.split("/").length)) {
+                walk.filter(Files::isDirectory).filter(matcher::matches).forEach(p -> add(out, p.normalize(), excluded));
+            } catch (IOException e) {
+                // an unreadable directory is simply not a member, as for cargo's glob
+            }
+        }
+        for (String dep : root.pathDependencies()) add(out, dir.resolve(dep).normalize(), excluded);
+        return out;
+    }
+
+    private static void add(Set<Path> out, Path memberDir, List<Path> excluded) {
+        if (excluded.stream().anyMatch(memberDir::startsWith)) return;
+        Path m = memberDir.resolve("Cargo.toml");
+        if (Files.isRegularFile(m)) out.add(m);
+    }
+
+    private static List<ConfigFile> configs(Path from, Path base, Map<String, String> env) {
+        List<Path> found = new ArrayList<>();
+        for (Path dir = from; dir != null; dir = dir.getParent()) {
+            Path c = configIn(dir.resolve(".cargo"));
+            if (c != null) found.add(c);
+        }
+        String cargoHome = env.getOrDefault("CARGO_HOME", env.containsKey("HOME") ? env.get("HOME") + "/.cargo" : "");
+        if (!cargoHome.isEmpty()) {
+            Path c = configIn(Path.of(cargoHome));
+            if (c != null && !found.contains(c)) found.add(c);
+        }
+        List<ConfigFile> out = new ArrayList<>();
+        for (int i = found.size() - 1; i >= 0; i--) out.add(ManifestReader.config(found.get(i), display(base, found.get(i))));
+        return out;
+    }
+
+    private static Path configIn(Path dotCargo) {
+        Path legacy = dotCargo.resolve("config");
+        Path toml = dotCargo.resolve("config.toml");
+        if (Files.isRegularFile(legacy)) return legacy.toAbsolutePath().normalize(); // cargo prefers `config` when both exist
+        if (Files.isRegularFile(toml)) return toml.toAbsolutePath().normalize();
+        return null;
+    }
+
+    /** {@code CARGO_PROFILE_<NAME>_<KEY>} and {@code CARGO_PROFILE_<NAME>_BUILD_OVERRIDE_<KEY>}, typed as cargo reads them. */
+    static List<ProfileEntry> envEntries(Map<String, String> env, Knowledge knowledge) {
+        List<String> keys = new ArrayList<>(knowledge.settings().keySet());
+        keys.add("inherits");
+        List<ProfileEntry> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(env).entrySet()) {
+            String var = e.getKey();
+            if (!var.startsWith("CARGO_PROFILE_")) continue;
+            String rest = var.substring("CARGO_PROFILE_".length());
+            for (String key : keys) {
+                String suffix = "_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+                if (!rest.endsWith(suffix) || rest.length() == suffix.length()) continue;
+                String head = rest.substring(0, rest.length() - suffix.length());
+                String table = "";
+                if (head.endsWith("_BUILD_OVERRIDE")) {
+                    table = "build-override";
+                    head = head.substring(0, head.length() - "_BUILD_OVERRIDE".length());
+                }
+                String profile = head.toLowerCase(Locale.ROOT).replace('_', '-');
+                if (profile.isEmpty()) continue;
+                out.add(new ProfileEntry(profile, table, key, typed(knowledge, key, e.getValue()), Origin.env(var)));
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static Object typed(Knowledge knowledge, String key, String value) {
+        String kind = knowledge.setting(key).map(s -> s.kind()).orElse("enum");
+        if (value.equals("true") || value.equals("false")) {
+            return kind.equals("integer") ? value : Boolean.valueOf(value);
+        }
+        if (value.matches("-?\\d+") && !key.equals("inherits")) {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException ex) {
+                return value;
+            }
+        }
+        return value;
+    }
+
+    static String display(Path base, Path file) {
+        Path b = base.toAbsolutePath().normalize();
+        Path f = file.toAbsolutePath().normalize();
+        return f.startsWith(b) ? b.relativize(f).toString() : f.toString();
+    }
+
+    /** @return every profile name defined anywhere cargo reads profiles from, in the order found */
+    public Set<String> definedProfiles() {
+        Set<String> out = new LinkedHashSet<>(root.declarations().keySet());
+        configs.forEach(c -> out.addAll(c.declarations().keySet()));
+        env.forEach(e -> out.add(e.profile()));
+        return out;
+    }
+
+    /** @return every entry cargo merges for the workspace, lowest precedence first: root manifest, configs, env */
+    public List<ProfileEntry> layeredEntries() {
+        List<ProfileEntry> out = new ArrayList<>(root.entries());
+        configs.forEach(c -> out.addAll(c.entries()));
+        out.addAll(env);
+        return out;
+    }
+
+    /** @return package names in the workspace (root and members) */
+    public Set<String> packageNames() {
+        Set<String> out = new LinkedHashSet<>();
+        if (!root.packageName().isEmpty()) out.add(root.packageName());
+        members.forEach(m -> { if (!m.packageName().isEmpty()) out.add(m.packageName()); });
+        return out;
+    }
+
+    /** @return every manifest of the workspace, root first */
+    public List<Manifest> manifests() {
+        List<Manifest> out = new ArrayList<>();
+        out.add(root);
+        out.addAll(members);
+        return out;
+    }
+
+    /** @return the names of every direct dependency of the workspace */
+    public Set<String> dependencyNames() {
+        Set<String> out = new LinkedHashSet<>();
+        manifests().forEach(m -> out.addAll(m.dependencies()));
+        return out;
+    }
+
+    /**
+     * @param env a map to read
+     * @return the map, with only what the project reads
+     */
+    public static Map<String, String> relevantEnv(Map<String, String> env) {
+        Map<String, String> out = new LinkedHashMap<>();
+        env.forEach((k, v) -> {
+            if (k.startsWith("CARGO_PROFILE_") || k.equals("CARGO_HOME") || k.equals("HOME")) out.put(k, v);
+        });
+        return out;
+    }
+}
