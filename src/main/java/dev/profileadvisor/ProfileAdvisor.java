@@ -35,12 +35,14 @@ public final class ProfileAdvisor {
     private final RuleBase rules;
     private final RuleCatalog catalog;
     private final Recommender recommender;
+    private final Auditor auditor;
 
     private ProfileAdvisor(Knowledge knowledge, List<RuleFile> ruleFiles) {
         this.knowledge = knowledge;
         this.rules = RuleBase.compile(ruleFiles);
         this.catalog = RuleCatalog.load(ruleFiles, knowledge);
         this.recommender = new Recommender(knowledge, rules, catalog);
+        this.auditor = new Auditor(knowledge, rules, catalog, recommender);
     }
 
     /**
@@ -80,6 +82,48 @@ public final class ProfileAdvisor {
         return recommender.recommend(request);
     }
 
+    /**
+     * Audits one manifest (or the workspace of a directory) with no goals and an empty environment.
+     *
+     * @param manifest a {@code Cargo.toml} or a directory holding one
+     * @return the report; a manifest that cannot be read is reported in {@link AuditReport#errors()}
+     */
+    public AuditReport audit(Path manifest) {
+        return audit(AuditRequest.of(manifest));
+    }
+
+    /**
+     * Audits every workspace the request names: the effective value of every key of every profile with its
+     * origin and the rustc flags cargo passes for the binary, and findings (invalid, ignored, contradictory or
+     * redundant settings, and with goals, settings that work against them).
+     *
+     * @param request manifests or directories, goals, environment
+     * @return the report; inputs that cannot be audited are listed in {@link AuditReport#errors()} and the others
+     *         are still audited
+     * @throws AdvisorException for an unknown goal or a bad weight
+     */
+    public AuditReport audit(AuditRequest request) {
+        if (!request.goals().isEmpty()) recommender.resolveGoals(request.goals());
+        return Workspaces.audit(request, knowledge, auditor);
+    }
+
+    /**
+     * Audits profile text directly (no file system access): a root {@code Cargo.toml}, an optional
+     * {@code .cargo/config.toml} and {@code CARGO_PROFILE_*} variables. For services that must not read paths.
+     *
+     * @param manifest the {@code Cargo.toml} text
+     * @param config   the config file text, or empty
+     * @param env      environment variables
+     * @param goals    goals, may be empty
+     * @return the report
+     * @throws AdvisorException when the text is not valid TOML, or for an unknown goal
+     */
+    public AuditReport auditText(String manifest, Optional<String> config, Map<String, String> env, List<GoalWeight> goals) {
+        if (!goals.isEmpty()) recommender.resolveGoals(goals);
+        var project = dev.profileadvisor.manifest.Project.ofText(manifest, config, env, knowledge);
+        return new AuditReport(List.of(auditor.audit(project, "Cargo.toml", goals)), List.of());
+    }
+
     /** @return what the advisor knows: settings, goals, effects, sources, corrections */
     public Knowledge knowledge() {
         return knowledge;
@@ -114,8 +158,11 @@ public final class ProfileAdvisor {
      * @param recommendation the result
      * @param firings        rule id → times fired
      * @param decisions      setting → decided value id, for every setting
+     * @param scores         setting → value id → summed weighted score
+     * @param vetoed         {@code key=value} of every vetoed value
      */
-    public record Trace(Recommendation recommendation, Map<String, Integer> firings, Map<String, String> decisions) {
+    public record Trace(Recommendation recommendation, Map<String, Integer> firings, Map<String, String> decisions,
+                        Map<String, Map<String, Integer>> scores, java.util.Set<String> vetoed) {
     }
 
     static Path bundled(String folder) {

@@ -78,7 +78,13 @@ final class Recommender {
         RuleBase.Outcome out = rules.run(facts);
         Map<String, String> decisions = new LinkedHashMap<>();
         out.all(Decision.class).forEach(d -> decisions.put(d.key(), d.value()));
-        return new ProfileAdvisor.Trace(assemble(goals, target, out), out.firings(), decisions);
+        Map<String, Map<String, Integer>> scores = new LinkedHashMap<>();
+        for (Preference p : out.all(Preference.class)) {
+            scores.computeIfAbsent(p.key(), k -> new LinkedHashMap<>()).merge(p.value(), p.score(), Integer::sum);
+        }
+        Set<String> vetoed = new LinkedHashSet<>();
+        out.all(Veto.class).forEach(v -> vetoed.add(v.key() + "=" + v.value()));
+        return new ProfileAdvisor.Trace(assemble(goals, target, out), out.firings(), decisions, scores, vetoed);
     }
 
     List<GoalWeight> resolveGoals(List<GoalWeight> requested) {

@@ -3,6 +3,7 @@ package dev.profileadvisor;
 import dev.profileadvisor.rules.RuleCase;
 import dev.profileadvisor.rules.RuleDoc;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ public final class RuleChecks {
      * @return its result
      */
     public static CaseResult run(ProfileAdvisor advisor, RuleCase c) {
+        if (c.isAudit()) return runAudit(advisor, c);
         Request request = Request.goals(c.goals().toArray(String[]::new));
         if (!c.profile().isEmpty()) request = request.profile(c.profile());
         if (!c.inherits().isEmpty()) request = request.inherits(c.inherits());
@@ -75,6 +77,52 @@ public final class RuleChecks {
             }
         }
         return new CaseResult(c, failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures)));
+    }
+
+    private static CaseResult runAudit(ProfileAdvisor advisor, RuleCase c) {
+        Path dir = null;
+        try {
+            dir = java.nio.file.Files.createTempDirectory("rule-case-");
+            write(dir.resolve("Cargo.toml"), c.manifest());
+            if (!c.config().isEmpty()) write(dir.resolve(".cargo/config.toml"), c.config());
+            for (Map.Entry<String, String> f : c.files().entrySet()) write(dir.resolve(f.getKey()), f.getValue());
+            if (c.files().keySet().stream().noneMatch(f -> f.startsWith("src/"))) write(dir.resolve("src/main.rs"), "fn main() {}\n");
+            List<GoalWeight> goals = c.goals().stream().map(GoalWeight::parse).toList();
+            AuditReport report = advisor.audit(new AuditRequest(List.of(dir.resolve("Cargo.toml")), goals, c.env(), dir));
+            if (!report.errors().isEmpty()) {
+                return new CaseResult(c, Optional.of("the audit failed: " + report.errors().get(0)));
+            }
+            List<AuditFinding> mine = report.findings().stream().filter(f -> f.id().equals(c.rule())).toList();
+            List<String> failures = new ArrayList<>();
+            if (c.expect().equals("fires") && mine.isEmpty()) {
+                failures.add("expected `" + c.rule() + "` to fire, but it stayed silent (findings: "
+                        + report.findings().stream().map(AuditFinding::id).distinct().toList() + ")");
+            }
+            if (c.expect().equals("silent") && !mine.isEmpty()) {
+                failures.add("expected `" + c.rule() + "` to stay silent, but it fired: " + mine.get(0).location() + ": " + mine.get(0).message());
+            }
+            if (c.at() > 0 && !mine.isEmpty() && mine.stream().noneMatch(f -> f.line() == c.at())) {
+                failures.add("expected the finding on line " + c.at() + ", got " + mine.stream().map(AuditFinding::location).toList());
+            }
+            return new CaseResult(c, failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures)));
+        } catch (java.io.IOException e) {
+            return new CaseResult(c, Optional.of("cannot write the case's files: " + e.getMessage()));
+        } finally {
+            if (dir != null) deleteTree(dir);
+        }
+    }
+
+    private static void write(Path p, String text) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(p.getParent());
+        java.nio.file.Files.writeString(p, text);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.deleteIfExists(p);
+        } catch (java.io.IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 
     /**

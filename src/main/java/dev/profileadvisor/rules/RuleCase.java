@@ -15,13 +15,26 @@ import java.util.Map;
  * @param inherits parent of a custom profile, or empty
  * @param expect   {@code fires} or {@code silent}
  * @param settings expected decided value ids, setting → value id (may be empty)
+ * @param manifest for audit cases: the root {@code Cargo.toml}; empty for recommend cases
+ * @param config   for audit cases: a {@code .cargo/config.toml}, or empty
+ * @param env      for audit cases: environment variables
+ * @param files    for audit cases: more files, relative path → content (members, sources)
+ * @param at       for audit cases: the line the finding must be on in its file, 0 for any
  */
 public record RuleCase(String rule, String name, String file, int line, List<String> goals, String profile,
-                       String inherits, String expect, Map<String, String> settings) {
+                       String inherits, String expect, Map<String, String> settings, String manifest, String config,
+                       Map<String, String> env, Map<String, String> files, int at) {
     /** Copies the collections. */
     public RuleCase {
         goals = List.copyOf(goals);
         settings = Map.copyOf(settings);
+        env = Map.copyOf(env);
+        files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+    }
+
+    /** @return whether this case audits a manifest (rather than recommending for goals) */
+    public boolean isAudit() {
+        return !manifest.isEmpty();
     }
 
     /** @return {@code file:line} for messages */

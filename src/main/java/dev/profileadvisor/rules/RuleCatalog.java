@@ -69,7 +69,7 @@ public final class RuleCatalog {
     }
 
     private static RuleCase readCase(String rule, String file, TomlNode c, Knowledge knowledge) {
-        c.allowOnly(Set.of("name", "goals", "profile", "inherits", "expect", "settings"));
+        c.allowOnly(Set.of("name", "goals", "profile", "inherits", "expect", "settings", "manifest", "config", "env", "files", "line"));
         String expect = c.string("expect");
         if (!expect.isEmpty() && !Set.of("fires", "silent").contains(expect)) {
             c.problem("expect", "`expect` must be `fires` or `silent`, found `" + expect + "`");
@@ -89,8 +89,17 @@ public final class RuleCatalog {
                 settings.put(key, value);
             }
         });
+        String manifest = c.optString("manifest").orElse("");
+        if (goals.isEmpty() && manifest.isEmpty()) c.problem(null, "a case needs `goals` (recommend) or `manifest` (audit)");
         return new RuleCase(rule, c.string("name"), file, c.line(), goals, c.optString("profile").orElse(""),
-                c.optString("inherits").orElse(""), expect, settings);
+                c.optString("inherits").orElse(""), expect, settings, manifest, c.optString("config").orElse(""),
+                stringTable(c, "env"), stringTable(c, "files"), c.optInteger("line").map(Long::intValue).orElse(0));
+    }
+
+    private static Map<String, String> stringTable(TomlNode c, String key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        c.table(key).ifPresent(t -> t.keys().forEach(k -> out.put(k, t.string(k))));
+        return out;
     }
 
     /** @return rule id → docs, in file order */

@@ -1,0 +1,127 @@
+package dev.profileadvisor;
+
+import dev.profileadvisor.knowledge.Knowledge;
+import dev.profileadvisor.manifest.Project;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Finds the manifests an audit names and audits each workspace once, in parallel, collecting input errors. */
+final class Workspaces {
+    private static final Set<String> SKIPPED_DIRS = Set.of("target", "node_modules", ".git");
+
+    private Workspaces() {
+    }
+
+    static AuditReport audit(AuditRequest request, Knowledge knowledge, Auditor auditor) {
+        List<Problem> errors = new ArrayList<>();
+        List<Path> manifests = new ArrayList<>();
+        List<Path> inputs = request.paths().isEmpty() ? List.of(request.base()) : request.paths();
+        for (Path input : inputs) {
+            Path in = request.base().resolve(input).normalize();
+            String shown = request.paths().isEmpty() ? "." : input.toString();
+            try {
+                if (!Files.exists(in, LinkOption.NOFOLLOW_LINKS)) {
+                    errors.add(Problem.of(shown, "no such file or directory"));
+                } else if (Files.isSymbolicLink(in) && !Files.exists(in)) {
+                    errors.add(Problem.of(shown, "a symbolic link that leads nowhere (or to itself)"));
+                } else if (Files.isDirectory(in)) {
+                    if (request.paths().isEmpty()) {
+                        Path found = nearestManifest(in);
+                        if (found == null) errors.add(Problem.of(shown, "no Cargo.toml here or in any parent directory"));
+                        else manifests.add(found);
+                    } else {
+                        List<Path> found = below(in, errors, shown);
+                        if (found.isEmpty()) errors.add(Problem.of(shown, "no Cargo.toml found in this directory or below it"));
+                        manifests.addAll(found);
+                    }
+                } else {
+                    manifests.add(in.toRealPath());
+                }
+            } catch (IOException | UncheckedIOException e) {
+                errors.add(Problem.of(shown, describe(e)));
+            }
+        }
+        Map<Path, String> byRoot = new LinkedHashMap<>();
+        List<Problem> loadErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<Path, Project> projects = new java.util.concurrent.ConcurrentHashMap<>();
+        manifests.parallelStream().forEach(m -> {
+            try {
+                Project p = Project.load(m, request.base(), request.env(), knowledge);
+                projects.put(m, p);
+            } catch (AdvisorException e) {
+                loadErrors.addAll(e.problems());
+            }
+        });
+        for (Path m : manifests) {
+            Project p = projects.get(m);
+            if (p != null) byRoot.putIfAbsent(p.root().path(), p.root().display());
+        }
+        Map<Path, Project> rootProjects = new LinkedHashMap<>();
+        for (Path m : manifests) {
+            Project p = projects.get(m);
+            if (p != null) rootProjects.putIfAbsent(p.root().path(), p);
+        }
+        List<WorkspaceAudit> audits = rootProjects.values().parallelStream()
+                .map(p -> auditor.audit(p, p.root().display(), request.goals())).toList();
+        errors.addAll(loadErrors.stream().sorted(java.util.Comparator.comparing(Problem::file)).toList());
+        return new AuditReport(audits, errors);
+    }
+
+    private static Path nearestManifest(Path dir) throws IOException {
+        for (Path d = dir.toRealPath(); d != null; d = d.getParent()) {
+            Path m = d.resolve("Cargo.toml");
+            if (Files.isRegularFile(m)) return m;
+        }
+        return null;
+    }
+
+    private static List<Path> below(Path dir, List<Problem> errors, String shown) throws IOException {
+        List<Path> out = new ArrayList<>();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                String name = d.getFileName() == null ? "" : d.getFileName().toString();
+                if (!d.equals(dir) && (SKIPPED_DIRS.contains(name) || name.startsWith("."))) return FileVisitResult.SKIP_SUBTREE;
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                if (f.getFileName().toString().equals("Cargo.toml") && attrs.isRegularFile()) out.add(f.toAbsolutePath().normalize());
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+                if (!(e instanceof FileSystemLoopException)) errors.add(Problem.of(f.toString(), describe(e)));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        out.sort(null);
+        return out;
+    }
+
+    static String describe(Exception e) {
+        if (e instanceof FileSystemLoopException) return "a symbolic link loop";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            String r = f.getReason();
+            return r.contains("Too many levels of symbolic links") ? "a symbolic link loop" : r.toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
