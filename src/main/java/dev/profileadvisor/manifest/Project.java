@@ -198,10 +198,14 @@ public record Project(Manifest root, List<Manifest> members, List<ConfigFile> co
         return value;
     }
 
+    /** A file name as the user would type it from {@code base}: relative when that is short, else absolute. */
     static String display(Path base, Path file) {
         Path b = base.toAbsolutePath().normalize();
         Path f = file.toAbsolutePath().normalize();
-        return f.startsWith(b) ? b.relativize(f).toString() : f.toString();
+        if (f.startsWith(b)) return b.relativize(f).toString();
+        Path rel = b.relativize(f);
+        long up = java.util.stream.StreamSupport.stream(rel.spliterator(), false).filter(x -> x.toString().equals("..")).count();
+        return up <= 3 ? rel.toString() : f.toString();
     }
 
     /** @return every profile name defined anywhere cargo reads profiles from, in the order found */

@@ -1,0 +1,90 @@
+package dev.profileadvisor.cli;
+
+import dev.profileadvisor.AuditReport;
+import dev.profileadvisor.AuditRequest;
+import dev.profileadvisor.GoalWeight;
+import dev.profileadvisor.ProfileAdvisor;
+import dev.profileadvisor.Severity;
+import dev.profileadvisor.json.AuditDocuments;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code audit}: effective profiles with provenance, and findings. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Show what your profiles really do (every key, where it comes from, the rustc flags) and what is wrong, redundant or ignored.",
+        footer = {"", "Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on,",
+                "2 an input could not be audited (the others are still reported), 3 internal error.",
+                "", "Examples:", "  cargo-profile-advisor audit",
+                "  cargo-profile-advisor audit --manifest-path path/to/Cargo.toml --goal small-binary",
+                "  cargo-profile-advisor audit crates/ other/Cargo.toml --format json",
+                "  cargo-profile-advisor audit --format sarif > audit.sarif"})
+final class AuditCommand implements Callable<Integer> {
+    /** What --fail-on accepts. */
+    enum FailOn { error, warning, note, never }
+
+    /** Output formats of the audit. */
+    enum AuditFormat { text, json, sarif }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Manifests or directories (every Cargo.toml below a directory; each workspace once). Default: the current directory's workspace.")
+    List<Path> paths = List.of();
+
+    @Option(names = "--manifest-path", paramLabel = "PATH", description = "A Cargo.toml to audit (like cargo's option).")
+    Path manifestPath;
+
+    @Option(names = {"-g", "--goal"}, paramLabel = "GOAL[=WEIGHT]", description = "Also report settings that work against these goals.")
+    List<String> goals = List.of();
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default), json or sarif.")
+    AuditFormat format;
+
+    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "SEVERITY",
+            description = "Exit with 1 when a finding is at least this severe: error (default), warning, note or never.")
+    FailOn failOn;
+
+    @Option(names = "--findings-only", description = "Text: leave out the effective profile tables.")
+    boolean findingsOnly;
+
+    @Mixin
+    LoadOptions load;
+
+    @Override
+    public Integer call() throws Exception {
+        ProfileAdvisor advisor = load.advisor();
+        List<Path> inputs = new java.util.ArrayList<>(paths);
+        if (manifestPath != null) inputs.add(manifestPath);
+        List<GoalWeight> parsed = goals.stream().map(GoalWeight::parse).toList();
+        Path base = Path.of("").toAbsolutePath();
+        AuditReport report = advisor.audit(new AuditRequest(inputs, parsed, System.getenv(), base));
+        var out = spec.commandLine().getOut();
+        switch (format) {
+            case json -> out.println(mapper().writeValueAsString(AuditDocuments.report(report, 1)));
+            case sarif -> out.println(mapper().writeValueAsString(AuditDocuments.sarif(report, advisor.rules(),
+                    new Main.Version().getVersion()[0].replaceFirst("^cargo-profile-advisor ", "").replaceFirst(" .*", ""))));
+            default -> out.print(AuditText.render(report, !findingsOnly));
+        }
+        out.flush();
+        if (format != AuditFormat.text) report.errors().forEach(p -> spec.commandLine().getErr().println("error: " + p));
+        if (!report.errors().isEmpty()) return Main.BAD_INPUT;
+        if (failOn == FailOn.never || report.worst().isEmpty()) return Main.OK;
+        Severity threshold = Severity.valueOf(failOn.name().toUpperCase(java.util.Locale.ROOT));
+        return report.worst().get().compareTo(threshold) <= 0 ? Main.CHECK_FAILED : Main.OK;
+    }
+
+    private static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+}

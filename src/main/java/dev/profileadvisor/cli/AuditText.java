@@ -1,0 +1,75 @@
+package dev.profileadvisor.cli;
+
+import dev.profileadvisor.AuditFinding;
+import dev.profileadvisor.AuditReport;
+import dev.profileadvisor.Problem;
+import dev.profileadvisor.ProfileReport;
+import dev.profileadvisor.Severity;
+import dev.profileadvisor.SettingReport;
+import dev.profileadvisor.WorkspaceAudit;
+
+import java.util.List;
+
+/** The audit for people: each workspace's effective profiles as tables, then findings in rustc's format. */
+final class AuditText {
+    private AuditText() {
+    }
+
+    static String render(AuditReport report, boolean showProfiles) {
+        StringBuilder s = new StringBuilder();
+        for (WorkspaceAudit w : report.workspaces()) {
+            if (showProfiles) {
+                s.append("== ").append(w.root()).append(w.root().equals(w.manifest()) ? "" : " (workspace of " + w.manifest() + ")").append('\n');
+                for (ProfileReport p : w.profiles()) profile(s, p);
+            }
+            for (AuditFinding f : w.findings()) finding(s, f);
+            if (showProfiles && !w.findings().isEmpty()) s.append('\n');
+        }
+        for (Problem p : report.errors()) s.append("error: ").append(p).append('\n');
+        s.append("audit: ").append(report.workspaces().size()).append(report.workspaces().size() == 1 ? " workspace" : " workspaces")
+                .append(", ").append(count(report.count(Severity.ERROR), "error")).append(", ")
+                .append(count(report.count(Severity.WARNING), "warning")).append(", ")
+                .append(count(report.count(Severity.NOTE), "note"));
+        if (!report.errors().isEmpty()) s.append(", ").append(count(report.errors().size(), "input")).append(" not audited");
+        return s.append('\n').toString();
+    }
+
+    private static void profile(StringBuilder s, ProfileReport p) {
+        s.append("profile ").append(p.name());
+        if (p.chain().size() > 1) s.append(" (inherits ").append(String.join(" → ", p.chain().subList(1, p.chain().size()))).append(')');
+        if (p.problem().isEmpty() && p.settings().stream().allMatch(x -> x.origin().equals("default"))) {
+            s.append(": cargo's defaults; rustc: ").append(p.rustcFlags().map(f -> String.join(" ", f)).orElse("")).append("\n\n");
+            return;
+        }
+        s.append('\n');
+        if (p.problem().isPresent()) {
+            s.append("  cannot be used: ").append(p.problem().get()).append("\n\n");
+            return;
+        }
+        List<SettingReport> settings = p.settings();
+        int kw = settings.stream().mapToInt(x -> x.key().length()).max().orElse(10);
+        int vw = settings.stream().mapToInt(x -> x.value().length()).max().orElse(10);
+        for (SettingReport x : settings) {
+            s.append("  ").append(pad(x.key(), kw)).append("  ").append(pad(x.value(), vw)).append("  ").append(x.origin());
+            if (!x.setIn().isEmpty() && !x.setIn().equals(p.name())) s.append(" (from profile ").append(x.setIn()).append(')');
+            s.append('\n');
+        }
+        s.append("  rustc: ").append(p.rustcFlags().map(f -> f.isEmpty() ? "(no -C flags)" : String.join(" ", f))
+                .orElse("(the build fails: an invalid value, see the errors below)")).append("\n\n");
+    }
+
+    static void finding(StringBuilder s, AuditFinding f) {
+        s.append(f.location()).append(": ").append(f.severity().label()).append(": ").append(f.message())
+                .append(" [").append(f.id()).append("]\n");
+        if (!f.help().isEmpty()) s.append("  = help: ").append(f.help()).append('\n');
+        if (!f.sources().isEmpty()) s.append("  = see: ").append(f.sources().get(0)).append('\n');
+    }
+
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    private static String pad(String x, int w) {
+        return x.length() >= w ? x : x + " ".repeat(w - x.length());
+    }
+}

@@ -1,0 +1,158 @@
+package dev.profileadvisor.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.profileadvisor.AuditFinding;
+import dev.profileadvisor.AuditReport;
+import dev.profileadvisor.Problem;
+import dev.profileadvisor.ProfileReport;
+import dev.profileadvisor.Severity;
+import dev.profileadvisor.SettingReport;
+import dev.profileadvisor.WorkspaceAudit;
+import dev.profileadvisor.rules.RuleDoc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The audit as the JSON contract ({@code audit --format json}) and as SARIF 2.1.0 ({@code --format sarif}). */
+public final class AuditDocuments {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** The tool's home page, for SARIF. */
+    public static final String INFORMATION_URI = "https://github.com/cargo-profile-advisor/cargo-profile-advisor";
+
+    private AuditDocuments() {
+    }
+
+    /**
+     * @param report        the audit
+     * @param schemaVersion the contract version to stamp
+     * @return {@code {schemaVersion, reports[] {manifest, workspaceRoot, profiles[], findings[]}, errors[], summary}}
+     */
+    public static ObjectNode report(AuditReport report, int schemaVersion) {
+        ObjectNode o = F.objectNode().put("schemaVersion", schemaVersion);
+        ArrayNode reports = o.putArray("reports");
+        for (WorkspaceAudit w : report.workspaces()) {
+            ObjectNode r = reports.addObject().put("manifest", w.manifest()).put("workspaceRoot", w.root());
+            ArrayNode profiles = r.putArray("profiles");
+            for (ProfileReport p : w.profiles()) {
+                ObjectNode po = profiles.addObject().put("name", p.name());
+                ArrayNode chain = po.putArray("inherits");
+                p.chain().stream().skip(1).forEach(chain::add);
+                if (p.problem().isPresent()) po.put("problem", p.problem().get());
+                else po.putNull("problem");
+                ArrayNode settings = po.putArray("settings");
+                for (SettingReport s : p.settings()) {
+                    settings.addObject().put("key", s.key()).put("value", s.value()).put("valueId", s.valueId())
+                            .put("origin", s.origin()).put("setIn", s.setIn());
+                }
+                if (p.rustcFlags().isPresent()) {
+                    ArrayNode flags = po.putArray("rustcFlags");
+                    p.rustcFlags().get().forEach(flags::add);
+                } else {
+                    po.putNull("rustcFlags");
+                }
+            }
+            ArrayNode findings = r.putArray("findings");
+            for (AuditFinding f : w.findings()) findings.add(finding(f));
+        }
+        ArrayNode errors = o.putArray("errors");
+        for (Problem p : report.errors()) {
+            errors.addObject().put("file", p.file()).put("line", p.line()).put("column", p.column()).put("message", p.message());
+        }
+        ObjectNode summary = o.putObject("summary");
+        summary.put("workspaces", report.workspaces().size()).put("errors", report.count(Severity.ERROR))
+                .put("warnings", report.count(Severity.WARNING)).put("notes", report.count(Severity.NOTE))
+                .put("inputErrors", report.errors().size());
+        return o;
+    }
+
+    private static ObjectNode finding(AuditFinding f) {
+        ObjectNode o = F.objectNode().put("id", f.id()).put("severity", f.severity().label()).put("file", f.file())
+                .put("line", f.line()).put("column", f.column()).put("message", f.message()).put("help", f.help());
+        ArrayNode sources = o.putArray("sources");
+        f.sources().forEach(sources::add);
+        return o;
+    }
+
+    /**
+     * SARIF 2.1.0: one run, the finding rules as {@code tool.driver.rules}, one result per finding, input errors as
+     * tool execution notifications.
+     *
+     * @param report  the audit
+     * @param rules   rule id → docs (for names, descriptions and help)
+     * @param version the tool version
+     * @return the SARIF log
+     */
+    public static ObjectNode sarif(AuditReport report, Map<String, RuleDoc> rules, String version) {
+        ObjectNode log = F.objectNode();
+        log.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json").put("version", "2.1.0");
+        ObjectNode run = log.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "cargo-profile-advisor").put("version", version).put("informationUri", INFORMATION_URI);
+        ArrayNode rulesNode = driver.putArray("rules");
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (RuleDoc d : rules.values()) {
+            if (!d.kind().equals("finding")) continue;
+            index.put(d.id(), index.size());
+            ObjectNode r = rulesNode.addObject().put("id", d.id()).put("name", camel(d.id()));
+            r.putObject("shortDescription").put("text", d.title());
+            r.putObject("fullDescription").put("text", d.why().strip());
+            if (!d.fix().isEmpty()) r.putObject("help").put("text", d.fix());
+            r.putObject("defaultConfiguration").put("level", level(d.severity().isEmpty() ? Severity.NOTE : Severity.of(d.severity())));
+        }
+        ArrayNode results = run.putArray("results");
+        for (AuditFinding f : report.findings()) {
+            ObjectNode r = results.addObject().put("ruleId", f.id());
+            if (index.containsKey(f.id())) r.put("ruleIndex", index.get(f.id()));
+            r.put("level", level(f.severity()));
+            r.putObject("message").put("text", f.message() + (f.help().isEmpty() ? "" : " (help: " + f.help() + ")"));
+            ArrayNode locations = r.putArray("locations");
+            ObjectNode loc = locations.addObject();
+            if (f.file().startsWith("env ")) {
+                loc.putArray("logicalLocations").addObject().put("name", f.file().substring(4)).put("kind", "variable");
+            } else {
+                ObjectNode physical = loc.putObject("physicalLocation");
+                physical.putObject("artifactLocation").put("uri", uri(f.file()));
+                if (f.line() > 0) {
+                    ObjectNode region = physical.putObject("region").put("startLine", f.line());
+                    if (f.column() > 0) region.put("startColumn", f.column());
+                }
+            }
+        }
+        List<ObjectNode> notifications = new ArrayList<>();
+        for (Problem p : report.errors()) {
+            ObjectNode n = F.objectNode().put("level", "error");
+            n.putObject("message").put("text", p.toString());
+            notifications.add(n);
+        }
+        ObjectNode invocation = run.putArray("invocations").addObject();
+        invocation.put("executionSuccessful", report.errors().isEmpty());
+        if (!notifications.isEmpty()) invocation.putArray("toolExecutionNotifications").addAll(notifications);
+        return log;
+    }
+
+    private static String level(Severity s) {
+        return switch (s) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case NOTE -> "note";
+        };
+    }
+
+    private static String uri(String file) {
+        try {
+            return new java.net.URI(null, null, file.replace('\\', '/'), null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            return file;
+        }
+    }
+
+    private static String camel(String id) {
+        StringBuilder out = new StringBuilder();
+        for (String part : id.split("-")) if (!part.isEmpty()) out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        return out.toString();
+    }
+}
