@@ -16,6 +16,10 @@ import java.util.Set;
  * conditions knowledge names ({@code flags-when}) and the implicit strip.
  */
 public final class RustcFlags {
+    /** The order cargo 1.95 writes codegen flags in (verified with every key set at once). */
+    private static final List<String> CARGO_ORDER = List.of("opt-level", "panic", "lto", "embed-bitcode", "codegen-units",
+            "debuginfo", "split-debuginfo", "debug-assertions", "overflow-checks", "rpath", "incremental", "strip");
+
     private RustcFlags() {
     }
 
@@ -24,7 +28,7 @@ public final class RustcFlags {
      * @param profile   profile name (built-in, well-known, or custom with {@code inherits})
      * @param inherits  parent of a custom profile unknown to knowledge, or null
      * @param written   setting key → value id, for the keys the profile writes
-     * @return the flags, as cargo prints them ({@code -C opt-level=3}), in knowledge order
+     * @return the flags, as cargo prints them ({@code -C opt-level=3}), in cargo's order
      */
     public static Set<String> forBinary(Knowledge knowledge, String profile, String inherits, Map<String, String> written) {
         Map<String, SettingValue> effective = new LinkedHashMap<>();
@@ -47,7 +51,7 @@ public final class RustcFlags {
      * @param explicit           the keys some profile table sets
      * @param dependencyDebuginfo whether a dependency gets debug info from a {@code package.*} or {@code build-override}
      *                           table (which turns off the implicit strip of the binary)
-     * @return the flags in knowledge order
+     * @return the flags, in the order cargo writes them
      */
     public static Set<String> compute(Knowledge knowledge, Map<String, SettingValue> effective, Map<String, List<String>> spellingFlags,
                                       Set<String> explicit, boolean dependencyDebuginfo) {
@@ -68,7 +72,15 @@ public final class RustcFlags {
                 }
             }
         }
-        return flags;
+        List<String> ordered = new java.util.ArrayList<>(flags);
+        ordered.sort(java.util.Comparator.comparingInt(RustcFlags::cargoPosition));
+        return new LinkedHashSet<>(ordered);
+    }
+
+    private static int cargoPosition(String flag) {
+        String name = flag.replaceFirst("^-C\\s*", "").replaceFirst("=.*$", "");
+        int i = CARGO_ORDER.indexOf(name);
+        return i < 0 ? CARGO_ORDER.size() : i;
     }
 
     /** rustc's own default for the two settings cargo passes only when they differ from it. */

@@ -1,0 +1,166 @@
+package dev.profileadvisor.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.profileadvisor.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `audit` as a user and a CI system drive it: formats, exit codes, and bad input. */
+class AuditCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static final String PKG = "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+
+    Path crate(String name, String manifest) throws Exception {
+        Path d = dir.resolve(name);
+        Files.createDirectories(d.resolve("src"));
+        Files.writeString(d.resolve("src/main.rs"), "fn main() {}\n");
+        Files.writeString(d.resolve("Cargo.toml"), manifest);
+        return d.resolve("Cargo.toml");
+    }
+
+    @Test
+    void textShowsEveryKeyWithItsOriginAndTheRustcFlagsThenFindingsInRustcFormat() throws Exception {
+        Path m = crate("a", PKG + "\n[profile.release]\nlto = \"thin\"\ncodegen-unit = 1\n");
+        Run r = run("audit", "--manifest-path", m.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("profile release\n").containsPattern("lto\\s+\"thin\"\\s+\\S*Cargo.toml:7:1")
+                .containsPattern("opt-level\\s+3\\s+default")
+                .contains("rustc: -C opt-level=3 -C lto=thin -C strip=debuginfo\n")
+                .contains("Cargo.toml:8:1: warning: unknown key `codegen-unit` in profile `release` is ignored by cargo; did you mean `codegen-units`? [unknown-profile-key]")
+                .contains("  = help: ").contains("  = see: https://")
+                .endsWith("audit: 1 workspace, 0 errors, 1 warning, 0 notes\n");
+    }
+
+    @Test
+    void failOnSetsTheExitCode() throws Exception {
+        Path m = crate("a", PKG + "\n[profile.release]\ncodegen-unit = 1\n");
+        assertThat(run("audit", m.toString(), "--findings-only").code()).isZero();
+        assertThat(run("audit", m.toString(), "--fail-on", "warning").code()).isEqualTo(1);
+        Path bad = crate("b", PKG + "\n[profile.release]\nopt-level = 4\n");
+        assertThat(run("audit", bad.toString()).code()).isEqualTo(1);
+        assertThat(run("audit", bad.toString(), "--fail-on", "never").code()).isZero();
+    }
+
+    @Test
+    void jsonHasProfilesWithOriginsAndFlagsAndFindings() throws Exception {
+        Path m = crate("a", PKG + "\n[profile.release]\nopt-level = 4\n\n[profile.dist]\ninherits = \"release\"\n");
+        Run r = run("audit", m.toString(), "--format", "json");
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("schemaVersion").asInt()).isEqualTo(1);
+        JsonNode report = j.get("reports").get(0);
+        JsonNode dev = report.get("profiles").get(0);
+        assertThat(dev.get("name").asText()).isEqualTo("dev");
+        assertThat(dev.get("rustcFlags").toString()).contains("-C debuginfo=2");
+        assertThat(dev.get("settings").get(0).get("origin").asText()).isEqualTo("default");
+        JsonNode release = report.get("profiles").get(1);
+        assertThat(release.get("rustcFlags").isNull()).isTrue();
+        JsonNode finding = report.get("findings").get(0);
+        assertThat(finding.get("id").asText()).isEqualTo("invalid-opt-level");
+        assertThat(finding.get("severity").asText()).isEqualTo("error");
+        assertThat(finding.get("line").asInt()).isEqualTo(7);
+        assertThat(finding.get("column").asInt()).isEqualTo(1);
+        assertThat(finding.get("sources").get(0).asText()).startsWith("https://");
+        assertThat(j.get("summary").get("errors").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void sarifValidatesAgainstTheSarif210Schema() throws Exception {
+        Path m = crate("a", PKG + "\n[profile.release]\nopt-level = 4\ncodegen-unit = 1\nlto = \"fatt\"\n");
+        Run r = run("audit", m.toString(), "--format", "sarif", "--fail-on", "never");
+        assertThat(r.code()).isZero();
+        JsonNode sarif = new ObjectMapper().readTree(r.out());
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                .getSchema(getClass().getResourceAsStream("/schemas/sarif-2.1.0-rtm.5.json"));
+        List<Error> errors = schema.validate(r.out(), InputFormat.JSON);
+        assertThat(errors).isEmpty();
+        JsonNode results = sarif.get("runs").get(0).get("results");
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0).get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt()).isEqualTo(7);
+        assertThat(sarif.get("runs").get(0).get("tool").get("driver").get("rules").toString()).contains("\"id\":\"invalid-lto\"");
+    }
+
+    @Test
+    void aWrongSarifDocumentIsRejectedByTheSameValidation() throws Exception {
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                .getSchema(getClass().getResourceAsStream("/schemas/sarif-2.1.0-rtm.5.json"));
+        String wrong = "{\"version\":\"2.1.0\",\"runs\":[{\"results\":[{\"level\":\"loud\"}]}]}";
+        assertThat(schema.validate(wrong, InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
+    void malformedTomlIsAOneLineErrorWithLineAndColumnAndTheOtherInputsAreStillAudited() throws Exception {
+        Path broken = crate("broken", PKG + "\n[profile.release\nlto = true\n");
+        Path fine = crate("fine", PKG + "\n[profile.release]\ncodegen-unit = 1\n");
+        Run r = run("audit", broken.toString(), fine.toString(), "--findings-only");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).containsPattern("error: \\S*broken/Cargo.toml:6:\\d+: invalid TOML: ")
+                .contains("[unknown-profile-key]").contains("1 input not audited").doesNotContain("Exception");
+    }
+
+    @Test
+    void aMissingFileADirectoryWithoutManifestAndASymlinkLoopAreClearErrors() throws Exception {
+        Files.createDirectories(dir.resolve("empty"));
+        Path loop = dir.resolve("loop");
+        Files.createSymbolicLink(loop, loop);
+        Run r = run("audit", dir.resolve("nope/Cargo.toml").toString(), dir.resolve("empty").toString(), loop.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains("nope/Cargo.toml: no such file or directory")
+                .contains("empty: no Cargo.toml found in this directory or below it")
+                .contains("loop: a symbolic link that leads nowhere (or to itself)").doesNotContain("Exception");
+    }
+
+    @Test
+    void aHugeFileIsRefusedWithoutReadingIt() throws Exception {
+        Path m = crate("huge", PKG);
+        Files.writeString(m, PKG + "# " + "x".repeat(5 * 1024 * 1024) + "\n");
+        Run r = run("audit", m.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).containsPattern("huge/Cargo.toml: is \\d+ bytes, larger than the 4194304 a manifest can reasonably be; not read");
+    }
+
+    @Test
+    void aDirectoryTreeIsAuditedOneWorkspaceEach() throws Exception {
+        crate("tree/one", PKG + "\n[profile.release]\nopt-level = 3\n");
+        crate("tree/two", PKG.replace("demo", "two") + "\n[profile.release]\nlto = \"fatt\"\n");
+        Files.createDirectories(dir.resolve("tree/one/target/release"));
+        Files.writeString(dir.resolve("tree/one/target/release/Cargo.toml"), "not toml [");
+        Run r = run("audit", dir.resolve("tree").toString(), "--format", "json");
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("reports")).hasSize(2);
+        assertThat(j.get("errors")).isEmpty();
+    }
+
+    @Test
+    void anUnknownGoalIsABadInputError() throws Exception {
+        Path m = crate("a", PKG);
+        Run r = run("audit", m.toString(), "--goal", "tiny-binary");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown goal `tiny-binary`");
+    }
+}
