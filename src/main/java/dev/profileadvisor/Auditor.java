@@ -78,7 +78,10 @@ final class Auditor {
                         o.kind() == Origin.Kind.DEFAULT ? "" : location(o), o.line(), o.column(), s.setIn()));
             }
         }
-        for (Manifest m : project.manifests()) facts.add(packageFact(project, m));
+        // Reading sources is the costly part of an audit; only panic = "abort" needs it (panic-abort-with-catch-unwind).
+        boolean aborts = effective.values().stream().flatMap(p -> p.settings().stream())
+                .anyMatch(s -> s.value().map(v -> v.traits().contains("aborts-on-panic")).orElse(false));
+        for (Manifest m : project.manifests()) facts.add(packageFact(project, m, aborts));
         facts.addAll(overrideSpecs(project));
         if (!goals.isEmpty()) facts.addAll(recommended(goals, effective));
 
@@ -173,15 +176,15 @@ final class Auditor {
         return dev.profileadvisor.rules.Versions.older(a, b) ? b : a;
     }
 
-    private PackageFact packageFact(Project project, Manifest m) {
+    private PackageFact packageFact(Project project, Manifest m, boolean scanSources) {
         boolean root = m.path().equals(project.root().path());
         Origin first = m.declarations().values().stream().findFirst().orElse(new Origin(Origin.Kind.MANIFEST, m.display(), 0, 0));
         String rustVersion = m.rustVersion().isEmpty() && !root ? project.root().rustVersion() : m.rustVersion();
         return new PackageFact(m.display(), m.packageName(), root, m.hasProfiles(), first.line(), first.column(), m.hasLib(),
-                m.hasBin(), rustVersion, m.packageName().isEmpty() ? "" : catchUnwind(project, m));
+                m.hasBin(), rustVersion, m.packageName().isEmpty() || !scanSources ? "" : catchUnwind(m));
     }
 
-    private static String catchUnwind(Project project, Manifest m) {
+    private static String catchUnwind(Manifest m) {
         Path src = m.dir().resolve("src");
         if (!Files.isDirectory(src)) return "";
         try (Stream<Path> walk = Files.walk(src, 16)) {
