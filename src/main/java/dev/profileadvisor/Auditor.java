@@ -49,11 +49,11 @@ final class Auditor {
     private static final int MAX_SOURCE_FILES = 5_000;
 
     private final Knowledge knowledge;
-    private final RuleBase rules;
+    private final java.util.function.Supplier<RuleBase> rules;
     private final RuleCatalog catalog;
     private final Recommender recommender;
 
-    Auditor(Knowledge knowledge, RuleBase rules, RuleCatalog catalog, Recommender recommender) {
+    Auditor(Knowledge knowledge, java.util.function.Supplier<RuleBase> rules, RuleCatalog catalog, Recommender recommender) {
         this.knowledge = knowledge;
         this.rules = rules;
         this.catalog = catalog;
@@ -85,7 +85,7 @@ final class Auditor {
         facts.addAll(overrideSpecs(project));
         if (!goals.isEmpty()) facts.addAll(recommended(goals, effective));
 
-        RuleBase.Outcome out = rules.run(facts);
+        RuleBase.Outcome out = rules.get().run(facts);
         List<AuditFinding> findings = out.all(Finding.class).stream().map(this::render).distinct()
                 .sorted(Comparator.comparing(AuditFinding::file).thenComparingInt(AuditFinding::line)
                         .thenComparingInt(AuditFinding::column).thenComparing(AuditFinding::id)).toList();

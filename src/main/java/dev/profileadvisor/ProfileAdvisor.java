@@ -2,7 +2,7 @@ package dev.profileadvisor;
 
 import dev.profileadvisor.knowledge.Knowledge;
 import dev.profileadvisor.knowledge.KnowledgeLoader;
-import dev.profileadvisor.rules.RuleBase;
+import dev.profileadvisor.rules.RuleSets;
 import dev.profileadvisor.rules.RuleCatalog;
 import dev.profileadvisor.rules.RuleDoc;
 import dev.profileadvisor.rules.RuleFile;
@@ -32,31 +32,35 @@ import java.util.Optional;
  */
 public final class ProfileAdvisor {
     private final Knowledge knowledge;
-    private final RuleBase rules;
+    private final RuleSets rules;
     private final RuleCatalog catalog;
     private final Recommender recommender;
     private final Auditor auditor;
 
-    private ProfileAdvisor(Knowledge knowledge, List<RuleFile> ruleFiles) {
+    private ProfileAdvisor(Knowledge knowledge, List<RuleFile> ruleFiles, boolean eager) {
         this.knowledge = knowledge;
-        this.rules = RuleBase.compile(ruleFiles);
+        this.rules = new RuleSets(ruleFiles);
+        if (eager) rules.validate();
         this.catalog = RuleCatalog.load(ruleFiles, knowledge);
-        this.recommender = new Recommender(knowledge, rules, catalog);
-        this.auditor = new Auditor(knowledge, rules, catalog, recommender);
+        this.recommender = new Recommender(knowledge, () -> rules.concern("recommend"), catalog);
+        this.auditor = new Auditor(knowledge, () -> rules.concern("audit"), catalog, recommender);
     }
 
     /**
-     * Loads the knowledge and rules bundled in the jar.
+     * Loads the knowledge and rules bundled in the jar. Each concern's rules ({@code recommend}, {@code audit}) are
+     * compiled when first used, so a recommendation does not wait for the audit rules.
      *
      * @return the advisor
      * @throws AdvisorException if the bundled files are broken (a build problem, caught by the tests)
      */
     public static ProfileAdvisor withDefaults() {
-        return load(Optional.empty(), Optional.empty());
+        return new ProfileAdvisor(KnowledgeLoader.load(bundled("knowledge"), "knowledge"),
+                RuleFile.readTree(bundled("rules"), "rules"), false);
     }
 
     /**
-     * Loads a working copy of the rules and/or the knowledge; an empty argument means the bundled one.
+     * Loads a working copy of the rules and/or the knowledge; an empty argument means the bundled one. Every
+     * rule file is compiled now, so a maintainer sees every mistake at once.
      *
      * @param rulesDir     a directory of {@code .drl} files and their docs, or empty
      * @param knowledgeDir a directory with the {@code knowledge/*.toml} files, or empty
@@ -68,7 +72,7 @@ public final class ProfileAdvisor {
                 .orElseGet(() -> KnowledgeLoader.load(bundled("knowledge"), "knowledge"));
         List<RuleFile> files = rulesDir.map(d -> RuleFile.readTree(d, d.toString()))
                 .orElseGet(() -> RuleFile.readTree(bundled("rules"), "rules"));
-        return new ProfileAdvisor(knowledge, files);
+        return new ProfileAdvisor(knowledge, files, true);
     }
 
     /**
@@ -137,7 +141,7 @@ public final class ProfileAdvisor {
     /** @return rule id → {@code file:line} where the DRL declares it */
     public Map<String, String> ruleLocations() {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        rules.rules().forEach((id, loc) -> out.put(id, loc.file() + ":" + loc.line()));
+        rules.locations().forEach((id, loc) -> out.put(id, loc.file() + ":" + loc.line()));
         return out;
     }
 

@@ -36,11 +36,11 @@ final class Recommender {
     private static final java.util.regex.Pattern PROFILE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 
     private final Knowledge knowledge;
-    private final RuleBase rules;
+    private final java.util.function.Supplier<RuleBase> rules;
     private final RuleCatalog catalog;
     private final List<Object> knowledgeFacts;
 
-    Recommender(Knowledge knowledge, RuleBase rules, RuleCatalog catalog) {
+    Recommender(Knowledge knowledge, java.util.function.Supplier<RuleBase> rules, RuleCatalog catalog) {
         this.knowledge = knowledge;
         this.rules = rules;
         this.catalog = catalog;
@@ -75,7 +75,7 @@ final class Recommender {
                 facts.add(new ValueFact(s.key(), v.id(), v.traits(), v.order(), v.id().equals(dflt)));
             }
         }
-        RuleBase.Outcome out = rules.run(facts);
+        RuleBase.Outcome out = rules.get().run(facts);
         Map<String, String> decisions = new LinkedHashMap<>();
         out.all(Decision.class).forEach(d -> decisions.put(d.key(), d.value()));
         Map<String, Map<String, Integer>> scores = new LinkedHashMap<>();

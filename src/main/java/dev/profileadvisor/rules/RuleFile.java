@@ -15,10 +15,11 @@ import java.util.stream.Stream;
 /**
  * A file of the rule tree: a DRL file or the TOML docs-and-cases beside it.
  *
- * @param name the name used in messages, e.g. {@code rules/recommend/constraints.drl}
- * @param text its content
+ * @param name    the name used in messages, e.g. {@code rules/recommend/constraints.drl}
+ * @param concern the top-level folder it is in ({@code recommend}, {@code audit}); empty for files at the top
+ * @param text    its content
  */
-public record RuleFile(String name, String text) {
+public record RuleFile(String name, String concern, String text) {
 
     /**
      * Reads every {@code *.drl} and {@code *.toml} below a directory (plain or inside a jar), sorted by path.
@@ -38,7 +39,8 @@ public record RuleFile(String name, String text) {
                 String f = p.getFileName().toString();
                 if (!f.endsWith(".drl") && !f.endsWith(".toml")) continue;
                 String rel = root.relativize(p).toString().replace('\\', '/');
-                out.add(new RuleFile(display + "/" + rel, Files.readString(p, StandardCharsets.UTF_8)));
+                String concern = rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : "";
+                out.add(new RuleFile(display + "/" + rel, concern, Files.readString(p, StandardCharsets.UTF_8)));
             }
         } catch (IOException | UncheckedIOException e) {
             throw new AdvisorException(Problem.of(display, "cannot read the rules: " + e.getMessage()));

@@ -1,0 +1,83 @@
+package dev.profileadvisor.rules;
+
+import dev.profileadvisor.AdvisorException;
+import dev.profileadvisor.Problem;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The rule tree split by concern (its top-level folders: {@code recommend}, {@code audit}), each compiled into its
+ * own rule base when first needed. A recommendation then never pays for compiling the audit rules: Drools' build
+ * time grows with the number of rules (shared/reference/drools.md). Files at the top of the tree belong to every
+ * concern. Thread-safe.
+ */
+public final class RuleSets {
+    private final List<RuleFile> files;
+    private final Map<String, RuleBase> compiled = new ConcurrentHashMap<>();
+
+    /**
+     * @param files the rule tree
+     */
+    public RuleSets(List<RuleFile> files) {
+        this.files = List.copyOf(files);
+    }
+
+    /** @return the concerns present, in file order */
+    public Set<String> concerns() {
+        Set<String> out = new LinkedHashSet<>();
+        files.stream().filter(RuleFile::isDrl).map(RuleFile::concern).filter(c -> !c.isEmpty()).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * @param concern a top-level folder name
+     * @return its compiled rules (compiled on first use)
+     * @throws AdvisorException when its DRL files do not compile
+     */
+    public RuleBase concern(String concern) {
+        RuleBase rb = compiled.get(concern);
+        if (rb != null) return rb;
+        synchronized (this) {
+            return compiled.computeIfAbsent(concern, c -> RuleBase.compile(files.stream()
+                    .filter(f -> f.concern().equals(c) || f.concern().isEmpty()).toList()));
+        }
+    }
+
+    /**
+     * Compiles every concern and reports every problem of every file at once, including a rule id used in two
+     * concerns.
+     *
+     * @throws AdvisorException listing the problems
+     */
+    public void validate() {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, RuleBase.Location> seen = new LinkedHashMap<>();
+        for (String c : concerns()) {
+            try {
+                concern(c).rules().forEach((id, loc) -> {
+                    RuleBase.Location prev = seen.putIfAbsent(id, loc);
+                    if (prev != null && !prev.equals(loc)) {
+                        problems.add(new Problem(loc.file(), loc.line(), 1, "rule `" + id + "` is already defined at "
+                                + prev.file() + ":" + prev.line() + "; rule ids must be unique"));
+                    }
+                });
+            } catch (AdvisorException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) throw new AdvisorException(problems);
+    }
+
+    /** @return rule id → where it is declared, over every concern (compiling them all) */
+    public Map<String, RuleBase.Location> locations() {
+        Map<String, RuleBase.Location> out = new LinkedHashMap<>();
+        for (String c : concerns()) concern(c).rules().forEach(out::putIfAbsent);
+        return out;
+    }
+}
