@@ -1,0 +1,126 @@
+package dev.profileadvisor.audit;
+
+import dev.profileadvisor.AuditFinding;
+import dev.profileadvisor.AuditReport;
+import dev.profileadvisor.AuditRequest;
+import dev.profileadvisor.ProfileAdvisor;
+import dev.profileadvisor.Severity;
+import dev.profileadvisor.cargo.RealCargo;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit's verdicts against the real cargo 1.95: a value it reports as an error makes cargo or rustc fail,
+ * a value it accepts builds, and the warnings cargo itself prints are findings too.
+ */
+class AuditTruthTest {
+    static ProfileAdvisor advisor;
+    static RealCargo cargo;
+
+    @BeforeAll
+    static void setUp() {
+        advisor = ProfileAdvisor.withDefaults();
+        cargo = RealCargo.locate();
+    }
+
+    /** Values cargo users write, right and wrong, across every key and failure class. */
+    static final List<String> VALUES = List.of(
+            "opt-level = 4", "opt-level = \"3\"", "opt-level = 3.0", "opt-level = \"x\"", "opt-level = \"s\"", "opt-level = 1",
+            "lto = \"fatt\"", "lto = \"true\"", "lto = 1", "lto = \"\"", "lto = \"yes\"", "lto = \"no\"", "lto = \"thin\"", "lto = false",
+            "codegen-units = 0", "codegen-units = -1", "codegen-units = \"1\"", "codegen-units = 100000", "codegen-units = 1",
+            "strip = \"all\"", "strip = \"off\"", "strip = \"true\"", "strip = \"\"", "strip = true", "strip = \"debuginfo\"",
+            "debug = 3", "debug = \"foo\"", "debug = \"true\"", "debug = 2", "debug = \"limited\"", "debug = \"line-directives-only\"",
+            "panic = \"crash\"", "panic = \"Abort\"", "panic = \"immediate-abort\"", "panic = \"abort\"",
+            "incremental = \"yes\"", "overflow-checks = 1", "rpath = \"true\"", "debug-assertions = true",
+            "split-debuginfo = \"bogus\"", "split-debuginfo = true", "split-debuginfo = \"packed\"");
+
+    @TestFactory
+    Stream<DynamicTest> aValueTheAuditCallsAnErrorFailsTheBuildAndAnAcceptedOneBuilds() {
+        return VALUES.stream().map(v -> DynamicTest.dynamicTest(v, () -> {
+            String manifest = "[package]\nname = \"probe\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[profile.release]\n" + v + "\n";
+            AuditReport report = auditText(manifest);
+            boolean auditSaysFails = report.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+            RealCargo.BuildResult b = cargo.buildProject(Map.of("Cargo.toml", manifest, "src/main.rs", "fn main() {}\n"), "release", Map.of());
+            assertThat(!b.succeeded()).as("cargo fails for `%s`? audit findings: %s\ncargo output:\n%s", v,
+                    report.findings().stream().map(f -> f.id() + ": " + f.message()).toList(), b.output()).isEqualTo(auditSaysFails);
+        }));
+    }
+
+    record WarningCase(String name, Map<String, String> files, String profile, String rule, String cargoWarning) {
+    }
+
+    static final String PKG = "[package]\nname = \"probe\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+
+    static List<WarningCase> warningCases() {
+        return List.of(
+                new WarningCase("a typo key", Map.of("Cargo.toml", PKG + "\n[profile.release]\ncodegen-unit = 1\n", "src/main.rs", "fn main() {}\n"),
+                        "release", "unknown-profile-key", "unused manifest key: profile.release.codegen-unit"),
+                new WarningCase("a typo key in a custom profile", Map.of("Cargo.toml", PKG + "\n[profile.dist]\ninherits = \"release\"\nopt_level = 1\n", "src/main.rs", "fn main() {}\n"),
+                        "dist", "unknown-profile-key", "unused manifest key: profile.dist.opt_level"),
+                new WarningCase("panic in the test profile", Map.of("Cargo.toml", PKG + "\n[profile.test]\npanic = \"abort\"\n", "src/main.rs", "fn main() {}\n"),
+                        "test", "panic-ignored-in-test-profile", "`panic` setting is ignored for `test` profile"),
+                new WarningCase("panic in the bench profile", Map.of("Cargo.toml", PKG + "\n[profile.bench]\npanic = \"abort\"\n", "src/main.rs", "fn main() {}\n"),
+                        "bench", "panic-ignored-in-test-profile", "`panic` setting is ignored for `bench` profile"),
+                new WarningCase("profiles in a non-root member", Map.of(
+                        "Cargo.toml", "[workspace]\nmembers = [\"app\"]\nresolver = \"2\"\n",
+                        "app/Cargo.toml", PKG + "\n[profile.release]\nlto = true\n", "app/src/main.rs", "fn main() {}\n"),
+                        "release", "profile-in-non-root-member", "profiles for the non root package will be ignored"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cargosOwnWarningsAreFindingsToo() {
+        return warningCases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            Path dir = Files.createTempDirectory("audit-truth-");
+            try {
+                for (var f : c.files().entrySet()) {
+                    Files.createDirectories(dir.resolve(f.getKey()).getParent());
+                    Files.writeString(dir.resolve(f.getKey()), f.getValue());
+                }
+                AuditReport report = advisor.audit(new AuditRequest(List.of(dir.resolve("Cargo.toml")), List.of(), Map.of(), dir));
+                RealCargo.BuildResult b = cargo.buildProject(c.files(), c.profile(), Map.of());
+                assertThat(b.warnings()).as(b.output()).anySatisfy(w -> assertThat(w).contains(c.cargoWarning()));
+                assertThat(report.findings()).extracting(AuditFinding::id).contains(c.rule());
+            } finally {
+                try (var walk = Files.walk(dir)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+                }
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aCleanManifestHasNoCargoWarningAndNoWarningFinding() {
+        return Stream.of(PKG + "\n[profile.release]\nlto = \"thin\"\ncodegen-units = 4\n",
+                PKG + "\n[profile.dist]\ninherits = \"release\"\nstrip = true\n").map(m -> DynamicTest.dynamicTest(m.lines().skip(5).findFirst().orElse(m), () -> {
+            AuditReport report = auditText(m);
+            assertThat(report.findings()).filteredOn(f -> f.severity() != Severity.NOTE).isEmpty();
+            RealCargo.BuildResult b = cargo.buildProject(Map.of("Cargo.toml", m, "src/main.rs", "fn main() {}\n"), "release", Map.of());
+            assertThat(b.warnings()).isEmpty();
+        }));
+    }
+
+    private static AuditReport auditText(String manifest) throws Exception {
+        Path dir = Files.createTempDirectory("audit-value-");
+        try {
+            Files.writeString(dir.resolve("Cargo.toml"), manifest);
+            Files.createDirectories(dir.resolve("src"));
+            Files.writeString(dir.resolve("src/main.rs"), "fn main() {}\n");
+            AuditReport report = advisor.audit(new AuditRequest(List.of(dir.resolve("Cargo.toml")), List.of(), Map.of(), dir));
+            assertThat(report.errors()).isEmpty();
+            return report;
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+}
