@@ -38,20 +38,20 @@ final class Recommender {
     private final Knowledge knowledge;
     private final java.util.function.Supplier<RuleBase> rules;
     private final RuleCatalog catalog;
-    private final List<Object> knowledgeFacts;
+    private final Map<String, List<Object>> criterionFacts;
 
     Recommender(Knowledge knowledge, java.util.function.Supplier<RuleBase> rules, RuleCatalog catalog) {
         this.knowledge = knowledge;
         this.rules = rules;
         this.catalog = catalog;
-        List<Object> facts = new ArrayList<>();
-        for (Goal g : knowledge.goals().values()) {
-            g.criteria().forEach((c, m) -> facts.add(new GoalCriterion(g.id(), c, m)));
-        }
+        // Effect facts by criterion: a request only gets the effects its goals weigh (the others can never join).
+        Map<String, List<Object>> byCriterion = new LinkedHashMap<>();
         for (Effect e : knowledge.effects()) {
-            e.scores().forEach((c, s) -> facts.add(new EffectFact(e.setting(), e.value(), c, s, e.sources())));
+            e.scores().forEach((c, score) -> byCriterion.computeIfAbsent(c, k -> new ArrayList<>())
+                    .add(new EffectFact(e.setting(), e.value(), c, score, e.sources())));
         }
-        this.knowledgeFacts = List.copyOf(facts);
+        byCriterion.replaceAll((c, l) -> List.copyOf(l));
+        this.criterionFacts = Map.copyOf(byCriterion);
     }
 
     /** The resolved target of a request. */
@@ -65,8 +65,16 @@ final class Recommender {
     ProfileAdvisor.Trace trace(Request request) {
         List<GoalWeight> goals = resolveGoals(request.goals());
         Target target = target(request, goals);
-        List<Object> facts = new ArrayList<>(knowledgeFacts);
-        goals.forEach(g -> facts.add(new GoalRequest(g.goal(), g.weight())));
+        List<Object> facts = new ArrayList<>();
+        Set<String> criteria = new LinkedHashSet<>();
+        for (GoalWeight g : goals) {
+            facts.add(new GoalRequest(g.goal(), g.weight()));
+            knowledge.goals().get(g.goal()).criteria().forEach((c, m) -> {
+                facts.add(new GoalCriterion(g.goal(), c, m));
+                criteria.add(c);
+            });
+        }
+        criteria.forEach(c -> facts.addAll(criterionFacts.getOrDefault(c, List.of())));
         facts.add(new TargetProfile(target.name(), target.root(), target.ignores()));
         for (Setting s : knowledge.settings().values()) {
             String dflt = defaultOf(target, s.key()).id();
