@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * A file of the rule tree: a DRL file or the TOML docs-and-cases beside it.
  *
- * @param name    the name used in messages, e.g. {@code rules/recommend/constraints.drl}
+ * @param name    the name used in messages, e.g. {@code rules/recommend/20-constraints.drl}
  * @param concern the top-level folder it is in ({@code recommend}, {@code audit}); empty for files at the top
  * @param text    its content
  */

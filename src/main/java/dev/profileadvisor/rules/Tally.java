@@ -2,7 +2,7 @@ package dev.profileadvisor.rules;
 
 /**
  * The summed score of one admissible value (derived, logically maintained). The decision order is in
- * {@code rules/recommend/decide.drl}: higher score, then cargo's default, then the value listed first.
+ * {@code rules/recommend/30-decide.drl}: higher score, then cargo's default, then the value listed first.
  *
  * @param key       setting key
  * @param value     value id

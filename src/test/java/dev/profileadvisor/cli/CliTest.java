@@ -112,7 +112,7 @@ class CliTest {
     @Test
     void explainAGoalARuleAndACorrection() {
         assertThat(run("explain", "smallest binary").out()).startsWith("small-binary: smallest binary");
-        assertThat(run("explain", "catch-panics-forbids-abort").out()).contains("(constraint)", "defined at rules/recommend/constraints.drl:");
+        assertThat(run("explain", "catch-panics-forbids-abort").out()).contains("(constraint)", "defined at rules/recommend/20-constraints.drl:");
         String someCorrection = ProfileAdvisor.withDefaults().knowledge().corrections().keySet().iterator().next();
         assertThat(run("explain", someCorrection).out()).contains("claim:", "correct:");
     }

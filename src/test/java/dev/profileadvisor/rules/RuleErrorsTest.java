@@ -32,7 +32,7 @@ class RuleErrorsTest {
     @Test
     void aDrlSyntaxErrorIsReportedAtItsLine() {
         WorkingCopy wc = new WorkingCopy(tmp);
-        Path drl = wc.rules.resolve("recommend/constraints.drl");
+        Path drl = wc.rules.resolve("recommend/20-constraints.drl");
         int line = WorkingCopy.edit(drl, "GoalRequest( goal == \"catch-panics\" )", "GoalRequest( goal == \"catch-panics\" ");
         assertThat(problemsOf(wc)).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(drl.toString());
@@ -44,7 +44,7 @@ class RuleErrorsTest {
     @Test
     void anUnknownFieldNamesTheTypeTheFieldAndTheLine() {
         WorkingCopy wc = new WorkingCopy(tmp);
-        Path drl = wc.rules.resolve("recommend/constraints.drl");
+        Path drl = wc.rules.resolve("recommend/20-constraints.drl");
         int line = WorkingCopy.edit(drl, "traits contains \"aborts-on-panic\"", "trait contains \"aborts-on-panic\"");
         assertThat(problemsOf(wc)).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(line);
@@ -56,7 +56,7 @@ class RuleErrorsTest {
     @Test
     void aConsequenceErrorIsReportedAtTheOffendingLineNotAtTheRuleLine() {
         WorkingCopy wc = new WorkingCopy(tmp);
-        Path drl = wc.rules.resolve("recommend/constraints.drl");
+        Path drl = wc.rules.resolve("recommend/20-constraints.drl");
         int line = WorkingCopy.edit(drl, "new Veto( $key, $value, \"catch-panics\", kcontext", "new Veto( $key, $value, kcontext");
         assertThat(problemsOf(wc)).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(line);
@@ -67,7 +67,7 @@ class RuleErrorsTest {
     @Test
     void anUnknownFactTypeIsNamed() {
         WorkingCopy wc = new WorkingCopy(tmp);
-        Path drl = wc.rules.resolve("recommend/constraints.drl");
+        Path drl = wc.rules.resolve("recommend/20-constraints.drl");
         int line = WorkingCopy.edit(drl, "ValueFact( $key : key, $value : value, traits contains \"aborts-on-panic\" )",
                 "VauleFact( $key : key, $value : value )");
         assertThat(problemsOf(wc)).anySatisfy(p -> {
@@ -91,7 +91,7 @@ class RuleErrorsTest {
         assertThat(problemsOf(wc)).anySatisfy(p -> {
             assertThat(p.file()).endsWith("extra.drl");
             assertThat(p.line()).isEqualTo(3);
-            assertThat(p.message()).contains("rule `decide-best-value` is already defined at").contains("decide.drl:");
+            assertThat(p.message()).contains("rule `decide-best-value` is already defined at").contains("30-decide.drl:");
         });
     }
 
@@ -122,7 +122,7 @@ class RuleErrorsTest {
     @Test
     void aBrokenWorkingCopyNeverBreaksTheBundledRules() {
         WorkingCopy wc = new WorkingCopy(tmp);
-        WorkingCopy.edit(wc.rules.resolve("recommend/decide.drl"), "rule \"decide-best-value\"", "rule decide-best-value\"");
+        WorkingCopy.edit(wc.rules.resolve("recommend/30-decide.drl"), "rule \"decide-best-value\"", "rule decide-best-value\"");
         assertThat(problemsOf(wc)).isNotEmpty();
         assertThat(ProfileAdvisor.withDefaults().recommend(Request.goals("small-binary")).settings()).isNotEmpty();
     }
@@ -190,7 +190,7 @@ class RuleErrorsTest {
     @Test
     void aCaseNamingAnUnknownGoalOrSourceIsReportedAtItsLine() {
         WorkingCopy wc = new WorkingCopy(tmp);
-        Path toml = wc.rules.resolve("recommend/constraints.toml");
+        Path toml = wc.rules.resolve("recommend/20-constraints.toml");
         int line = WorkingCopy.edit(toml, "sources = [\"cargo-book-profiles-panic\", \"dirge-pr-238\"]",
                 "sources = [\"cargo-book-profiles-panic\", \"no-such-source\"]");
         assertThat(problemsOf(wc)).singleElement().hasToString(toml + ":" + line + ":1: unknown source `no-such-source`; define it in knowledge/sources.toml");
