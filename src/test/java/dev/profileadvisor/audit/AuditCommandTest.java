@@ -157,6 +157,13 @@ class AuditCommandTest {
     }
 
     @Test
+    void withAGoalItReportsSettingsThatWorkAgainstIt() throws Exception {
+        Path m = crate("a", PKG + "\n[profile.release]\npanic = \"unwind\"\n");
+        Run r = run("audit", m.toString(), "--goal", "small-binary", "--findings-only");
+        assertThat(r.out()).contains("[conflicts-with-goal]").contains("small-binary");
+    }
+
+    @Test
     void anUnknownGoalIsABadInputError() throws Exception {
         Path m = crate("a", PKG);
         Run r = run("audit", m.toString(), "--goal", "tiny-binary");
