@@ -10,6 +10,7 @@ import dev.profileadvisor.manifest.EffectiveProfile;
 import dev.profileadvisor.manifest.EffectiveSetting;
 import dev.profileadvisor.manifest.Literals;
 import dev.profileadvisor.manifest.Manifest;
+import dev.profileadvisor.manifest.ManifestReader;
 import dev.profileadvisor.manifest.Origin;
 import dev.profileadvisor.manifest.ProfileEntry;
 import dev.profileadvisor.manifest.ProfileResolver;
@@ -114,7 +115,7 @@ final class Auditor {
         return new AuditProfile(name, builtIn, reserved, knowledge.deprecatedNames().contains(name), decl.isPresent(),
                 decl.map(Auditor::location).orElse(project.root().display()), decl.map(Origin::line).orElse(0),
                 decl.map(Origin::column).orElse(0), inherits, problem, problem.isEmpty() ? p.root() : "",
-                String.join(" → ", p.chain()));
+                String.join(" → ", p.chain()), p.dependencyDebuginfo());
     }
 
     private AuditEntry entryFact(Project project, ProfileEntry e, Map<String, EffectiveProfile> effective) {
@@ -141,6 +142,7 @@ final class Auditor {
             }
         } else if (STRUCTURAL_KEYS.contains(e.key())) {
             status = "other";
+            if (e.key().equals("inherits")) since = knowledge.customProfilesSince();
         } else {
             status = "unknown-key";
             List<String> known = new ArrayList<>(knowledge.settings().keySet());
@@ -179,7 +181,7 @@ final class Auditor {
     private PackageFact packageFact(Project project, Manifest m, boolean scanSources) {
         boolean root = m.path().equals(project.root().path());
         Origin first = m.declarations().values().stream().findFirst().orElse(new Origin(Origin.Kind.MANIFEST, m.display(), 0, 0));
-        String rustVersion = m.rustVersion().isEmpty() && !root ? project.root().rustVersion() : m.rustVersion();
+        String rustVersion = m.rustVersion().equals(ManifestReader.INHERIT_FROM_WORKSPACE) ? project.workspaceRustVersion() : m.rustVersion();
         return new PackageFact(m.display(), m.packageName(), root, m.hasProfiles(), first.line(), first.column(), m.hasLib(),
                 m.hasBin(), rustVersion, m.packageName().isEmpty() || !scanSources ? "" : catchUnwind(m));
     }

@@ -17,12 +17,13 @@ import java.util.Set;
  * @param profiles      name → profile
  * @param reservedNames profile names cargo refuses
  * @param deprecatedNames profile names cargo warns about
+ * @param customProfilesSince the Rust version that introduced custom profiles and {@code inherits}
  * @param goals         id → goal, in file order
  * @param effects       every effect row
  * @param corrections   id → correction
  */
 public record Knowledge(Map<String, Source> sources, Map<String, Setting> settings, Map<String, ProfileInfo> profiles,
-                        Set<String> reservedNames, Set<String> deprecatedNames, Map<String, Goal> goals,
+                        Set<String> reservedNames, Set<String> deprecatedNames, String customProfilesSince, Map<String, Goal> goals,
                         List<Effect> effects, Map<String, Correction> corrections) {
 
     /** Copies the collections, keeping their order. */

@@ -61,13 +61,14 @@ public final class KnowledgeLoader {
         Map<String, Setting> settings = settings(roots.get("settings.toml"), sources);
         Set<String> reserved = new HashSet<>();
         Set<String> deprecated = new HashSet<>();
-        Map<String, ProfileInfo> profiles = profiles(roots.get("profiles.toml"), reserved, deprecated);
+        String[] customSince = {""};
+        Map<String, ProfileInfo> profiles = profiles(roots.get("profiles.toml"), reserved, deprecated, customSince);
         Map<String, Goal> goals = goals(roots.get("goals.toml"), sources, profiles);
         List<Effect> effects = effects(roots.get("effects.toml"), sources, settings);
         Map<String, Correction> corrections = corrections(roots.get("corrections.toml"), sources, settings);
         checkDefaults(roots.get("settings.toml"), settings, profiles);
         if (!problems.isEmpty()) throw new AdvisorException(problems);
-        return new Knowledge(sources, settings, profiles, reserved, deprecated, goals, effects, corrections);
+        return new Knowledge(sources, settings, profiles, reserved, deprecated, customSince[0], goals, effects, corrections);
     }
 
     private Map<String, Source> sources(TomlNode root) {
@@ -181,7 +182,7 @@ public final class KnowledgeLoader {
         }
     }
 
-    private Map<String, ProfileInfo> profiles(TomlNode root, Set<String> reserved, Set<String> deprecated) {
+    private Map<String, ProfileInfo> profiles(TomlNode root, Set<String> reserved, Set<String> deprecated, String[] customSince) {
         root.allowOnly(Set.of("profile", "names"));
         Map<String, ProfileInfo> out = new LinkedHashMap<>();
         root.table("profile").ifPresent(t -> t.tables().forEach((name, n) -> {
@@ -198,7 +199,8 @@ public final class KnowledgeLoader {
             if (!out.containsKey(root0)) root.problem(null, "profiles.toml must define `[profile." + root0 + "]`");
         }
         root.table("names").ifPresent(n -> {
-            n.allowOnly(Set.of("reserved", "deprecated"));
+            n.allowOnly(Set.of("reserved", "deprecated", "custom-since"));
+            customSince[0] = n.optString("custom-since").orElse("");
             reserved.addAll(n.strings("reserved"));
             deprecated.addAll(n.strings("deprecated"));
         });

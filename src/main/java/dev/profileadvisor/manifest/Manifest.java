@@ -12,7 +12,9 @@ import java.util.Set;
  * @param path          absolute path
  * @param display       how to name it in messages (relative to where the user ran the tool)
  * @param packageName   {@code package.name}, empty for a virtual manifest
- * @param rustVersion   {@code package.rust-version} (or the workspace's, when inherited), empty when unset
+ * @param rustVersion   {@code package.rust-version}; {@link ManifestReader#INHERIT_FROM_WORKSPACE} for
+ *                      {@code rust-version.workspace = true} (see {@link Project#workspaceRustVersion()}); empty when unset
+ * @param workspaceRustVersion {@code workspace.package.rust-version}, empty when unset
  * @param workspace     whether it has a {@code [workspace]} table
  * @param workspacePath {@code package.workspace}, empty when unset
  * @param members       {@code workspace.members} globs
@@ -25,7 +27,7 @@ import java.util.Set;
  * @param entries       every key written in its {@code [profile.*]} tables
  * @param declarations  profile name → where its table is declared
  */
-public record Manifest(Path path, String display, String packageName, String rustVersion, boolean workspace,
+public record Manifest(Path path, String display, String packageName, String rustVersion, String workspaceRustVersion, boolean workspace,
                        String workspacePath, List<String> members, List<String> exclude, boolean hasLib, boolean hasBin, boolean procMacro,
                        Set<String> dependencies, List<String> pathDependencies, List<ProfileEntry> entries,
                        Map<String, Origin> declarations) {

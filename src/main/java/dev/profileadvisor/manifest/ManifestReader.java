@@ -24,6 +24,8 @@ import java.util.Set;
 public final class ManifestReader {
     /** Files larger than this are refused (a Cargo.toml is a few KB; this catches mistakes, not attacks). */
     public static final long MAX_BYTES = 4L * 1024 * 1024;
+    /** The rust-version of a package that says {@code rust-version.workspace = true}, until the root is known. */
+    public static final String INHERIT_FROM_WORKSPACE = "workspace";
 
     private ManifestReader() {
     }
@@ -94,6 +96,10 @@ public final class ManifestReader {
         TomlTable ws = table(toml, "workspace");
         String name = pkg == null ? "" : str(pkg.get("name"));
         String rustVersion = pkg == null ? "" : str(pkg.get("rust-version"));
+        if (pkg != null && pkg.get("rust-version") instanceof TomlTable inherited && Boolean.TRUE.equals(inherited.get("workspace"))) {
+            rustVersion = INHERIT_FROM_WORKSPACE;
+        }
+        String workspaceRustVersion = ws != null && table(ws, "package") != null ? str(table(ws, "package").get("rust-version")) : "";
         Set<String> deps = new LinkedHashSet<>();
         List<String> pathDeps = new ArrayList<>();
         collectDependencies(toml, deps, pathDeps);
@@ -114,7 +120,7 @@ public final class ManifestReader {
                 }
             }
         }
-        return new Manifest(path, display, name, rustVersion, ws != null, pkg == null ? "" : str(pkg.get("workspace")),
+        return new Manifest(path, display, name, rustVersion, workspaceRustVersion, ws != null, pkg == null ? "" : str(pkg.get("workspace")),
                 ws == null ? List.of() : strings(ws.get("members")), ws == null ? List.of() : strings(ws.get("exclude")),
                 lib, bin, table(targets, "lib") != null && Boolean.TRUE.equals(table(targets, "lib").get("proc-macro")),
                 deps, pathDeps, entries, declarations);

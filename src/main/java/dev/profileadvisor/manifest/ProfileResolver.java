@@ -19,7 +19,7 @@ import java.util.Set;
  * (deeper wins) and {@code CARGO_PROFILE_*} variables, last one winning.
  */
 public final class ProfileResolver {
-    private static final Map<String, String> BUILT_IN_PARENT = Map.of("test", "dev", "bench", "release");
+    private static final Map<String, String> BUILT_IN_PARENT = Map.of("test", "dev", "bench", "release", "doc", "dev");
     private static final Set<String> ROOTS = Set.of("dev", "release");
 
     private ProfileResolver() {
@@ -61,7 +61,7 @@ public final class ProfileResolver {
             }
             p = parent;
         }
-        if (problem.isPresent()) return new EffectiveProfile(name, chain, problem, List.of(), List.of(), Optional.empty());
+        if (problem.isPresent()) return new EffectiveProfile(name, chain, problem, List.of(), List.of(), Optional.empty(), false);
 
         String root = chain.get(chain.size() - 1);
         List<EffectiveSetting> settings = new ArrayList<>();
@@ -83,14 +83,21 @@ public final class ProfileResolver {
         }
         Map<String, ProfileEntry> overrides = new LinkedHashMap<>();
         for (int i = chain.size() - 1; i >= 0; i--) overrides.putAll(overrideDefs.getOrDefault(chain.get(i), Map.of()));
+        boolean dependencyDebuginfo = dependencyDebuginfo(knowledge, overrides.values(), project);
         Optional<List<String>> flags = allValid
-                ? Optional.of(List.copyOf(flags(knowledge, settings, overrides.values(), project)))
+                ? Optional.of(List.copyOf(flags(knowledge, settings, dependencyDebuginfo)))
                 : Optional.empty();
-        return new EffectiveProfile(name, chain, Optional.empty(), settings, List.copyOf(overrides.values()), flags);
+        return new EffectiveProfile(name, chain, Optional.empty(), settings, List.copyOf(overrides.values()), flags,
+                dependencyDebuginfo);
     }
 
-    private static Set<String> flags(Knowledge knowledge, List<EffectiveSetting> settings, java.util.Collection<ProfileEntry> overrides,
-                                     Project project) {
+    private static boolean dependencyDebuginfo(Knowledge knowledge, java.util.Collection<ProfileEntry> overrides, Project project) {
+        return overrides.stream().anyMatch(o -> o.key().equals("debug")
+                && ValueCheck.of(knowledge, "debug", o.value()).value().map(v -> !v.traits().contains("no-debuginfo")).orElse(false)
+                && (o.table().startsWith("package.") ? !project.dependencyNames().isEmpty() : mayHaveProcMacros(project)));
+    }
+
+    private static Set<String> flags(Knowledge knowledge, List<EffectiveSetting> settings, boolean dependencyDebuginfo) {
         Map<String, SettingValue> effective = new LinkedHashMap<>();
         Map<String, List<String>> spelling = new LinkedHashMap<>();
         Set<String> explicit = new LinkedHashSet<>();
@@ -101,9 +108,6 @@ public final class ProfileResolver {
                 explicit.add(s.key());
             }
         }
-        boolean dependencyDebuginfo = overrides.stream().anyMatch(o -> o.key().equals("debug")
-                && ValueCheck.of(knowledge, "debug", o.value()).value().map(v -> !v.traits().contains("no-debuginfo")).orElse(false)
-                && (o.table().startsWith("package.") ? !project.dependencyNames().isEmpty() : mayHaveProcMacros(project)));
         return RustcFlags.compute(knowledge, effective, spelling, explicit, dependencyDebuginfo);
     }
 

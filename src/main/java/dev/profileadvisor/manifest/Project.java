@@ -208,6 +208,11 @@ public record Project(Manifest root, List<Manifest> members, List<ConfigFile> co
         return up <= 3 ? rel.toString() : f.toString();
     }
 
+    /** @return {@code workspace.package.rust-version} of the root, for members that inherit it; empty when unset */
+    public String workspaceRustVersion() {
+        return root.workspaceRustVersion();
+    }
+
     /** @return every profile name defined anywhere cargo reads profiles from, in the order found */
     public Set<String> definedProfiles() {
         Set<String> out = new LinkedHashSet<>(root.declarations().keySet());

@@ -12,10 +12,14 @@ package dev.profileadvisor.rules;
  * @param line       line of the declaration
  * @param column     column of the declaration
  * @param inherits   its {@code inherits} value, or empty
- * @param problem    {@code missing-inherits}, {@code unknown-inherits}, {@code cycle}, or empty
+ * @param problem    {@code missing-inherits}, {@code unknown-inherits}, {@code cycle}, or empty; also set on every
+ *                   profile that inherits from a broken one or leads into a loop
+ * @param dependencyDebuginfo whether an override gives a dependency of the binary debug info (turning off
+ *                   release's implicit strip)
  * @param root       {@code dev} or {@code release} when the chain resolves, else empty
  * @param chain      the chain as text ({@code dist → release})
  */
 public record AuditProfile(String name, boolean builtIn, boolean reserved, boolean deprecated, boolean defined, String file,
-                           int line, int column, String inherits, String problem, String root, String chain) {
+                           int line, int column, String inherits, String problem, String root, String chain,
+                           boolean dependencyDebuginfo) {
 }

@@ -15,10 +15,10 @@ import java.util.Set;
  * @param file     where it is set (empty for defaults)
  * @param line     line
  * @param column   column
- * @param setIn    the profile whose table sets it
+ * @param writtenIn the profile whose table sets it (named so, not {@code setIn}: Drools reads {@code set…} as a setter)
  */
 public record EffectiveFact(String profile, String root, String key, String valueId, String toml, Set<String> traits,
-                            boolean explicit, String file, int line, int column, String setIn) {
+                            boolean explicit, String file, int line, int column, String writtenIn) {
     /** Copies the traits. */
     public EffectiveFact {
         traits = Set.copyOf(traits);
