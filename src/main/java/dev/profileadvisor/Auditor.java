@@ -62,13 +62,12 @@ final class Auditor {
     }
 
     WorkspaceAudit audit(Project project, String named, List<GoalWeight> goals) {
-        List<String> names = ProfileResolver.profilesOf(project);
-        Map<String, EffectiveProfile> effective = new LinkedHashMap<>();
-        for (String n : names) effective.put(n, ProfileResolver.resolve(project, knowledge, n));
+        Map<String, EffectiveProfile> effective = ProfileResolver.resolveAll(project, knowledge);
+        List<ProfileEntry> entries = project.layeredEntries();
 
         List<Object> facts = new ArrayList<>();
-        for (String n : names) facts.add(profileFact(project, effective.get(n)));
-        for (ProfileEntry e : project.layeredEntries()) facts.add(entryFact(project, e, effective));
+        for (EffectiveProfile p : effective.values()) facts.add(profileFact(project, entries, p));
+        for (ProfileEntry e : entries) facts.add(entryFact(e, effective));
         for (EffectiveProfile p : effective.values()) {
             if (p.problem().isPresent()) continue;
             for (EffectiveSetting s : p.settings()) {
@@ -83,7 +82,7 @@ final class Auditor {
         boolean aborts = effective.values().stream().flatMap(p -> p.settings().stream())
                 .anyMatch(s -> s.value().map(v -> v.traits().contains("aborts-on-panic")).orElse(false));
         for (Manifest m : project.manifests()) facts.add(packageFact(project, m, aborts));
-        facts.addAll(overrideSpecs(project));
+        facts.addAll(overrideSpecs(project, entries));
         if (!goals.isEmpty()) facts.addAll(recommended(goals, effective));
 
         RuleBase.Outcome out = rules.get().run(facts);
@@ -100,14 +99,14 @@ final class Auditor {
         return new ProfileReport(p.name(), p.chain(), p.problem(), settings, p.rustcFlags());
     }
 
-    private AuditProfile profileFact(Project project, EffectiveProfile p) {
+    private AuditProfile profileFact(Project project, List<ProfileEntry> entries, EffectiveProfile p) {
         String name = p.name();
         ProfileInfo info = knowledge.profiles().get(name);
         boolean builtIn = info != null && info.builtIn();
         Optional<Origin> decl = project.root().declaration(name)
                 .or(() -> project.configs().stream().map(c -> c.declarations().get(name)).filter(java.util.Objects::nonNull).findFirst())
                 .or(() -> project.env().stream().filter(e -> e.profile().equals(name)).map(ProfileEntry::origin).findFirst());
-        String inherits = project.layeredEntries().stream().filter(e -> e.profile().equals(name) && e.inProfileTable()
+        String inherits = entries.stream().filter(e -> e.profile().equals(name) && e.inProfileTable()
                 && e.key().equals("inherits") && e.value() instanceof String).map(e -> (String) e.value()).reduce((a, b) -> b).orElse("");
         String problem = p.problem().map(msg -> msg.contains("loop") ? "cycle" : msg.contains("has no `inherits`")
                 ? "missing-inherits" : "unknown-inherits").orElse("");
@@ -118,7 +117,7 @@ final class Auditor {
                 String.join(" → ", p.chain()), p.dependencyDebuginfo());
     }
 
-    private AuditEntry entryFact(Project project, ProfileEntry e, Map<String, EffectiveProfile> effective) {
+    private AuditEntry entryFact(ProfileEntry e, Map<String, EffectiveProfile> effective) {
         Origin o = e.origin();
         String file = location(o);
         Optional<Setting> setting = knowledge.setting(e.key());
@@ -211,12 +210,14 @@ final class Auditor {
         return "";
     }
 
-    private List<OverrideSpec> overrideSpecs(Project project) {
+    private List<OverrideSpec> overrideSpecs(Project project, List<ProfileEntry> entries) {
         Set<String> known = new LinkedHashSet<>(project.packageNames());
         known.addAll(project.dependencyNames());
-        known.addAll(lockedPackages(project.root().dir()));
+        boolean lockNeeded = entries.stream().anyMatch(e -> e.table().startsWith("package.")
+                && !e.table().equals("package.*") && !known.contains(e.table().substring(8).replaceFirst("[@:].*$", "")));
+        if (lockNeeded) known.addAll(lockedPackages(project.root().dir())); // only for specs naming indirect dependencies
         Map<String, OverrideSpec> out = new LinkedHashMap<>();
-        for (ProfileEntry e : project.layeredEntries()) {
+        for (ProfileEntry e : entries) {
             if (!e.table().startsWith("package.")) continue;
             String spec = e.table().substring("package.".length());
             String name = spec.replaceFirst("[@:].*$", "");

@@ -78,8 +78,9 @@ public final class RustcFlags {
     }
 
     private static int cargoPosition(String flag) {
-        String name = flag.replaceFirst("^-C\\s*", "").replaceFirst("=.*$", "");
-        int i = CARGO_ORDER.indexOf(name);
+        int start = flag.startsWith("-C ") ? 3 : flag.startsWith("-C") ? 2 : 0;
+        int eq = flag.indexOf('=', start);
+        int i = CARGO_ORDER.indexOf(eq < 0 ? flag.substring(start) : flag.substring(start, eq));
         return i < 0 ? CARGO_ORDER.size() : i;
     }
 

@@ -32,12 +32,39 @@ public final class ProfileResolver {
      * @return the effective profile
      */
     public static EffectiveProfile resolve(Project project, Knowledge knowledge, String name) {
-        Map<String, Map<String, ProfileEntry>> defs = new LinkedHashMap<>();
-        Map<String, Map<String, ProfileEntry>> overrideDefs = new LinkedHashMap<>();
-        for (ProfileEntry e : project.layeredEntries()) {
-            if (e.inProfileTable()) defs.computeIfAbsent(e.profile(), k -> new LinkedHashMap<>()).put(e.key(), e);
-            else overrideDefs.computeIfAbsent(e.profile(), k -> new LinkedHashMap<>()).put(e.table() + "\u0000" + e.key(), e);
+        return resolve(project, knowledge, name, new Layers(project));
+    }
+
+    /**
+     * Resolves every profile cargo provides or the workspace defines, merging the layers once.
+     *
+     * @param project   the project
+     * @param knowledge knowledge
+     * @return profile name → effective profile, in {@link #profilesOf(Project)} order
+     */
+    public static Map<String, EffectiveProfile> resolveAll(Project project, Knowledge knowledge) {
+        Layers layers = new Layers(project);
+        Map<String, EffectiveProfile> out = new LinkedHashMap<>();
+        for (String name : profilesOf(project)) out.put(name, resolve(project, knowledge, name, layers));
+        return out;
+    }
+
+    /** Each profile's keys merged over manifest, configs and env (last wins), for its own table and its overrides. */
+    private static final class Layers {
+        final Map<String, Map<String, ProfileEntry>> defs = new LinkedHashMap<>();
+        final Map<String, Map<String, ProfileEntry>> overrideDefs = new LinkedHashMap<>();
+
+        Layers(Project project) {
+            for (ProfileEntry e : project.layeredEntries()) {
+                if (e.inProfileTable()) defs.computeIfAbsent(e.profile(), k -> new LinkedHashMap<>()).put(e.key(), e);
+                else overrideDefs.computeIfAbsent(e.profile(), k -> new LinkedHashMap<>()).put(e.table() + "\u0000" + e.key(), e);
+            }
         }
+    }
+
+    private static EffectiveProfile resolve(Project project, Knowledge knowledge, String name, Layers layers) {
+        Map<String, Map<String, ProfileEntry>> defs = layers.defs;
+        Map<String, Map<String, ProfileEntry>> overrideDefs = layers.overrideDefs;
         List<String> chain = new ArrayList<>();
         Optional<String> problem = Optional.empty();
         String p = name;
