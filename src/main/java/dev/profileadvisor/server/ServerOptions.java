@@ -33,6 +33,16 @@ public record ServerOptions(String bind, int port, int threads, int queueLimit, 
     /**
      * Checks the options.
      *
+     * @param bind           the address to listen on; {@value #DEFAULT_BIND} (loopback only) by default
+     * @param port           the TCP port, 0 for any free one; {@value #DEFAULT_PORT} by default
+     * @param threads        how many requests are computed at the same time (the rule engine is CPU-bound); by
+     *                       default the number of processors, at least 2
+     * @param queueLimit     how many requests may wait for a computing thread before the server answers
+     *                       {@code 503 overloaded}; {@value #DEFAULT_QUEUE_LIMIT} by default
+     * @param maxBodyBytes   the largest request body accepted; larger ones get {@code 413 body-too-large};
+     *                       {@value #DEFAULT_MAX_BODY_BYTES} bytes (1 MiB) by default
+     * @param requestTimeout how long one request may take from the moment its handler starts; longer ones get
+     *                       {@code 503 timeout}; 10 seconds by default
      * @throws NullPointerException     if {@code bind} or {@code requestTimeout} is null
      * @throws IllegalArgumentException if the port is outside 0–65535, {@code threads} or {@code maxBodyBytes} is
      *                                  less than 1, {@code queueLimit} is negative, or the timeout is not positive
