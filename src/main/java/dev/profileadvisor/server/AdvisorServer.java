@@ -91,14 +91,15 @@ public final class AdvisorServer implements AutoCloseable {
         ThreadPoolExecutor io = new ThreadPoolExecutor(ioThreads, ioThreads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(1024), threads("advisor-http", log), new ThreadPoolExecutor.AbortPolicy());
         HttpServer http;
+        Router router;
         try {
+            router = new Router(advisor, recommend, options, work, log);
             http = HttpServer.create(address, 128);
         } catch (IOException | RuntimeException e) {
             work.shutdownNow();
             io.shutdownNow();
             throw e;
         }
-        Router router = new Router(advisor, recommend, options, work, log);
         http.createContext("/", router);
         http.setExecutor(io);
         http.start();

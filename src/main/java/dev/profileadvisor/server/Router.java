@@ -314,6 +314,10 @@ final class Router implements HttpHandler {
         h.set("X-Content-Type-Options", "nosniff");
         r.allow().ifPresent(a -> h.set("Allow", a));
         if (r.close()) h.set("Connection", "close");
+        if (ex.getRequestMethod().equals("HEAD")) {
+            ex.sendResponseHeaders(r.status(), -1); // a HEAD answer has no body (and the JDK warns about a length)
+            return;
+        }
         ex.sendResponseHeaders(r.status(), r.body().length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(r.body());

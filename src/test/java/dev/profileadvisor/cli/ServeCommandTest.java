@@ -53,11 +53,17 @@ class ServeCommandTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"goals\": [\"small-binary\"]}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(rec.statusCode()).isEqualTo(200);
             assertThat(rec.body()).contains("[profile.release]");
+            HttpResponse<String> bad = client.send(HttpRequest.newBuilder(base.resolve("/v1/recommend")).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"goals\": [")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(bad.statusCode()).isEqualTo(400);
+            HttpResponse<String> head = client.send(HttpRequest.newBuilder(base.resolve("/health")).timeout(Duration.ofSeconds(10))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).isEqualTo(405);
 
             p.destroy(); // SIGTERM: the shutdown hook stops the server gracefully
             assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("stopped within 15 s").isTrue();
             String err = Files.readString(stderr);
-            assertThat(err).as("nothing on stderr, no stack trace").isEmpty();
+            assertThat(err).as("nothing on stderr (no stack trace, no JDK server warning)").isEmpty();
         } finally {
             p.destroyForcibly();
         }
