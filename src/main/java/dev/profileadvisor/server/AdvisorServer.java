@@ -11,10 +11,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,7 @@ public final class AdvisorServer implements AutoCloseable {
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(options.bind()), options.port());
         // computing: CPU-bound, so few threads; a bounded queue, beyond which requests get 503 overloaded
         ThreadPoolExecutor work = new ThreadPoolExecutor(options.threads(), options.threads(), 0, TimeUnit.MILLISECONDS,
-                options.queueLimit() == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(options.queueLimit()),
+                options.queueLimit() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(options.queueLimit()),
                 threads("advisor-work", log), new ThreadPoolExecutor.AbortPolicy());
         // connections: read bodies, wait for the computing thread, write answers; mostly waiting, so more of them
         int ioThreads = Math.max(8, options.threads() * 4);
@@ -112,7 +113,7 @@ public final class AdvisorServer implements AutoCloseable {
     }
 
     /** @return every method and path template the server answers, for tests */
-    java.util.List<Router.Route> routes() {
+    List<Router.Route> routes() {
         return router.routes();
     }
 

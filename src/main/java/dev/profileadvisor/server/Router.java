@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,10 @@ final class Router implements HttpHandler {
         Reply handle(HttpExchange exchange, String param, long deadline) throws IOException;
     }
 
+    /** Paths under a prefix, e.g. {@code /v1/explain/{id}}: the parameter's name and the handler per method. */
+    private record Prefixed(String param, Map<String, Handler> byMethod) {
+    }
+
     private final ProfileAdvisor advisor;
     private final Function<Request, Recommendation> recommend;
     private final ServerOptions options;
@@ -77,7 +82,7 @@ final class Router implements HttpHandler {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, Map<String, Handler>> exact = new LinkedHashMap<>();
-    private final Map<String, Map<String, Handler>> prefixed = new LinkedHashMap<>();
+    private final Map<String, Prefixed> prefixed = new LinkedHashMap<>();
     private final Reply goals;
     private final Reply rules;
     private final Reply openapi;
@@ -102,16 +107,15 @@ final class Router implements HttpHandler {
         exact.put("/v1/rules", Map.of("GET", (ex, p, d) -> rules));
         exact.put("/health", Map.of("GET", (ex, p, d) -> Reply.json(200, JsonDocuments.health())));
         exact.put("/openapi.json", Map.of("GET", (ex, p, d) -> openapi));
-        prefixed.put("/v1/explain/", Map.of("GET", this::explain));
-        prefixed.put("/schemas/", Map.of("GET", this::schema));
+        prefixed.put("/v1/explain/", new Prefixed("id", Map.of("GET", this::explain)));
+        prefixed.put("/schemas/", new Prefixed("name", Map.of("GET", this::schema)));
     }
 
     /** @return every method and path template served, for the OpenAPI test */
     List<Route> routes() {
-        List<Route> out = new java.util.ArrayList<>();
+        List<Route> out = new ArrayList<>();
         exact.forEach((path, byMethod) -> byMethod.keySet().forEach(m -> out.add(new Route(m, path))));
-        prefixed.forEach((path, byMethod) -> byMethod.keySet().forEach(m -> out.add(new Route(m, path
-                + (path.equals("/schemas/") ? "{name}" : "{id}")))));
+        prefixed.forEach((path, p) -> p.byMethod().keySet().forEach(m -> out.add(new Route(m, path + "{" + p.param() + "}"))));
         return out;
     }
 
@@ -156,9 +160,9 @@ final class Router implements HttpHandler {
         Map<String, Handler> byMethod = exact.get(path);
         String param = "";
         if (byMethod == null) {
-            for (Map.Entry<String, Map<String, Handler>> e : prefixed.entrySet()) {
+            for (Map.Entry<String, Prefixed> e : prefixed.entrySet()) {
                 if (path.startsWith(e.getKey()) && path.length() > e.getKey().length()) {
-                    byMethod = e.getValue();
+                    byMethod = e.getValue().byMethod();
                     param = path.substring(e.getKey().length());
                     break;
                 }
