@@ -11,7 +11,12 @@ import java.util.Optional;
  *                   the other inputs are still audited
  */
 public record AuditReport(List<WorkspaceAudit> workspaces, List<Problem> errors) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param workspaces each workspace audited
+     * @param errors     inputs that could not be audited (missing file, malformed TOML, …), each with its location; the other inputs are still audited
+     */
     public AuditReport {
         workspaces = List.copyOf(workspaces);
         errors = List.copyOf(errors);

@@ -11,7 +11,14 @@ import java.util.List;
  * @param sources URLs backing it
  */
 public record NoteAdvice(String setting, String rule, String message, List<String> sources) {
-    /** Copies the sources. */
+    /**
+     * Copies the sources.
+     *
+     * @param setting the key it is about
+     * @param rule    the rule id
+     * @param message what it says
+     * @param sources URLs backing it
+     */
     public NoteAdvice {
         sources = List.copyOf(sources);
     }

@@ -10,7 +10,15 @@ package dev.profileadvisor;
  */
 public record Problem(String file, int line, int column, String message) {
 
-    /** @throws NullPointerException if {@code file} or {@code message} is null */
+    /**
+     * Checks that the file and the message are present.
+     *
+     * @param file   the file as the user named it (or a pseudo-name such as {@code --goal})
+     * @param line   1-based line, or 0 when unknown
+     * @param column 1-based column, or 0 when unknown
+     * @param message what is wrong, rustc style: lowercase start, no trailing period, values in backticks
+     * @throws NullPointerException if {@code file} or {@code message} is null
+     */
     public Problem {
         java.util.Objects.requireNonNull(file, "file");
         java.util.Objects.requireNonNull(message, "message");

@@ -146,6 +146,18 @@ public final class ProfileAdvisor {
     }
 
     /**
+     * Finds what an id names: a setting ({@code lto}), a goal by id or alias ({@code "smallest binary"}), a rule
+     * id or a correction id, tried in that order.
+     *
+     * @param id what to explain
+     * @return the setting, goal, rule or correction it names
+     * @throws AdvisorException when nothing has that name; the message suggests the closest names
+     */
+    public Explanation explain(String id) {
+        return Explainer.lookup(this, id);
+    }
+
+    /**
      * Runs the rules on a request and reports which rules fired; for rule cases and {@code rules test}.
      *
      * @param request the request

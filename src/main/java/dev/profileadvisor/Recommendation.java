@@ -17,7 +17,17 @@ import java.util.Optional;
 public record Recommendation(String profile, Optional<String> inherits, List<GoalWeight> goals,
                              List<SettingAdvice> settings, List<SettingAdvice> kept, List<NoteAdvice> notes,
                              String toml) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param profile  the profile written
+     * @param inherits its parent, for custom profiles
+     * @param goals    the goals, resolved to ids, with weights
+     * @param settings the keys that change from cargo's default, in knowledge order
+     * @param kept     keys a goal cared about that stay at cargo's default (not written), with what lost
+     * @param notes    remarks from interaction rules
+     * @param toml     a ready-to-paste {@code [profile.NAME]} block with a comment on every line
+     */
     public Recommendation {
         goals = List.copyOf(goals);
         settings = List.copyOf(settings);

@@ -12,7 +12,13 @@ import java.util.Optional;
  * @param inherits the parent of a custom profile; empty for built-in and well-known profiles
  */
 public record Request(List<GoalWeight> goals, Optional<String> profile, Optional<String> inherits) {
-    /** Copies the goals. */
+    /**
+     * Copies the goals.
+     *
+     * @param goals    goals as the user named them (ids or aliases), with weights
+     * @param profile  the profile to write; empty to let the goals choose it
+     * @param inherits the parent of a custom profile; empty for built-in and well-known profiles
+     */
     public Request {
         goals = List.copyOf(goals);
     }

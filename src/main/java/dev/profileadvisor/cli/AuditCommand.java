@@ -6,8 +6,7 @@ import dev.profileadvisor.GoalWeight;
 import dev.profileadvisor.ProfileAdvisor;
 import dev.profileadvisor.Severity;
 import dev.profileadvisor.json.AuditDocuments;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.profileadvisor.json.JsonDocuments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,8 +70,8 @@ final class AuditCommand implements Callable<Integer> {
         AuditReport report = advisor.audit(new AuditRequest(inputs, parsed, System.getenv(), base));
         var out = spec.commandLine().getOut();
         switch (format) {
-            case json -> out.println(mapper().writeValueAsString(AuditDocuments.report(report, 1)));
-            case sarif -> out.println(mapper().writeValueAsString(AuditDocuments.sarif(report, advisor.rules(),
+            case json -> out.println(JsonDocuments.write(AuditDocuments.report(report, JsonDocuments.SCHEMA_VERSION)));
+            case sarif -> out.println(JsonDocuments.write(AuditDocuments.sarif(report, advisor.rules(),
                     new Main.Version().getVersion()[0].replaceFirst("^cargo-profile-advisor ", "").replaceFirst(" .*", ""))));
             default -> out.print(AuditText.render(report, !findingsOnly));
         }
@@ -82,9 +81,5 @@ final class AuditCommand implements Callable<Integer> {
         if (failOn == FailOn.never || report.worst().isEmpty()) return Main.OK;
         Severity threshold = Severity.valueOf(failOn.name().toUpperCase(java.util.Locale.ROOT));
         return report.worst().get().compareTo(threshold) <= 0 ? Main.CHECK_FAILED : Main.OK;
-    }
-
-    private static ObjectMapper mapper() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 }

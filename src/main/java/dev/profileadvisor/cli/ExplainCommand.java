@@ -1,10 +1,8 @@
 package dev.profileadvisor.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.profileadvisor.AdvisorException;
-import dev.profileadvisor.Problem;
+import dev.profileadvisor.Explanation;
 import dev.profileadvisor.ProfileAdvisor;
+import dev.profileadvisor.json.JsonDocuments;
 import dev.profileadvisor.knowledge.Alias;
 import dev.profileadvisor.knowledge.Correction;
 import dev.profileadvisor.knowledge.Effect;
@@ -12,7 +10,6 @@ import dev.profileadvisor.knowledge.Goal;
 import dev.profileadvisor.knowledge.Knowledge;
 import dev.profileadvisor.knowledge.Setting;
 import dev.profileadvisor.knowledge.SettingValue;
-import dev.profileadvisor.knowledge.Text;
 import dev.profileadvisor.knowledge.VersionNote;
 import dev.profileadvisor.rules.RuleCase;
 import dev.profileadvisor.rules.RuleDoc;
@@ -24,12 +21,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** {@code explain ID}: a setting, a goal, a rule or a correction, with effects and sources. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -52,30 +46,12 @@ final class ExplainCommand implements Callable<Integer> {
         ProfileAdvisor advisor = load.advisor();
         Knowledge k = advisor.knowledge();
         PrintWriter out = spec.commandLine().getOut();
-        String key = id.trim();
-        if (k.setting(key).isPresent()) {
-            Setting s = k.setting(key).get();
-            if (format == Format.json) out.println(Json.write(settingJson(k, s)));
-            else setting(out, k, s);
-        } else if (k.goal(key).isPresent()) {
-            Goal g = k.goal(key).get();
-            if (format == Format.json) out.println(Json.write(goalJson(k, g)));
-            else goal(out, k, g);
-        } else if (advisor.rules().containsKey(key)) {
-            RuleDoc d = advisor.rules().get(key);
-            if (format == Format.json) out.println(Json.write(ruleJson(k, d, advisor.ruleLocations().get(key))));
-            else rule(out, k, d, advisor.ruleLocations().get(key));
-        } else if (k.corrections().containsKey(key)) {
-            Correction c = k.corrections().get(key);
-            if (format == Format.json) out.println(Json.write(correctionJson(k, c)));
-            else correction(out, k, c);
-        } else {
-            List<String> all = Stream.of(k.settings().keySet(), k.goals().keySet(), advisor.rules().keySet(), k.corrections().keySet())
-                    .flatMap(java.util.Collection::stream).toList();
-            String near = all.stream().sorted(Comparator.comparingInt(x -> Text.distance(x, key))).limit(3)
-                    .map(x -> "`" + x + "`").collect(Collectors.joining(", "));
-            throw new AdvisorException(Problem.of("explain", "nothing is called `" + key + "`: not a setting, goal, rule or correction; closest: " + near));
-        }
+        Explanation e = advisor.explain(id);
+        if (format == Format.json) out.println(JsonDocuments.write(JsonDocuments.explanation(k, e)));
+        else if (e instanceof Explanation.OfSetting s) setting(out, k, s.setting());
+        else if (e instanceof Explanation.OfGoal g) goal(out, k, g.goal());
+        else if (e instanceof Explanation.OfRule r) rule(out, k, r.rule(), r.definedAt().orElse(null));
+        else correction(out, k, ((Explanation.OfCorrection) e).correction());
         out.flush();
         return Main.OK;
     }
@@ -175,60 +151,4 @@ final class ExplainCommand implements Callable<Integer> {
     private static String indent(String text, String prefix) {
         return text.lines().map(l -> prefix + l).collect(Collectors.joining("\n"));
     }
-
-    private static ArrayNode urls(Knowledge k, List<String> keys) {
-        return Json.strings(keys.stream().map(k::url).toList());
-    }
-
-    private static ObjectNode settingJson(Knowledge k, Setting s) {
-        ObjectNode o = Json.document().put("type", "setting").put("id", s.key()).put("title", s.title())
-                .put("summary", s.summary()).put("description", s.description().strip()).put("kind", s.kind());
-        ArrayNode values = o.putArray("values");
-        for (SettingValue v : s.values()) {
-            ObjectNode x = values.addObject().put("id", v.id()).put("title", v.title());
-            x.set("toml", Json.tomlValue(v.toml()));
-            x.set("flags", Json.strings(v.flags()));
-            x.set("traits", Json.strings(v.traits().stream().sorted().toList()));
-        }
-        ObjectNode d = o.putObject("defaults");
-        s.defaults().forEach(d::put);
-        ArrayNode effects = o.putArray("effects");
-        k.effects().stream().filter(e -> e.setting().equals(s.key())).forEach(e -> {
-            ObjectNode x = effects.addObject().put("value", e.value()).put("evidence", e.evidence());
-            ObjectNode sc = x.putObject("scores");
-            e.scores().forEach(sc::put);
-            x.set("sources", urls(k, e.sources()));
-        });
-        o.set("corrections", Json.strings(k.corrections().values().stream().filter(c -> c.settings().contains(s.key())).map(Correction::id).toList()));
-        o.set("sources", urls(k, s.sources()));
-        return o;
-    }
-
-    private static ObjectNode goalJson(Knowledge k, Goal g) {
-        ObjectNode o = Json.document().put("type", "goal").put("id", g.id()).put("title", g.title())
-                .put("summary", g.summary()).put("description", g.description().strip()).put("profile", g.profile());
-        o.set("aliases", Json.strings(g.aliases()));
-        ObjectNode c = o.putObject("criteria");
-        g.criteria().forEach(c::put);
-        o.set("sources", urls(k, g.sources()));
-        return o;
-    }
-
-    private static ObjectNode ruleJson(Knowledge k, RuleDoc d, String where) {
-        ObjectNode o = Json.document().put("type", "rule").put("id", d.id()).put("kind", d.kind()).put("severity", d.severity())
-                .put("title", d.title()).put("message", d.message()).put("why", d.why().strip()).put("fix", d.fix())
-                .put("definedAt", where).put("documentedAt", d.file() + ":" + d.line());
-        o.set("sources", urls(k, d.sources()));
-        return o;
-    }
-
-    private static ObjectNode correctionJson(Knowledge k, Correction c) {
-        ObjectNode o = Json.document().put("type", "correction").put("id", c.id()).put("claim", c.claim())
-                .put("correct", c.correct()).put("evidence", c.evidence());
-        o.set("claimedBy", urls(k, c.claimedBy()));
-        o.set("settings", Json.strings(c.settings()));
-        o.set("sources", urls(k, c.sources()));
-        return o;
-    }
-
 }

@@ -1,7 +1,6 @@
 package dev.profileadvisor.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.profileadvisor.json.JsonDocuments;
 import dev.profileadvisor.knowledge.Goal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,19 +24,11 @@ final class GoalsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var goals = load.advisor().knowledge().goals().values();
+        var knowledge = load.advisor().knowledge();
+        var goals = knowledge.goals().values();
         var out = spec.commandLine().getOut();
         if (format == Format.json) {
-            ObjectNode doc = Json.document();
-            ArrayNode a = doc.putArray("goals");
-            for (Goal g : goals) {
-                ObjectNode o = a.addObject().put("id", g.id()).put("title", g.title()).put("summary", g.summary())
-                        .put("profile", g.profile());
-                o.set("aliases", Json.strings(g.aliases()));
-                ObjectNode c = o.putObject("criteria");
-                g.criteria().forEach(c::put);
-            }
-            out.println(Json.write(doc));
+            out.println(JsonDocuments.write(JsonDocuments.goals(knowledge)));
         } else {
             int w = goals.stream().mapToInt(g -> g.id().length()).max().orElse(10);
             for (Goal g : goals) {

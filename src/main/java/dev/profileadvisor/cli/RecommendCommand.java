@@ -3,6 +3,7 @@ package dev.profileadvisor.cli;
 import dev.profileadvisor.GoalWeight;
 import dev.profileadvisor.Recommendation;
 import dev.profileadvisor.Request;
+import dev.profileadvisor.json.JsonDocuments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,7 +50,7 @@ final class RecommendCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         switch (format) {
             case toml -> out.print(r.toml());
-            case json -> out.println(Json.write(Json.recommendation(r)));
+            case json -> out.println(JsonDocuments.write(JsonDocuments.recommendation(r)));
             default -> out.print(TextRenderer.recommendation(r));
         }
         out.flush();

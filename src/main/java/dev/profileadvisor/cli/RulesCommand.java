@@ -1,10 +1,9 @@
 package dev.profileadvisor.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.profileadvisor.Problem;
 import dev.profileadvisor.ProfileAdvisor;
 import dev.profileadvisor.RuleChecks;
+import dev.profileadvisor.json.JsonDocuments;
 import dev.profileadvisor.rules.RuleDoc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,13 +34,7 @@ final class RulesCommand {
             ProfileAdvisor advisor = load.advisor();
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.json) {
-                ObjectNode doc = Json.document();
-                ArrayNode a = doc.putArray("rules");
-                for (RuleDoc d : advisor.rules().values()) {
-                    a.addObject().put("id", d.id()).put("kind", d.kind()).put("severity", d.severity()).put("title", d.title())
-                            .put("definedAt", advisor.ruleLocations().getOrDefault(d.id(), "")).put("cases", d.cases().size());
-                }
-                out.println(Json.write(doc));
+                out.println(JsonDocuments.write(JsonDocuments.rules(advisor)));
             } else {
                 int w = advisor.rules().keySet().stream().mapToInt(String::length).max().orElse(10);
                 for (RuleDoc d : advisor.rules().values()) {

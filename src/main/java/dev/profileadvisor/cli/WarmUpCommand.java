@@ -39,7 +39,9 @@ final class WarmUpCommand implements Callable<Integer> {
         TextRenderer.recommendation(r);
         var audit = advisor.auditText(EXAMPLE, Optional.empty(), Map.of(), List.of(dev.profileadvisor.GoalWeight.parse("small-binary")));
         AuditText.render(audit, true);
-        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(dev.profileadvisor.json.AuditDocuments.report(audit, 1));
+        dev.profileadvisor.json.JsonDocuments.write(dev.profileadvisor.json.AuditDocuments.report(audit,
+                dev.profileadvisor.json.JsonDocuments.SCHEMA_VERSION));
+        dev.profileadvisor.json.JsonDocuments.write(dev.profileadvisor.json.JsonDocuments.recommendation(r));
         advisor.knowledge().goals();
         return Main.OK;
     }

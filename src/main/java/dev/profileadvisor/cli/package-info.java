@@ -1,5 +1,6 @@
 /**
- * The {@code cargo-profile-advisor} command line (picocli): subcommands, renderers for text and JSON, and exit
- * codes. Prints messages, never stack traces (unless {@code --verbose}).
+ * The {@code cargo-profile-advisor} command line (picocli): subcommands, the text renderers, and exit codes; JSON
+ * comes from {@link dev.profileadvisor.json.JsonDocuments}. Prints messages, never stack traces (unless
+ * {@code --verbose}).
  */
 package dev.profileadvisor.cli;

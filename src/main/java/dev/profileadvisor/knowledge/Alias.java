@@ -11,7 +11,14 @@ import java.util.List;
  * @param documented false for spellings that work but the Cargo Book does not list
  */
 public record Alias(String toml, List<String> flags, String since, boolean documented) {
-    /** Copies the flags. */
+    /**
+     * Copies the flags.
+     *
+     * @param toml       the TOML literal
+     * @param flags      the rustc flags cargo passes for this spelling
+     * @param since      the Rust version that introduced it, or empty
+     * @param documented false for spellings that work but the Cargo Book does not list
+     */
     public Alias {
         flags = List.copyOf(flags);
     }

@@ -15,7 +15,17 @@ import java.util.List;
  */
 public record Correction(String id, String claim, List<String> claimedBy, String correct, List<String> settings,
                          String evidence, List<String> sources) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param id        kebab-case id
+     * @param claim     what was claimed
+     * @param claimedBy source keys that make the claim
+     * @param correct   the correct statement
+     * @param settings  setting keys concerned
+     * @param evidence  how it was settled
+     * @param sources   source keys for the correct statement
+     */
     public Correction {
         claimedBy = List.copyOf(claimedBy);
         settings = List.copyOf(settings);

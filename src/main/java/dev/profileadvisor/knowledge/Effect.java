@@ -18,7 +18,15 @@ public record Effect(String setting, String value, Map<String, Integer> scores, 
     public static final List<String> CRITERIA =
             List.of("size", "runtime", "build-time", "build-memory", "backtraces", "profiling");
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param setting  setting key
+     * @param value    value id
+     * @param scores   criterion → score
+     * @param evidence the measurements or claims behind the scores
+     * @param sources  source keys
+     */
     public Effect {
         scores = Map.copyOf(scores);
         sources = List.copyOf(sources);

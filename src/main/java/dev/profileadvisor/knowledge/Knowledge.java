@@ -26,7 +26,19 @@ public record Knowledge(Map<String, Source> sources, Map<String, Setting> settin
                         Set<String> reservedNames, Set<String> deprecatedNames, String customProfilesSince, Map<String, Goal> goals,
                         List<Effect> effects, Map<String, Correction> corrections) {
 
-    /** Copies the collections, keeping their order. */
+    /**
+     * Copies the collections, keeping their order.
+     *
+     * @param sources       key → source
+     * @param settings      key → setting, in file order
+     * @param profiles      name → profile
+     * @param reservedNames profile names cargo refuses
+     * @param deprecatedNames profile names cargo warns about
+     * @param customProfilesSince the Rust version that introduced custom profiles
+     * @param goals         id → goal, in file order
+     * @param effects       every effect row
+     * @param corrections   id → correction
+     */
     public Knowledge {
         sources = copy(sources);
         settings = copy(settings);

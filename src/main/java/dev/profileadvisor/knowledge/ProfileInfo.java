@@ -15,7 +15,16 @@ import java.util.Optional;
  */
 public record ProfileInfo(String name, boolean builtIn, Optional<String> inherits, String usedBy,
                           List<String> ignores, String summary) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param name     profile name
+     * @param builtIn  true for dev, release, test, bench
+     * @param inherits parent profile, empty for the root profiles dev and release
+     * @param usedBy   which cargo commands use it
+     * @param ignores  keys cargo ignores in this profile
+     * @param summary  one line
+     */
     public ProfileInfo {
         ignores = List.copyOf(ignores);
     }

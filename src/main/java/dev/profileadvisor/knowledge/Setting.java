@@ -47,13 +47,38 @@ public record Setting(String key, String title, String summary, String descripti
      * @param sources source keys
      */
     public record Implicit(String value, String when, String since, String note, List<String> sources) {
-        /** Copies the sources. */
+        /**
+         * Copies the sources.
+         *
+         * @param value   value id applied
+         * @param when    condition name ({@code debuginfo-off})
+         * @param since   Rust version
+         * @param note    explanation
+         * @param sources source keys
+         */
         public Implicit {
             sources = List.copyOf(sources);
         }
     }
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param key                the key as written in Cargo.toml
+     * @param title              short noun phrase
+     * @param summary            one line
+     * @param description        a paragraph or two
+     * @param kind               enum, integer or boolean
+     * @param since              the Rust version that introduced the key
+     * @param flagsWhen          when cargo passes a value's flags
+     * @param allowedInOverrides whether {@code package.*} and {@code build-override} tables may set it
+     * @param sources            source keys
+     * @param defaults           value id per profile that defines one ({@code dev}, {@code release}, {@code build-override})
+     * @param values             the values, in knowledge order
+     * @param implicit           what cargo applies when the key is not written, if anything special
+     * @param rustcDefaultNote   how rustc picks its own default (for {@code differs-from-rustc-default}), or empty
+     * @param versions           notable changes by Rust version
+     */
     public Setting {
         sources = List.copyOf(sources);
         defaults = Map.copyOf(defaults);

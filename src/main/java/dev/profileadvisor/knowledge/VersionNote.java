@@ -10,7 +10,13 @@ import java.util.List;
  * @param sources source keys
  */
 public record VersionNote(String since, String note, List<String> sources) {
-    /** Copies the sources. */
+    /**
+     * Copies the sources.
+     *
+     * @param since   the Rust version
+     * @param note    what changed
+     * @param sources source keys
+     */
     public VersionNote {
         sources = List.copyOf(sources);
     }

@@ -31,7 +31,26 @@ public record Manifest(Path path, String display, String packageName, String rus
                        String workspacePath, List<String> members, List<String> exclude, boolean hasLib, boolean hasBin, boolean procMacro,
                        Set<String> dependencies, List<String> pathDependencies, List<ProfileEntry> entries,
                        Map<String, Origin> declarations) {
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param path                 absolute path
+     * @param display              how to name it in messages (relative to where the user ran the tool)
+     * @param packageName          {@code package.name}, empty for a virtual manifest
+     * @param rustVersion          {@code package.rust-version}; {@link ManifestReader#INHERIT_FROM_WORKSPACE} for {@code rust-version.workspace = true} (see {@link Project#workspaceRustVersion()}); empty when unset
+     * @param workspaceRustVersion {@code workspace.package.rust-version}, empty when unset
+     * @param workspace            whether it has a {@code [workspace]} table
+     * @param workspacePath        {@code package.workspace}, empty when unset
+     * @param members              {@code workspace.members} globs
+     * @param exclude              {@code workspace.exclude} paths
+     * @param hasLib               it builds a library target
+     * @param hasBin               it builds a binary, cdylib or staticlib (a target where LTO happens)
+     * @param procMacro            its library is a proc-macro
+     * @param dependencies         names of every dependency, in any dependency table
+     * @param pathDependencies     relative paths of path dependencies
+     * @param entries              every key written in its {@code [profile.*]} tables
+     * @param declarations         profile name → where its table is declared
+     */
     public Manifest {
         members = List.copyOf(members);
         exclude = List.copyOf(exclude);

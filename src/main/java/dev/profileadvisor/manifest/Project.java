@@ -30,7 +30,14 @@ import java.util.stream.Stream;
  * @param env     profile entries from the environment
  */
 public record Project(Manifest root, List<Manifest> members, List<ConfigFile> configs, List<ProfileEntry> env) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param root    the workspace root manifest
+     * @param members the other member manifests (not the root)
+     * @param configs config files, lowest precedence first ({@code $CARGO_HOME/config.toml} first, the deepest last)
+     * @param env     profile entries from the environment
+     */
     public Project {
         members = List.copyOf(members);
         configs = List.copyOf(configs);

@@ -31,7 +31,24 @@ public record ValueCheck(Status status, Optional<SettingValue> value, List<Strin
         IGNORED
     }
 
-    /** Copies the flags. */
+    /**
+
+     * Copies the flags.
+
+     *
+
+     * @param status  valid, invalid or ignored
+
+     * @param value   the knowledge value (for valid values; a synthesised one for integers knowledge does not list)
+
+     * @param flags   the flags this spelling produces (valid values)
+
+     * @param failsIn {@code cargo} or {@code rustc} for invalid values
+
+     * @param reason  for invalid or ignored values: what is wrong, rustc style
+
+     */
+
     public ValueCheck {
         flags = List.copyOf(flags);
     }

@@ -13,7 +13,15 @@ import java.util.Map;
  * @param args   placeholder values
  */
 public record Finding(String rule, String file, int line, int column, Map<String, String> args) {
-    /** Copies the args. */
+    /**
+     * Copies the args.
+     *
+     * @param rule   rule id
+     * @param file   file (or {@code env VAR})
+     * @param line   line, 0 when none
+     * @param column column, 0 when none
+     * @param args   placeholder values
+     */
     public Finding {
         args = Map.copyOf(args);
     }

@@ -10,7 +10,13 @@ import java.util.List;
  * @param ignores keys cargo ignores in this profile
  */
 public record TargetProfile(String name, String root, List<String> ignores) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param name    profile name
+     * @param root    {@code dev} or {@code release}: the root profile it descends from
+     * @param ignores keys cargo ignores in this profile
+     */
     public TargetProfile {
         ignores = List.copyOf(ignores);
     }

@@ -12,7 +12,15 @@ import java.util.Set;
  * @param cargoDefault whether it is the target profile's default
  */
 public record ValueFact(String key, String value, Set<String> traits, int order, boolean cargoDefault) {
-    /** Copies the traits. */
+    /**
+     * Copies the traits.
+     *
+     * @param key       setting key
+     * @param value     value id
+     * @param traits    traits from knowledge
+     * @param order     position in the setting's value list
+     * @param cargoDefault whether it is the target profile's default
+     */
     public ValueFact {
         traits = Set.copyOf(traits);
     }

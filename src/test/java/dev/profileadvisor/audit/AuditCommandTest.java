@@ -71,6 +71,7 @@ class AuditCommandTest {
     void jsonHasProfilesWithOriginsAndFlagsAndFindings() throws Exception {
         Path m = crate("a", PKG + "\n[profile.release]\nopt-level = 4\n\n[profile.dist]\ninherits = \"release\"\n");
         Run r = run("audit", m.toString(), "--format", "json");
+        assertThat(dev.profileadvisor.json.Schemas.problems("audit", r.out())).isEmpty();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("schemaVersion").asInt()).isEqualTo(1);
         JsonNode report = j.get("reports").get(0);
@@ -151,6 +152,7 @@ class AuditCommandTest {
         Files.createDirectories(dir.resolve("tree/one/target/release"));
         Files.writeString(dir.resolve("tree/one/target/release/Cargo.toml"), "not toml [");
         Run r = run("audit", dir.resolve("tree").toString(), "--format", "json");
+        assertThat(dev.profileadvisor.json.Schemas.problems("audit", r.out())).isEmpty();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("reports")).hasSize(2);
         assertThat(j.get("errors")).isEmpty();
