@@ -36,6 +36,7 @@ public final class ProfileAdvisor {
     private final RuleCatalog catalog;
     private final Recommender recommender;
     private final Auditor auditor;
+    private final Planner planner;
 
     private ProfileAdvisor(Knowledge knowledge, List<RuleFile> ruleFiles) {
         this.knowledge = knowledge;
@@ -43,6 +44,7 @@ public final class ProfileAdvisor {
         this.catalog = RuleCatalog.load(ruleFiles, knowledge);
         this.recommender = new Recommender(knowledge, rules, catalog);
         this.auditor = new Auditor(knowledge, rules, catalog, recommender);
+        this.planner = new Planner(knowledge, recommender);
     }
 
     /**
@@ -122,6 +124,34 @@ public final class ProfileAdvisor {
         if (!goals.isEmpty()) recommender.resolveGoals(goals);
         var project = dev.profileadvisor.manifest.Project.ofText(manifest, config, env, knowledge);
         return new AuditReport(List.of(auditor.audit(project, "Cargo.toml", goals)), List.of());
+    }
+
+    /**
+     * Works out what {@code apply} would write into a workspace's root {@code Cargo.toml} for a recommendation,
+     * without writing: the edited text, each key set or changed, the unified diff, and notes on what still works
+     * against the recommendation (a line it keeps, a config file or variable that overrides it). Write the result
+     * with {@link dev.profileadvisor.edit.SafeWrite#replace(dev.profileadvisor.edit.FileSnapshot, String)}.
+     *
+     * @param request the manifest or directory, the goals, the environment
+     * @return the plan; {@link ApplyPlan#changesFile()} is false when the file already matches
+     * @throws AdvisorException for a manifest that cannot be read or is not valid TOML (each error with
+     *                          {@code file:line:col}), a profile written in a layout apply refuses to edit (an inline
+     *                          table, a multi-line value), or bad goals or profile names
+     */
+    public ApplyPlan plan(ApplyRequest request) {
+        return planner.plan(request);
+    }
+
+    /**
+     * {@link #plan(ApplyRequest)} with an empty environment, names relative to the current directory.
+     *
+     * @param manifestOrDir a {@code Cargo.toml} or a directory
+     * @param request       the goals
+     * @return the plan
+     * @throws AdvisorException as {@link #plan(ApplyRequest)}
+     */
+    public ApplyPlan plan(Path manifestOrDir, Request request) {
+        return plan(ApplyRequest.of(manifestOrDir, request));
     }
 
     /** @return what the advisor knows: settings, goals, effects, sources, corrections */

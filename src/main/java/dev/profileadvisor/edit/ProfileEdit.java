@@ -137,14 +137,15 @@ public final class ProfileEdit {
                 splices.add(new Splice(st.valueStart(), st.valueEnd(), w.getValue()));
                 changed.add(new String[]{w.getKey(), was, w.getValue()});
             }
-            EditResult.Layout layout = missing.isEmpty() ? layoutOfExisting() : insert(missing);
+            EditResult.Layout layout = missing.isEmpty() ? layoutOfExisting(!existing.isEmpty()) : insert(missing);
             if (splices.isEmpty() && insertions.isEmpty()) return new EditResult(text, List.of(), layout);
             String result = splice();
             return new EditResult(result, verify(result), layout);
         }
 
-        private EditResult.Layout layoutOfExisting() {
-            return header().isPresent() ? EditResult.Layout.TABLE : EditResult.Layout.DOTTED;
+        private EditResult.Layout layoutOfExisting(boolean someKeyWritten) {
+            if (header().isPresent()) return EditResult.Layout.TABLE;
+            return someKeyWritten || lastDotted(true) != null ? EditResult.Layout.DOTTED : EditResult.Layout.NEW;
         }
 
         private void refuseUnsupportedLayouts() {
