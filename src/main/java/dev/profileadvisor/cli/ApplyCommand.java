@@ -26,11 +26,12 @@ import java.util.stream.Collectors;
         description = {"Write the recommendation for your goals into the workspace root Cargo.toml: only the keys it changes, "
                 + "each reported; comments, layout and every other line stay as they are. Shows the unified diff, then writes "
                 + "atomically."},
-        footer = {"", "Exit codes: 0 written, already matching, or --dry-run; 1 --check and the file would change;",
-                "2 bad input (invalid TOML, an inline profile table, the file changed while applying), 3 internal error.",
+        footer = {"", "Exit codes: 0 written, already matching, or --dry-run; 1 with --check when the",
+                "file would change; 2 bad input (invalid TOML, an inline profile table, the file",
+                "changed meanwhile); 3 internal error.",
                 "", "Examples:", "  cargo-profile-advisor apply --goal small-binary",
                 "  cargo-profile-advisor apply --goal profilable --profile profiling",
-                "  cargo-profile-advisor apply --goal fast-compile --profile dev --dry-run | git apply",
+                "  cargo-profile-advisor apply -g fast-compile -p dev --dry-run | git apply",
                 "  cargo-profile-advisor apply --goal small-binary --check"})
 final class ApplyCommand implements Callable<Integer> {
     @Spec
