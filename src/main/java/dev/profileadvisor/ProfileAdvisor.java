@@ -32,10 +32,20 @@ import java.util.Optional;
  */
 public final class ProfileAdvisor {
     private final Knowledge knowledge;
+    /** Most recommendations kept; the cache is emptied when it is full (simple, bounded, no lock on reads). */
+    static final int CACHE_LIMIT = 1024;
+
     private final RuleSets rules;
+    /**
+     * A recommendation is a pure function of the request and of the rules and knowledge this advisor loaded, and
+     * it is immutable, so the same request is answered from here. {@link #trace(Request)} always runs the rules.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Request, Recommendation> recommendations =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final RuleCatalog catalog;
     private final Recommender recommender;
     private final Auditor auditor;
+    private final Planner planner;
 
     private ProfileAdvisor(Knowledge knowledge, List<RuleFile> ruleFiles, boolean eager) {
         this.knowledge = knowledge;
@@ -44,6 +54,7 @@ public final class ProfileAdvisor {
         this.catalog = RuleCatalog.load(ruleFiles, knowledge);
         this.recommender = new Recommender(knowledge, () -> rules.concern("recommend"), catalog);
         this.auditor = new Auditor(knowledge, () -> rules.concern("audit"), catalog, recommender);
+        this.planner = new Planner(knowledge, recommender);
     }
 
     /**
@@ -76,14 +87,20 @@ public final class ProfileAdvisor {
     }
 
     /**
-     * Recommends a profile for some goals.
+     * Recommends a profile for some goals. The same request is answered from a bounded cache the second time:
+     * the result depends only on the request and on the rules and knowledge loaded.
      *
      * @param request goals, weights and optionally the profile
      * @return the profile block and the argument for each line
      * @throws AdvisorException for an unknown goal, a bad weight, or an unknown or reserved profile name
      */
     public Recommendation recommend(Request request) {
-        return recommender.recommend(request);
+        Recommendation cached = recommendations.get(request);
+        if (cached != null) return cached;
+        Recommendation r = recommender.recommend(request);
+        if (recommendations.size() >= CACHE_LIMIT) recommendations.clear();
+        recommendations.put(request, r);
+        return r;
     }
 
     /**
@@ -107,8 +124,20 @@ public final class ProfileAdvisor {
      * @throws AdvisorException for an unknown goal or a bad weight
      */
     public AuditReport audit(AuditRequest request) {
+        return audit(request, AuditProgress.NONE);
+    }
+
+    /**
+     * {@link #audit(AuditRequest)}, telling {@code progress} how far it has got.
+     *
+     * @param request  manifests or directories, goals, environment
+     * @param progress hears the number of workspaces, then each one audited (from several threads)
+     * @return the report
+     * @throws AdvisorException for an unknown goal or a bad weight
+     */
+    public AuditReport audit(AuditRequest request, AuditProgress progress) {
         if (!request.goals().isEmpty()) recommender.resolveGoals(request.goals());
-        return Workspaces.audit(request, knowledge, auditor);
+        return Workspaces.audit(request, knowledge, auditor, progress);
     }
 
     /**
@@ -126,6 +155,34 @@ public final class ProfileAdvisor {
         if (!goals.isEmpty()) recommender.resolveGoals(goals);
         var project = dev.profileadvisor.manifest.Project.ofText(manifest, config, env, knowledge);
         return new AuditReport(List.of(auditor.audit(project, "Cargo.toml", goals)), List.of());
+    }
+
+    /**
+     * Works out what {@code apply} would write into a workspace's root {@code Cargo.toml} for a recommendation,
+     * without writing: the edited text, each key set or changed, the unified diff, and notes on what still works
+     * against the recommendation (a line it keeps, a config file or variable that overrides it). Write the result
+     * with {@link dev.profileadvisor.edit.SafeWrite#replace(dev.profileadvisor.edit.FileSnapshot, String)}.
+     *
+     * @param request the manifest or directory, the goals, the environment
+     * @return the plan; {@link ApplyPlan#changesFile()} is false when the file already matches
+     * @throws AdvisorException for a manifest that cannot be read or is not valid TOML (each error with
+     *                          {@code file:line:col}), a profile written in a layout apply refuses to edit (an inline
+     *                          table, a multi-line value), or bad goals or profile names
+     */
+    public ApplyPlan plan(ApplyRequest request) {
+        return planner.plan(request);
+    }
+
+    /**
+     * {@link #plan(ApplyRequest)} with an empty environment, names relative to the current directory.
+     *
+     * @param manifestOrDir a {@code Cargo.toml} or a directory
+     * @param request       the goals
+     * @return the plan
+     * @throws AdvisorException as {@link #plan(ApplyRequest)}
+     */
+    public ApplyPlan plan(Path manifestOrDir, Request request) {
+        return plan(ApplyRequest.of(manifestOrDir, request));
     }
 
     /** @return what the advisor knows: settings, goals, effects, sources, corrections */

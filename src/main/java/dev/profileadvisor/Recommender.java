@@ -185,10 +185,14 @@ final class Recommender {
     private Recommendation assemble(List<GoalWeight> goals, Target target, RuleBase.Outcome out) {
         Map<String, String> decisions = new LinkedHashMap<>();
         out.all(Decision.class).forEach(d -> decisions.put(d.key(), d.value()));
-        List<Preference> prefs = out.all(Preference.class);
-        List<Veto> vetoes = out.all(Veto.class);
-        List<Note> notes = out.all(Note.class);
         List<String> goalOrder = goals.stream().map(GoalWeight::goal).toList();
+        // Working memory has no stable order: sort, so the same request always reads the same.
+        List<Preference> prefs = out.all(Preference.class).stream().sorted(Comparator
+                .comparing((Preference p) -> goalOrder.indexOf(p.goal())).thenComparing(Preference::criterion)
+                .thenComparing(Preference::key).thenComparing(Preference::value).thenComparing(Preference::rule)).toList();
+        List<Veto> vetoes = out.all(Veto.class).stream().sorted(Comparator.comparing(Veto::key).thenComparing(Veto::value)
+                .thenComparing(Veto::by).thenComparing(Veto::rule)).toList();
+        List<Note> notes = out.all(Note.class);
 
         List<SettingAdvice> changed = new ArrayList<>();
         List<SettingAdvice> kept = new ArrayList<>();

@@ -26,7 +26,7 @@ final class Workspaces {
     private Workspaces() {
     }
 
-    static AuditReport audit(AuditRequest request, Knowledge knowledge, Auditor auditor) {
+    static AuditReport audit(AuditRequest request, Knowledge knowledge, Auditor auditor, AuditProgress progress) {
         List<Problem> errors = new ArrayList<>();
         List<Path> manifests = new ArrayList<>();
         List<Path> inputs = request.paths().isEmpty() ? List.of(request.base()) : request.paths();
@@ -55,7 +55,6 @@ final class Workspaces {
                 errors.add(Problem.of(shown, describe(e)));
             }
         }
-        Map<Path, String> byRoot = new LinkedHashMap<>();
         List<Problem> loadErrors = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<Path, Project> projects = new java.util.concurrent.ConcurrentHashMap<>();
         manifests.parallelStream().forEach(m -> {
@@ -66,17 +65,17 @@ final class Workspaces {
                 loadErrors.addAll(e.problems());
             }
         });
-        for (Path m : manifests) {
-            Project p = projects.get(m);
-            if (p != null) byRoot.putIfAbsent(p.root().path(), p.root().display());
-        }
         Map<Path, Project> rootProjects = new LinkedHashMap<>();
         for (Path m : manifests) {
             Project p = projects.get(m);
             if (p != null) rootProjects.putIfAbsent(p.root().path(), p);
         }
-        List<WorkspaceAudit> audits = rootProjects.values().parallelStream()
-                .map(p -> auditor.audit(p, p.root().display(), request.goals())).toList();
+        progress.started(rootProjects.size());
+        List<WorkspaceAudit> audits = rootProjects.values().parallelStream().map(p -> {
+            WorkspaceAudit a = auditor.audit(p, p.root().display(), request.goals());
+            progress.audited();
+            return a;
+        }).toList();
         errors.addAll(loadErrors.stream().sorted(java.util.Comparator.comparing(Problem::file)).toList());
         return new AuditReport(audits, errors);
     }

@@ -180,4 +180,14 @@ class RecommendTest {
         assertThat(r.toml()).startsWith("[profile.dist]\ninherits = \"release\"");
         assertThat(r.setting("opt-level")).isEmpty();
     }
+
+    @Test
+    void theSameRequestGetsTheSameAnswerFromTheCacheAndTraceAlwaysRunsTheRules() {
+        Request r = Request.goals("small-binary", "fast-runtime=2");
+        Recommendation first = advisor.recommend(r);
+        assertThat(advisor.recommend(Request.goals("small-binary", "fast-runtime=2"))).isSameAs(first);
+        ProfileAdvisor.Trace t = advisor.trace(r);
+        assertThat(t.firings()).isNotEmpty();
+        assertThat(t.recommendation()).isEqualTo(first).isNotSameAs(first);
+    }
 }

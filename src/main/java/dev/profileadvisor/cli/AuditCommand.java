@@ -67,7 +67,10 @@ final class AuditCommand implements Callable<Integer> {
         if (manifestPath != null) inputs.add(manifestPath);
         List<GoalWeight> parsed = goals.stream().map(GoalWeight::parse).toList();
         Path base = Path.of("").toAbsolutePath();
-        AuditReport report = advisor.audit(new AuditRequest(inputs, parsed, System.getenv(), base));
+        AuditReport report;
+        try (ProgressBarOnTerminal progress = ProgressBarOnTerminal.forStderr()) {
+            report = advisor.audit(new AuditRequest(inputs, parsed, System.getenv(), base), progress);
+        }
         var out = spec.commandLine().getOut();
         switch (format) {
             case json -> out.println(JsonDocuments.write(AuditDocuments.report(report, JsonDocuments.SCHEMA_VERSION)));

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# All performance figures in one go: cold start (ratio to --version, peak RSS), warm throughput of recommend and
+# audit through the Java API (JMH, 2 threads on one shared advisor), and batch audit of the Debian crate corpus.
+# Usage: bench/run.sh            (about 6 minutes; needs the corpus: bash .ci/crate-corpus)
+#        QUICK=1 bench/run.sh    (shorter JMH runs, for a smoke test)
+set -euo pipefail
+home=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$home"
+corpus=${CPA_CRATE_CORPUS:-/usr/share/cargo/registry}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+echo "== building (launcher jar, start-up cache, JMH benchmarks)" >&2
+CPA_QUIET_BUILD=1 bin/cargo-profile-advisor --version >/dev/null
+mvn -q -B -Pjmh -DskipTests package >&2
+
+echo "== cold start" >&2
+bench/cold-start.sh 7 | tee "$out/cold.txt" >&2
+
+echo "== JMH" >&2
+if [[ ${QUICK:-} == 1 ]]; then jmh=(-f 1 -wi 2 -w 2s -i 3 -r 3s); else jmh=(-f 1 -wi 3 -w 5s -i 5 -r 5s); fi
+java -jar target/jmh/benchmarks.jar 'RecommendBenchmark|AuditBenchmark' -t 2 -bm thrpt "${jmh[@]}" -rf json -rff "$out/thrpt.json" >&2
+java -jar target/jmh/benchmarks.jar 'RecommendBenchmark|AuditBenchmark' -t 2 -bm sample "${jmh[@]}" -rf json -rff "$out/sample.json" >&2
+
+echo "== batch audit" >&2
+java -XX:+UseSerialGC -cp target/jmh/benchmarks.jar dev.profileadvisor.bench.BatchAudit "$corpus" 5 | tee "$out/batch.txt" >&2
+
+python3 - "$out" <<'PY'
+import json, sys, os
+out = sys.argv[1]
+thr = {b["benchmark"].split(".")[-2] + "." + b["benchmark"].split(".")[-1]: b["primaryMetric"] for b in json.load(open(os.path.join(out, "thrpt.json")))}
+smp = {b["benchmark"].split(".")[-2] + "." + b["benchmark"].split(".")[-1]: b["primaryMetric"] for b in json.load(open(os.path.join(out, "sample.json")))}
+print("| measurement | result |")
+print("|---|---|")
+for line in open(os.path.join(out, "cold.txt")).read().splitlines()[1:4]:
+    name, median, ratio, rss = line.split()
+    print(f"| cold `{name}` (median of 7, launcher) | {median} s, {ratio}× `--version`, peak RSS {rss} MB |")
+for name, m in thr.items():
+    p = smp[name]["scorePercentiles"]
+    unit = smp[name]["scoreUnit"]
+    print(f"| warm `{name}` (JMH, 2 threads, one advisor) | {m['score']:,.0f} ± {m['scoreError']:,.0f} ops/s; p50 {p['50.0']:.3f} {unit}, p99 {p['99.0']:.3f} {unit} |")
+print("| batch audit (" + open(os.path.join(out, "batch.txt")).read().strip().split(":",1)[1].strip() + ") | |")
+PY
+echo "($(date -u +%F), $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -1,0 +1,103 @@
+package dev.profileadvisor.cli;
+
+import dev.profileadvisor.ApplyNote;
+import dev.profileadvisor.ApplyPlan;
+import dev.profileadvisor.ApplyRequest;
+import dev.profileadvisor.GoalWeight;
+import dev.profileadvisor.Request;
+import dev.profileadvisor.edit.Change;
+import dev.profileadvisor.edit.SafeWrite;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code apply}: write a recommendation into the workspace root {@code Cargo.toml}, changing nothing else. */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = {"Write the recommendation for your goals into the workspace root Cargo.toml: only the keys it changes, "
+                + "each reported; comments, layout and every other line stay as they are. Shows the unified diff, then writes "
+                + "atomically."},
+        footer = {"", "Exit codes: 0 written, already matching, or --dry-run; 1 with --check when the",
+                "file would change; 2 bad input (invalid TOML, an inline profile table, the file",
+                "changed meanwhile); 3 internal error.",
+                "", "Examples:", "  cargo-profile-advisor apply --goal small-binary",
+                "  cargo-profile-advisor apply --goal profilable --profile profiling",
+                "  cargo-profile-advisor apply -g fast-compile -p dev --dry-run | git apply",
+                "  cargo-profile-advisor apply --goal small-binary --check"})
+final class ApplyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-g", "--goal"}, required = true, paramLabel = "GOAL[=WEIGHT]",
+            description = "A goal id or alias, optionally weighted 1-10 (repeatable). See `goals`.")
+    List<String> goals;
+
+    @Option(names = {"-p", "--profile"}, paramLabel = "NAME",
+            description = "Profile to write: dev, release, test, bench, profiling, or a custom name (with --inherits, unless the "
+                    + "file already says what it inherits). Default: chosen by the goals.")
+    String profile;
+
+    @Option(names = "--inherits", paramLabel = "PARENT", description = "Parent of a custom profile.")
+    String inherits;
+
+    @Option(names = "--manifest-path", paramLabel = "PATH",
+            description = "A Cargo.toml or directory of the workspace (default: the current directory's). The workspace root manifest is edited.")
+    Path manifestPath;
+
+    @Option(names = "--dry-run", description = "Print only the unified diff (pipe it to `git apply`); write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--check", description = "Write nothing; exit with 1 when the file would change (for CI).")
+    boolean check;
+
+    @Mixin
+    LoadOptions load;
+
+    @Override
+    public Integer call() {
+        if (dryRun && check) {
+            throw new ParameterException(spec.commandLine(), "--dry-run and --check exclude each other: --dry-run prints the diff, "
+                    + "--check sets the exit code");
+        }
+        List<GoalWeight> parsed = goals.stream().map(GoalWeight::parse).toList();
+        Request request = new Request(parsed, Optional.ofNullable(profile), Optional.ofNullable(inherits));
+        Path base = Path.of("").toAbsolutePath();
+        ApplyPlan plan = load.advisor().plan(new ApplyRequest(manifestPath == null ? Path.of("") : manifestPath, request,
+                System.getenv(), base));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter info = dryRun ? spec.commandLine().getErr() : out; // --dry-run: the diff alone on stdout
+        String file = plan.file().display();
+        info.println("applying " + plan.recommendation().goals().stream().map(GoalWeight::goal).collect(Collectors.joining(" + "))
+                + " to [profile." + plan.recommendation().profile() + "] in " + file
+                + (plan.fromMember() ? " (the workspace root of " + plan.named() + "; cargo reads profiles only there)" : ""));
+        info.flush();
+        out.print(plan.diff());
+        out.flush();
+        for (Change c : plan.changes().stream().sorted(java.util.Comparator.comparingInt(Change::line)).toList()) info.println(file + ":" + c.line() + ":" + c.column() + ": " + c.describe());
+        for (ApplyNote n : plan.notes()) info.println(n);
+        int code = Main.OK;
+        if (!plan.changesFile()) {
+            info.println(file + " already matches the recommendation");
+        } else if (dryRun) {
+            info.println("dry run: " + file + " not written");
+        } else if (check) {
+            info.println(file + " would change: " + plan.changes().size() + (plan.changes().size() == 1 ? " key differs" : " keys differ")
+                    + " from the recommendation; nothing written");
+            code = Main.CHECK_FAILED;
+        } else {
+            SafeWrite.replace(plan.file(), plan.text());
+            info.println("wrote " + file);
+        }
+        info.flush();
+        return code;
+    }
+}

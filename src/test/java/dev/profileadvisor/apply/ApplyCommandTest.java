@@ -1,0 +1,202 @@
+package dev.profileadvisor.apply;
+
+import dev.profileadvisor.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `apply` as a user and a CI job drive it: output, the file written (or not), exit codes. */
+class ApplyCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static final String PKG = "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+
+    Path crate(String manifest) throws Exception {
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/main.rs"), "fn main() {}\n");
+        return Files.writeString(dir.resolve("Cargo.toml"), manifest);
+    }
+
+    /** The manifest's name as the CLI shows it: relative to the current directory. */
+    static String shown(Path p) {
+        return Path.of("").toAbsolutePath().relativize(p.toAbsolutePath()).toString();
+    }
+
+    @Test
+    void applyShowsTheFileTheDiffAndEachChangeThenWrites() throws Exception {
+        Path m = crate(PKG + "\n[profile.release]\nlto = \"thin\" # fast enough\n\n[dependencies]\n");
+        Run r = run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
+        String f = shown(m);
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("applying small-binary to [profile.release] in " + f + "\n"
+                + "--- a/" + f + "\n+++ b/" + f + "\n"
+                + "@@ -4,6 +4,10 @@\n edition = \"2021\"\n \n [profile.release]\n-lto = \"thin\" # fast enough\n+lto = \"fat\" # fast enough\n"
+                + "+opt-level = \"z\"\n+strip = \"symbols\"\n+panic = \"abort\"\n+codegen-units = 1\n \n [dependencies]\n"
+                + f + ":7:1: changed `lto = \"thin\"` to `lto = \"fat\"`\n"
+                + f + ":8:1: set `opt-level = \"z\"`\n"
+                + f + ":9:1: set `strip = \"symbols\"`\n"
+                + f + ":10:1: set `panic = \"abort\"`\n"
+                + f + ":11:1: set `codegen-units = 1`\n"
+                + "wrote " + f + "\n");
+        assertThat(Files.readString(m)).isEqualTo(PKG + "\n[profile.release]\nlto = \"fat\" # fast enough\nopt-level = \"z\"\n"
+                + "strip = \"symbols\"\npanic = \"abort\"\ncodegen-units = 1\n\n[dependencies]\n");
+    }
+
+    @Test
+    void applyingTwiceChangesNothingTheSecondTimeAndDoesNotTouchTheFile() throws Exception {
+        Path m = crate(PKG);
+        assertThat(run("apply", "--goal", "small-binary", "--manifest-path", m.toString()).code()).isZero();
+        byte[] once = Files.readAllBytes(m);
+        FileTime time = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(m, time);
+        Run again = run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).endsWith(shown(m) + " already matches the recommendation\n").doesNotContain("---");
+        assertThat(Files.readAllBytes(m)).isEqualTo(once);
+        assertThat(Files.getLastModifiedTime(m)).isEqualTo(time);
+    }
+
+    @Test
+    void dryRunPrintsOnlyTheDiffOnStdoutAndWritesNothing() throws Exception {
+        Path m = crate(PKG);
+        Run r = run("apply", "--goal", "fast-compile", "--profile", "dev", "--dry-run", "--manifest-path", m.toString());
+        String f = shown(m);
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo("--- a/" + f + "\n+++ b/" + f + "\n@@ -2,3 +2,6 @@\n name = \"demo\"\n version = \"0.1.0\"\n"
+                + " edition = \"2021\"\n+\n+[profile.dev]\n+debug = false\n");
+        assertThat(r.err()).isEqualTo("applying fast-compile to [profile.dev] in " + f + "\n" + f + ":7:1: set `debug = false`\n"
+                + "dry run: " + f + " not written\n");
+        assertThat(Files.readString(m)).isEqualTo(PKG);
+    }
+
+    @Test
+    void checkExitsWithOneWhenTheFileWouldChangeAndZeroOnceItMatches() throws Exception {
+        Path m = crate(PKG + "\n[profile.release]\nlto = true\n");
+        Run before = run("apply", "--goal", "small-binary", "--check", "--manifest-path", m.toString());
+        assertThat(before.code()).isEqualTo(1);
+        assertThat(before.out()).contains("+opt-level = \"z\"").endsWith(shown(m)
+                + " would change: 4 keys differ from the recommendation; nothing written\n");
+        assertThat(Files.readString(m)).isEqualTo(PKG + "\n[profile.release]\nlto = true\n");
+        assertThat(run("apply", "--goal", "small-binary", "--manifest-path", m.toString()).code()).isZero();
+        Run after = run("apply", "--goal", "small-binary", "--check", "--manifest-path", m.toString());
+        assertThat(after.code()).isZero();
+        assertThat(after.out()).endsWith("already matches the recommendation\n");
+    }
+
+    @Test
+    void dryRunAndCheckExcludeEachOther() throws Exception {
+        Path m = crate(PKG);
+        Run r = run("apply", "--goal", "small-binary", "--check", "--dry-run", "--manifest-path", m.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: --dry-run and --check exclude each other: --dry-run prints the diff, --check sets the exit code\n");
+        assertThat(Files.readString(m)).isEqualTo(PKG);
+    }
+
+    @Test
+    void profilableCreatesAProfilingProfileThatInheritsRelease() throws Exception {
+        Path m = crate(PKG);
+        Run r = run("apply", "--goal", "profilable", "--profile", "profiling", "--manifest-path", m.toString());
+        assertThat(r.code()).isZero();
+        assertThat(Files.readString(m)).isEqualTo(PKG + "\n[profile.profiling]\ninherits = \"release\"\ndebug = \"line-tables-only\"\n");
+    }
+
+    @Test
+    void aCustomProfileInTheFileNeedsNoInheritsOption() throws Exception {
+        Path m = crate(PKG + "\n[profile.dist]\ninherits = \"release\"\n");
+        Run r = run("apply", "--goal", "fast-runtime", "--profile", "dist", "--manifest-path", m.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(m)).isEqualTo(PKG + "\n[profile.dist]\ninherits = \"release\"\nlto = \"fat\"\ncodegen-units = 1\n");
+    }
+
+    @Test
+    void fromAMemberTheWorkspaceRootIsEditedAndSaysSo() throws Exception {
+        Path root = Files.writeString(dir.resolve("Cargo.toml"), "[workspace]\nmembers = [\"app\"]\nresolver = \"2\"\n");
+        Files.createDirectories(dir.resolve("app/src"));
+        Files.writeString(dir.resolve("app/src/main.rs"), "fn main() {}\n");
+        String member = "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[profile.release]\nlto = \"thin\"\n";
+        Path app = Files.writeString(dir.resolve("app/Cargo.toml"), member);
+        Run r = run("apply", "--goal", "fast-runtime", "--manifest-path", dir.resolve("app").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("applying fast-runtime to [profile.release] in " + shown(root) + " (the workspace root of "
+                + shown(app) + "; cargo reads profiles only there)\n")
+                .contains(shown(app) + ": note: its `[profile.*]` tables are ignored by cargo, which reads profiles only from "
+                        + "the workspace root `" + shown(root) + "`\n");
+        assertThat(Files.readString(root)).isEqualTo("[workspace]\nmembers = [\"app\"]\nresolver = \"2\"\n\n[profile.release]\n"
+                + "lto = \"fat\"\ncodegen-units = 1\n");
+        assertThat(Files.readString(app)).isEqualTo(member);
+    }
+
+    @Test
+    void invalidTomlIsRefusedWithLineAndColumnAndNoStackTrace() throws Exception {
+        Path m = crate(PKG + "\n[profile.release\nlto = true\n");
+        Run r = run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: " + shown(m) + ":6:").contains("invalid TOML")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readString(m)).isEqualTo(PKG + "\n[profile.release\nlto = true\n");
+    }
+
+    @Test
+    void anInlineProfileTableIsRefusedAndTheFileIsUnchanged() throws Exception {
+        String text = "profile.release = { lto = \"thin\" }\n" + PKG;
+        Path m = crate(text);
+        Run r = run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: " + shown(m) + ":1:1: `profile.release` is an inline table (`profile.release = { … }`), "
+                + "which apply does not edit; nothing was changed: write it as `[profile.release]` (a table per profile), or set "
+                + "`opt-level = \"z\"`, `strip = \"symbols\"`, `lto = \"fat\"`, `panic = \"abort\"`, `codegen-units = 1` by hand\n");
+        assertThat(Files.readString(m)).isEqualTo(text);
+    }
+
+    @Test
+    void aMissingManifestIsBadInput() {
+        Run r = run("apply", "--goal", "small-binary", "--manifest-path", dir.resolve("nope/Cargo.toml").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).endsWith("nope/Cargo.toml: no such file or directory\n");
+    }
+
+    @Test
+    void permissionsAndNewlinesAreKeptAndNoTemporaryFileIsLeft() throws Exception {
+        Path m = crate((PKG + "\n[profile.release]\nlto = \"thin\"").replace("\n", "\r\n"));
+        Files.setPosixFilePermissions(m, PosixFilePermissions.fromString("rw-rw-r--"));
+        assertThat(run("apply", "--goal", "fast-runtime", "--manifest-path", m.toString()).code()).isZero();
+        assertThat(Files.readString(m)).isEqualTo((PKG + "\n[profile.release]\nlto = \"fat\"\ncodegen-units = 1").replace("\n", "\r\n"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(m))).isEqualTo("rw-rw-r--");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString()).sorted()).containsExactly("Cargo.toml", "src");
+        }
+    }
+
+    @Test
+    void aKeptLineIsReportedNotRemoved() throws Exception {
+        Path m = crate(PKG + "\n[profile.release]\npanic = \"abort\"\n");
+        Run r = run("apply", "--goal", "small-binary", "--goal", "catch-panics", "--manifest-path", m.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains(shown(m) + ":7:1: note: `panic = \"abort\"` is kept as written, but the recommendation wants "
+                + "cargo's default `panic = \"unwind\"` (catch-panics overrules `panic = \"abort\"`); apply removes no line: change "
+                + "it yourself if you agree\n");
+        assertThat(Files.readString(m)).contains("\npanic = \"abort\"\n");
+    }
+}
