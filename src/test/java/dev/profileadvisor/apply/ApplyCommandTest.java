@@ -1,11 +1,9 @@
 package dev.profileadvisor.apply;
 
-import dev.profileadvisor.cli.Main;
+import dev.profileadvisor.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -18,16 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApplyCommandTest {
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     static final String PKG = "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
 
@@ -45,7 +33,7 @@ class ApplyCommandTest {
     @Test
     void applyShowsTheFileTheDiffAndEachChangeThenWrites() throws Exception {
         Path m = crate(PKG + "\n[profile.release]\nlto = \"thin\" # fast enough\n\n[dependencies]\n");
-        Run r = run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
+        CliRun r = CliRun.run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
         String f = shown(m);
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
@@ -66,11 +54,11 @@ class ApplyCommandTest {
     @Test
     void applyingTwiceChangesNothingTheSecondTimeAndDoesNotTouchTheFile() throws Exception {
         Path m = crate(PKG);
-        assertThat(run("apply", "--goal", "small-binary", "--manifest-path", m.toString()).code()).isZero();
+        assertThat(CliRun.run("apply", "--goal", "small-binary", "--manifest-path", m.toString()).code()).isZero();
         byte[] once = Files.readAllBytes(m);
         FileTime time = FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(m, time);
-        Run again = run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
+        CliRun again = CliRun.run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
         assertThat(again.code()).isZero();
         assertThat(again.out()).endsWith(shown(m) + " already matches the recommendation\n").doesNotContain("---");
         assertThat(Files.readAllBytes(m)).isEqualTo(once);
@@ -80,7 +68,7 @@ class ApplyCommandTest {
     @Test
     void dryRunPrintsOnlyTheDiffOnStdoutAndWritesNothing() throws Exception {
         Path m = crate(PKG);
-        Run r = run("apply", "--goal", "fast-compile", "--profile", "dev", "--dry-run", "--manifest-path", m.toString());
+        CliRun r = CliRun.run("apply", "--goal", "fast-compile", "--profile", "dev", "--dry-run", "--manifest-path", m.toString());
         String f = shown(m);
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo("--- a/" + f + "\n+++ b/" + f + "\n@@ -2,3 +2,6 @@\n name = \"demo\"\n version = \"0.1.0\"\n"
@@ -93,13 +81,13 @@ class ApplyCommandTest {
     @Test
     void checkExitsWithOneWhenTheFileWouldChangeAndZeroOnceItMatches() throws Exception {
         Path m = crate(PKG + "\n[profile.release]\nlto = true\n");
-        Run before = run("apply", "--goal", "small-binary", "--check", "--manifest-path", m.toString());
+        CliRun before = CliRun.run("apply", "--goal", "small-binary", "--check", "--manifest-path", m.toString());
         assertThat(before.code()).isEqualTo(1);
         assertThat(before.out()).contains("+opt-level = \"z\"").endsWith(shown(m)
                 + " would change: 4 keys differ from the recommendation; nothing written\n");
         assertThat(Files.readString(m)).isEqualTo(PKG + "\n[profile.release]\nlto = true\n");
-        assertThat(run("apply", "--goal", "small-binary", "--manifest-path", m.toString()).code()).isZero();
-        Run after = run("apply", "--goal", "small-binary", "--check", "--manifest-path", m.toString());
+        assertThat(CliRun.run("apply", "--goal", "small-binary", "--manifest-path", m.toString()).code()).isZero();
+        CliRun after = CliRun.run("apply", "--goal", "small-binary", "--check", "--manifest-path", m.toString());
         assertThat(after.code()).isZero();
         assertThat(after.out()).endsWith("already matches the recommendation\n");
     }
@@ -107,7 +95,7 @@ class ApplyCommandTest {
     @Test
     void dryRunAndCheckExcludeEachOther() throws Exception {
         Path m = crate(PKG);
-        Run r = run("apply", "--goal", "small-binary", "--check", "--dry-run", "--manifest-path", m.toString());
+        CliRun r = CliRun.run("apply", "--goal", "small-binary", "--check", "--dry-run", "--manifest-path", m.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: --dry-run and --check exclude each other: --dry-run prints the diff, --check sets the exit code\n");
         assertThat(Files.readString(m)).isEqualTo(PKG);
@@ -116,7 +104,7 @@ class ApplyCommandTest {
     @Test
     void profilableCreatesAProfilingProfileThatInheritsRelease() throws Exception {
         Path m = crate(PKG);
-        Run r = run("apply", "--goal", "profilable", "--profile", "profiling", "--manifest-path", m.toString());
+        CliRun r = CliRun.run("apply", "--goal", "profilable", "--profile", "profiling", "--manifest-path", m.toString());
         assertThat(r.code()).isZero();
         assertThat(Files.readString(m)).isEqualTo(PKG + "\n[profile.profiling]\ninherits = \"release\"\ndebug = \"line-tables-only\"\n");
     }
@@ -124,7 +112,7 @@ class ApplyCommandTest {
     @Test
     void aCustomProfileInTheFileNeedsNoInheritsOption() throws Exception {
         Path m = crate(PKG + "\n[profile.dist]\ninherits = \"release\"\n");
-        Run r = run("apply", "--goal", "fast-runtime", "--profile", "dist", "--manifest-path", m.toString());
+        CliRun r = CliRun.run("apply", "--goal", "fast-runtime", "--profile", "dist", "--manifest-path", m.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.readString(m)).isEqualTo(PKG + "\n[profile.dist]\ninherits = \"release\"\nlto = \"fat\"\ncodegen-units = 1\n");
     }
@@ -136,7 +124,7 @@ class ApplyCommandTest {
         Files.writeString(dir.resolve("app/src/main.rs"), "fn main() {}\n");
         String member = "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[profile.release]\nlto = \"thin\"\n";
         Path app = Files.writeString(dir.resolve("app/Cargo.toml"), member);
-        Run r = run("apply", "--goal", "fast-runtime", "--manifest-path", dir.resolve("app").toString());
+        CliRun r = CliRun.run("apply", "--goal", "fast-runtime", "--manifest-path", dir.resolve("app").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("applying fast-runtime to [profile.release] in " + shown(root) + " (the workspace root of "
                 + shown(app) + "; cargo reads profiles only there)\n")
@@ -150,7 +138,7 @@ class ApplyCommandTest {
     @Test
     void invalidTomlIsRefusedWithLineAndColumnAndNoStackTrace() throws Exception {
         Path m = crate(PKG + "\n[profile.release\nlto = true\n");
-        Run r = run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
+        CliRun r = CliRun.run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: " + shown(m) + ":6:").contains("invalid TOML")
                 .doesNotContain("Exception").doesNotContain("\tat ");
@@ -162,7 +150,7 @@ class ApplyCommandTest {
     void anInlineProfileTableIsRefusedAndTheFileIsUnchanged() throws Exception {
         String text = "profile.release = { lto = \"thin\" }\n" + PKG;
         Path m = crate(text);
-        Run r = run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
+        CliRun r = CliRun.run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: " + shown(m) + ":1:1: `profile.release` is an inline table (`profile.release = { … }`), "
                 + "which apply does not edit; nothing was changed: write it as `[profile.release]` (a table per profile), or set "
@@ -172,7 +160,7 @@ class ApplyCommandTest {
 
     @Test
     void aMissingManifestIsBadInput() {
-        Run r = run("apply", "--goal", "small-binary", "--manifest-path", dir.resolve("nope/Cargo.toml").toString());
+        CliRun r = CliRun.run("apply", "--goal", "small-binary", "--manifest-path", dir.resolve("nope/Cargo.toml").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).endsWith("nope/Cargo.toml: no such file or directory\n");
     }
@@ -181,7 +169,7 @@ class ApplyCommandTest {
     void permissionsAndNewlinesAreKeptAndNoTemporaryFileIsLeft() throws Exception {
         Path m = crate((PKG + "\n[profile.release]\nlto = \"thin\"").replace("\n", "\r\n"));
         Files.setPosixFilePermissions(m, PosixFilePermissions.fromString("rw-rw-r--"));
-        assertThat(run("apply", "--goal", "fast-runtime", "--manifest-path", m.toString()).code()).isZero();
+        assertThat(CliRun.run("apply", "--goal", "fast-runtime", "--manifest-path", m.toString()).code()).isZero();
         assertThat(Files.readString(m)).isEqualTo((PKG + "\n[profile.release]\nlto = \"fat\"\ncodegen-units = 1").replace("\n", "\r\n"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(m))).isEqualTo("rw-rw-r--");
         try (Stream<Path> s = Files.list(dir)) {
@@ -192,7 +180,7 @@ class ApplyCommandTest {
     @Test
     void aKeptLineIsReportedNotRemoved() throws Exception {
         Path m = crate(PKG + "\n[profile.release]\npanic = \"abort\"\n");
-        Run r = run("apply", "--goal", "small-binary", "--goal", "catch-panics", "--manifest-path", m.toString());
+        CliRun r = CliRun.run("apply", "--goal", "small-binary", "--goal", "catch-panics", "--manifest-path", m.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains(shown(m) + ":7:1: note: `panic = \"abort\"` is kept as written, but the recommendation wants "
                 + "cargo's default `panic = \"unwind\"` (catch-panics overrules `panic = \"abort\"`); apply removes no line: change "

@@ -7,12 +7,10 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.profileadvisor.cli.Main;
+import dev.profileadvisor.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,16 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditCommandTest {
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     static final String PKG = "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
 
@@ -47,7 +35,7 @@ class AuditCommandTest {
     @Test
     void textShowsEveryKeyWithItsOriginAndTheRustcFlagsThenFindingsInRustcFormat() throws Exception {
         Path m = crate("a", PKG + "\n[profile.release]\nlto = \"thin\"\ncodegen-unit = 1\n");
-        Run r = run("audit", "--manifest-path", m.toString());
+        CliRun r = CliRun.run("audit", "--manifest-path", m.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("profile release\n").containsPattern("lto\\s+\"thin\"\\s+\\S*Cargo.toml:7:1")
                 .containsPattern("opt-level\\s+3\\s+default")
@@ -60,17 +48,17 @@ class AuditCommandTest {
     @Test
     void failOnSetsTheExitCode() throws Exception {
         Path m = crate("a", PKG + "\n[profile.release]\ncodegen-unit = 1\n");
-        assertThat(run("audit", m.toString(), "--findings-only").code()).isZero();
-        assertThat(run("audit", m.toString(), "--fail-on", "warning").code()).isEqualTo(1);
+        assertThat(CliRun.run("audit", m.toString(), "--findings-only").code()).isZero();
+        assertThat(CliRun.run("audit", m.toString(), "--fail-on", "warning").code()).isEqualTo(1);
         Path bad = crate("b", PKG + "\n[profile.release]\nopt-level = 4\n");
-        assertThat(run("audit", bad.toString()).code()).isEqualTo(1);
-        assertThat(run("audit", bad.toString(), "--fail-on", "never").code()).isZero();
+        assertThat(CliRun.run("audit", bad.toString()).code()).isEqualTo(1);
+        assertThat(CliRun.run("audit", bad.toString(), "--fail-on", "never").code()).isZero();
     }
 
     @Test
     void jsonHasProfilesWithOriginsAndFlagsAndFindings() throws Exception {
         Path m = crate("a", PKG + "\n[profile.release]\nopt-level = 4\n\n[profile.dist]\ninherits = \"release\"\n");
-        Run r = run("audit", m.toString(), "--format", "json");
+        CliRun r = CliRun.run("audit", m.toString(), "--format", "json");
         assertThat(dev.profileadvisor.json.Schemas.problems("audit", r.out())).isEmpty();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("schemaVersion").asInt()).isEqualTo(1);
@@ -93,7 +81,7 @@ class AuditCommandTest {
     @Test
     void sarifValidatesAgainstTheSarif210Schema() throws Exception {
         Path m = crate("a", PKG + "\n[profile.release]\nopt-level = 4\ncodegen-unit = 1\nlto = \"fatt\"\n");
-        Run r = run("audit", m.toString(), "--format", "sarif", "--fail-on", "never");
+        CliRun r = CliRun.run("audit", m.toString(), "--format", "sarif", "--fail-on", "never");
         assertThat(r.code()).isZero();
         JsonNode sarif = new ObjectMapper().readTree(r.out());
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
@@ -118,7 +106,7 @@ class AuditCommandTest {
     void malformedTomlIsAOneLineErrorWithLineAndColumnAndTheOtherInputsAreStillAudited() throws Exception {
         Path broken = crate("broken", PKG + "\n[profile.release\nlto = true\n");
         Path fine = crate("fine", PKG + "\n[profile.release]\ncodegen-unit = 1\n");
-        Run r = run("audit", broken.toString(), fine.toString(), "--findings-only");
+        CliRun r = CliRun.run("audit", broken.toString(), fine.toString(), "--findings-only");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).containsPattern("error: \\S*broken/Cargo.toml:6:\\d+: invalid TOML: ")
                 .contains("[unknown-profile-key]").contains("1 input not audited").doesNotContain("Exception");
@@ -129,7 +117,7 @@ class AuditCommandTest {
         Files.createDirectories(dir.resolve("empty"));
         Path loop = dir.resolve("loop");
         Files.createSymbolicLink(loop, loop);
-        Run r = run("audit", dir.resolve("nope/Cargo.toml").toString(), dir.resolve("empty").toString(), loop.toString());
+        CliRun r = CliRun.run("audit", dir.resolve("nope/Cargo.toml").toString(), dir.resolve("empty").toString(), loop.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("nope/Cargo.toml: no such file or directory")
                 .contains("empty: no Cargo.toml found in this directory or below it")
@@ -140,7 +128,7 @@ class AuditCommandTest {
     void aHugeFileIsRefusedWithoutReadingIt() throws Exception {
         Path m = crate("huge", PKG);
         Files.writeString(m, PKG + "# " + "x".repeat(5 * 1024 * 1024) + "\n");
-        Run r = run("audit", m.toString());
+        CliRun r = CliRun.run("audit", m.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).containsPattern("huge/Cargo.toml: is \\d+ bytes, larger than the 4194304 a manifest can reasonably be; not read");
     }
@@ -151,7 +139,7 @@ class AuditCommandTest {
         crate("tree/two", PKG.replace("demo", "two") + "\n[profile.release]\nlto = \"fatt\"\n");
         Files.createDirectories(dir.resolve("tree/one/target/release"));
         Files.writeString(dir.resolve("tree/one/target/release/Cargo.toml"), "not toml [");
-        Run r = run("audit", dir.resolve("tree").toString(), "--format", "json");
+        CliRun r = CliRun.run("audit", dir.resolve("tree").toString(), "--format", "json");
         assertThat(dev.profileadvisor.json.Schemas.problems("audit", r.out())).isEmpty();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("reports")).hasSize(2);
@@ -161,14 +149,14 @@ class AuditCommandTest {
     @Test
     void withAGoalItReportsSettingsThatWorkAgainstIt() throws Exception {
         Path m = crate("a", PKG + "\n[profile.release]\npanic = \"unwind\"\n");
-        Run r = run("audit", m.toString(), "--goal", "small-binary", "--findings-only");
+        CliRun r = CliRun.run("audit", m.toString(), "--goal", "small-binary", "--findings-only");
         assertThat(r.out()).contains("[conflicts-with-goal]").contains("small-binary");
     }
 
     @Test
     void anUnknownGoalIsABadInputError() throws Exception {
         Path m = crate("a", PKG);
-        Run r = run("audit", m.toString(), "--goal", "tiny-binary");
+        CliRun r = CliRun.run("audit", m.toString(), "--goal", "tiny-binary");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown goal `tiny-binary`");
     }

@@ -6,26 +6,14 @@ import dev.profileadvisor.ProfileAdvisor;
 import dev.profileadvisor.Request;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line as a user drives it: output, stderr messages, exit codes. */
 class CliTest {
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void recommendPrintsTheBlockThenTheJustification() {
-        Run r = run("recommend", "--goal", "small-binary");
+        CliRun r = CliRun.run("recommend", "--goal", "small-binary");
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).startsWith("# goals: small-binary\n[profile.release]\n").contains("\nWhy each line\n")
@@ -34,14 +22,14 @@ class CliTest {
 
     @Test
     void tomlFormatPrintsOnlyTheBlock() {
-        Run r = run("recommend", "--goal", "small-binary", "--goal", "catch-panics", "--format", "toml");
+        CliRun r = CliRun.run("recommend", "--goal", "small-binary", "--goal", "catch-panics", "--format", "toml");
         assertThat(r.out()).isEqualTo(ProfileAdvisor.withDefaults().recommend(Request.goals("small-binary", "catch-panics")).toml());
         assertThat(r.out()).doesNotContain("panic");
     }
 
     @Test
     void jsonFormatFollowsTheContract() throws Exception {
-        Run r = run("recommend", "--goal", "fast-runtime=2", "--goal", "fast-compile=1", "--profile", "release", "--format", "json");
+        CliRun r = CliRun.run("recommend", "--goal", "fast-runtime=2", "--goal", "fast-compile=1", "--profile", "release", "--format", "json");
         assertThat(r.code()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("schemaVersion").asInt()).isEqualTo(1);
@@ -65,7 +53,7 @@ class CliTest {
 
     @Test
     void anUnknownGoalIsExitCodeTwoWithTheMessageOnStderr() {
-        Run r = run("recommend", "--goal", "smallest");
+        CliRun r = CliRun.run("recommend", "--goal", "smallest");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("error: --goal: unknown goal `smallest`; closest known: `small-binary`"
@@ -74,7 +62,7 @@ class CliTest {
 
     @Test
     void aMissingGoalOptionIsAUsageErrorWithoutAStackTrace() {
-        Run r = run("recommend");
+        CliRun r = CliRun.run("recommend");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: missing required option: '--goal=GOAL[=WEIGHT]'")
                 .contains("run `cargo-profile-advisor recommend --help`").doesNotContain("Exception").doesNotContain("\tat ");
@@ -82,28 +70,28 @@ class CliTest {
 
     @Test
     void aBadWeightIsExitCodeTwo() {
-        Run r = run("recommend", "--goal", "fast-runtime=high");
+        CliRun r = CliRun.run("recommend", "--goal", "fast-runtime=high");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("invalid weight `high` for goal `fast-runtime`");
     }
 
     @Test
     void cargoPassesTheSubcommandNameFirstAndItIsDropped() {
-        Run r = run("profile-advisor", "recommend", "--goal", "debuggable", "--format", "toml");
+        CliRun r = CliRun.run("profile-advisor", "recommend", "--goal", "debuggable", "--format", "toml");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("debug = \"line-tables-only\"");
     }
 
     @Test
     void goalsListsEveryGoalWithAliases() {
-        Run r = run("goals");
+        CliRun r = CliRun.run("goals");
         assertThat(r.out()).contains("small-binary", "fast-runtime", "fast-compile", "debuggable", "profilable",
                 "low-build-memory", "catch-panics", "aliases: smallest binary");
     }
 
     @Test
     void explainASettingShowsValuesFlagsEffectsAndTheCorrectionsOfTheSeed() {
-        Run r = run("explain", "lto");
+        CliRun r = CliRun.run("explain", "lto");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("lto = false", "-C embed-bitcode=no", "lto = \"fat\"", "-C lto=fat", "effects",
                 "corrections of published claims", "thin-local");
@@ -111,26 +99,26 @@ class CliTest {
 
     @Test
     void explainAGoalARuleAndACorrection() {
-        assertThat(run("explain", "smallest binary").out()).startsWith("small-binary: smallest binary");
-        assertThat(run("explain", "catch-panics-forbids-abort").out()).contains("(constraint)", "defined at rules/recommend/20-constraints.drl:");
+        assertThat(CliRun.run("explain", "smallest binary").out()).startsWith("small-binary: smallest binary");
+        assertThat(CliRun.run("explain", "catch-panics-forbids-abort").out()).contains("(constraint)", "defined at rules/recommend/20-constraints.drl:");
         String someCorrection = ProfileAdvisor.withDefaults().knowledge().corrections().keySet().iterator().next();
-        assertThat(run("explain", someCorrection).out()).contains("claim:", "correct:");
+        assertThat(CliRun.run("explain", someCorrection).out()).contains("claim:", "correct:");
     }
 
     @Test
     void explainSomethingUnknownSuggestsNames() {
-        Run r = run("explain", "ltoo");
+        CliRun r = CliRun.run("explain", "ltoo");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: explain: nothing is called `ltoo`").contains("`lto`");
     }
 
     @Test
     void rulesListTestAndLintPassOnTheRepository() {
-        assertThat(run("rules", "list").out()).contains("catch-panics-forbids-abort", "constraint");
-        Run test = run("rules", "test");
+        assertThat(CliRun.run("rules", "list").out()).contains("catch-panics-forbids-abort", "constraint");
+        CliRun test = CliRun.run("rules", "test");
         assertThat(test.code()).isZero();
         assertThat(test.out()).containsPattern("rules test: \\d+ passed, 0 failed");
-        Run lint = run("rules", "lint");
+        CliRun lint = CliRun.run("rules", "lint");
         assertThat(lint.code()).isZero();
         assertThat(lint.out()).containsPattern("rules lint: \\d+ rules, 0 problems");
     }

@@ -6,8 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,13 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code serve} as a user runs it: in its own JVM, on a free port, stopped with SIGTERM. */
 class ServeCommandTest {
-    static CliTest.Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new CliTest.Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void servePrintsItsLoopbackAddressAnswersAndStopsGracefullyOnSigterm(@TempDir Path tmp) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -72,7 +63,7 @@ class ServeCommandTest {
     @Test
     void aPortInUseIsBadInputWithAMessage() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            CliTest.Run r = run("serve", "--port", Integer.toString(taken.getLocalPort()));
+            CliRun r = CliRun.run("serve", "--port", Integer.toString(taken.getLocalPort()));
             assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
             assertThat(r.err()).startsWith("error: --port: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
                     .doesNotContain("\tat ");
@@ -81,17 +72,17 @@ class ServeCommandTest {
 
     @Test
     void aPortOutOfRangeOrABadAddressIsBadInput() {
-        CliTest.Run port = run("serve", "--port", "70000");
+        CliRun port = CliRun.run("serve", "--port", "70000");
         assertThat(port.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(port.err()).isEqualTo("error: --port: invalid port `70000`: expected 0 to 65535\n");
-        CliTest.Run bind = run("serve", "--port", "0", "--bind", "no-such-host.invalid");
+        CliRun bind = CliRun.run("serve", "--port", "0", "--bind", "no-such-host.invalid");
         assertThat(bind.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(bind.err()).isEqualTo("error: --bind: cannot resolve the address `no-such-host.invalid`\n");
     }
 
     @Test
     void helpNamesTheEndpointsAndTheDefaults() {
-        CliTest.Run r = run("serve", "--help");
+        CliRun r = CliRun.run("serve", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("/v1/recommend", "--port", "default 8080", "--bind", "127.0.0.1");
     }

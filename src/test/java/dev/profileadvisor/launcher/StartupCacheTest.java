@@ -119,12 +119,18 @@ class StartupCacheTest {
     void anUnreadableArchiveIsIgnoredSilently() throws Exception {
         Path archive = archives().get(0);
         Files.delete(archive);
-        Files.createDirectories(archive); // a directory where the archive should be: cannot be mapped (root reads any file)
+        // Tests run as root here, and root reads any file whatever its mode: a directory in the archive's place
+        // is what cannot be read as an archive.
+        Files.createDirectories(archive.resolve("junk"));
         Run r = recommend("small-binary");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("lto = \"fat\"");
         assertThat(r.err()).isEmpty();
-        Files.delete(archive);
+        assertThat(archive).isRegularFile(); // the launcher replaced it with a real archive
+        Files.writeString(archive, ""); // and an empty archive is ignored too
+        Run empty = recommend("small-binary");
+        assertThat(empty.out()).contains("lto = \"fat\"");
+        assertThat(empty.err()).isEmpty();
     }
 
     @Test
