@@ -20,7 +20,7 @@ bench/cold-start.sh 7 | tee "$out/cold.txt" >&2
 echo "== JMH" >&2
 if [[ ${QUICK:-} == 1 ]]; then jmh=(-f 1 -wi 2 -w 2s -i 3 -r 3s); else jmh=(-f 1 -wi 3 -w 5s -i 5 -r 5s); fi
 java -jar target/jmh/benchmarks.jar 'RecommendBenchmark|AuditBenchmark' -t 2 -bm thrpt "${jmh[@]}" -rf json -rff "$out/thrpt.json" >&2
-java -jar target/jmh/benchmarks.jar 'RecommendBenchmark|AuditBenchmark' -t 2 -bm sample "${jmh[@]}" -rf json -rff "$out/sample.json" >&2
+java -jar target/jmh/benchmarks.jar 'RecommendBenchmark|AuditBenchmark' -t 2 -bm sample -tu us "${jmh[@]}" -rf json -rff "$out/sample.json" >&2
 
 echo "== batch audit" >&2
 java -XX:+UseSerialGC -cp target/jmh/benchmarks.jar dev.profileadvisor.bench.BatchAudit "$corpus" 5 | tee "$out/batch.txt" >&2
@@ -38,7 +38,7 @@ for line in open(os.path.join(out, "cold.txt")).read().splitlines()[1:4]:
 for name, m in thr.items():
     p = smp[name]["scorePercentiles"]
     unit = smp[name]["scoreUnit"]
-    print(f"| warm `{name}` (JMH, 2 threads, one advisor) | {m['score']:,.0f} ± {m['scoreError']:,.0f} ops/s; p50 {p['50.0']:.3f} {unit}, p99 {p['99.0']:.3f} {unit} |")
+    print(f"| warm `{name}` (JMH, 2 threads, one advisor) | {m['score']:,.0f} ± {m['scoreError']:,.0f} ops/s; p50 {p['50.0']:,.1f} µs, p99 {p['99.0']:,.1f} µs |")
 print("| batch audit (" + open(os.path.join(out, "batch.txt")).read().strip().split(":",1)[1].strip() + ") | |")
 PY
 echo "($(date -u +%F), $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg))"
