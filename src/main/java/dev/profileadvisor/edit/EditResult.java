@@ -23,7 +23,20 @@ public record EditResult(String text, List<Change> changes, Layout layout) {
         NEW
     }
 
-    /** Copies the list. */
+    /**
+
+     * Copies the list.
+
+     *
+
+     * @param text    the edited text (the original itself when nothing changes)
+
+     * @param changes the keys whose value changed or that were added, in the order asked for; empty when the text already had every value
+
+     * @param layout  how the profile is written in the file, which decides how it was edited
+
+     */
+
     public EditResult {
         changes = List.copyOf(changes);
     }
