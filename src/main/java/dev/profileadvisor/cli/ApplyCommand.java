@@ -16,8 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -25,7 +23,7 @@ import java.util.stream.Collectors;
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Write the recommendation for your goals into the workspace root Cargo.toml: only the keys it changes, "
                 + "each reported; comments, layout and every other line stay as they are. Shows the unified diff, then writes "
-                + "atomically."},
+                + "atomically. A custom profile the file already has keeps its own `inherits` unless --inherits is given."},
         footer = {"", "Exit codes: 0 written, already matching, or --dry-run; 1 with --check when the",
                 "file would change; 2 bad input (invalid TOML, an inline profile table, the file",
                 "changed meanwhile); 3 internal error.",
@@ -37,17 +35,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-g", "--goal"}, required = true, paramLabel = "GOAL[=WEIGHT]",
-            description = "A goal id or alias, optionally weighted 1-10 (repeatable). See `goals`.")
-    List<String> goals;
-
-    @Option(names = {"-p", "--profile"}, paramLabel = "NAME",
-            description = "Profile to write: dev, release, test, bench, profiling, or a custom name (with --inherits, unless the "
-                    + "file already says what it inherits). Default: chosen by the goals.")
-    String profile;
-
-    @Option(names = "--inherits", paramLabel = "PARENT", description = "Parent of a custom profile.")
-    String inherits;
+    @Mixin
+    RequestOptions what;
 
     @Option(names = "--manifest-path", paramLabel = "PATH",
             description = "A Cargo.toml or directory of the workspace (default: the current directory's). The workspace root manifest is edited.")
@@ -68,8 +57,7 @@ final class ApplyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--dry-run and --check exclude each other: --dry-run prints the diff, "
                     + "--check sets the exit code");
         }
-        List<GoalWeight> parsed = goals.stream().map(GoalWeight::parse).toList();
-        Request request = new Request(parsed, Optional.ofNullable(profile), Optional.ofNullable(inherits));
+        Request request = what.request();
         Path base = Path.of("").toAbsolutePath();
         ApplyPlan plan = load.advisor().plan(new ApplyRequest(manifestPath == null ? Path.of("") : manifestPath, request,
                 System.getenv(), base));

@@ -1,6 +1,5 @@
 package dev.profileadvisor.cli;
 
-import dev.profileadvisor.GoalWeight;
 import dev.profileadvisor.Recommendation;
 import dev.profileadvisor.Request;
 import dev.profileadvisor.json.JsonDocuments;
@@ -10,8 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code recommend}: a profile block for some goals, with the argument for every line. */
@@ -24,16 +21,8 @@ final class RecommendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-g", "--goal"}, required = true, paramLabel = "GOAL[=WEIGHT]",
-            description = "A goal id or alias, optionally weighted 1-10 (repeatable). See `goals`.")
-    List<String> goals;
-
-    @Option(names = {"-p", "--profile"}, paramLabel = "NAME",
-            description = "Profile to write: dev, release, test, bench, profiling, or a custom name with --inherits. Default: chosen by the goals.")
-    String profile;
-
-    @Option(names = "--inherits", paramLabel = "PARENT", description = "Parent of a custom profile.")
-    String inherits;
+    @Mixin
+    RequestOptions what;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default), toml or json.")
     Format format;
@@ -43,8 +32,7 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<GoalWeight> parsed = goals.stream().map(GoalWeight::parse).toList();
-        Request request = new Request(parsed, Optional.ofNullable(profile), Optional.ofNullable(inherits));
+        Request request = what.request();
         var advisor = load.advisor();
         Recommendation r = advisor.recommend(request);
         var out = spec.commandLine().getOut();
