@@ -28,7 +28,7 @@ public record Effect(String setting, String value, Map<String, Integer> scores, 
      * @param sources  source keys
      */
     public Effect {
-        scores = Map.copyOf(scores);
+        scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
         sources = List.copyOf(sources);
     }
 }

@@ -31,7 +31,7 @@ public record Goal(String id, String title, String summary, String description, 
      */
     public Goal {
         aliases = List.copyOf(aliases);
-        criteria = Map.copyOf(criteria);
+        criteria = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(criteria));
         sources = List.copyOf(sources);
     }
 }

@@ -81,7 +81,7 @@ public record Setting(String key, String title, String summary, String descripti
      */
     public Setting {
         sources = List.copyOf(sources);
-        defaults = Map.copyOf(defaults);
+        defaults = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(defaults));
         values = List.copyOf(values);
         versions = List.copyOf(versions);
     }
