@@ -193,6 +193,9 @@ final class Recommender {
         List<Veto> vetoes = out.all(Veto.class).stream().sorted(Comparator.comparing(Veto::key).thenComparing(Veto::value)
                 .thenComparing(Veto::by).thenComparing(Veto::rule)).toList();
         List<Note> notes = out.all(Note.class);
+        Map<String, List<Preference>> prefsByKey = byKey(prefs, Preference::key);
+        Map<String, List<Veto>> vetoesByKey = byKey(vetoes, Veto::key);
+        Map<String, List<Note>> notesByKey = byKey(notes, Note::key);
 
         List<SettingAdvice> changed = new ArrayList<>();
         List<SettingAdvice> kept = new ArrayList<>();
@@ -202,17 +205,17 @@ final class Recommender {
                 throw new IllegalStateException("no decision for `" + s.key() + "`: every value was vetoed");
             }
             SettingValue dflt = defaultOf(target, s.key());
-            List<Preference> mine = prefs.stream().filter(p -> p.key().equals(s.key())).toList();
-            List<Veto> myVetoes = vetoes.stream().filter(v -> v.key().equals(s.key())).toList();
+            List<Preference> mine = prefsByKey.getOrDefault(s.key(), List.of());
+            List<Veto> myVetoes = vetoesByKey.getOrDefault(s.key(), List.of());
             boolean contested = mine.stream().anyMatch(p -> p.score() > 0 && !p.value().equals(dflt.id()))
                     || myVetoes.stream().anyMatch(v -> mine.stream().anyMatch(p -> p.value().equals(v.value()) && p.score() > 0));
             if (chosen.equals(dflt.id()) && !contested) continue;
-            SettingAdvice advice = advise(s, chosen, dflt, mine, myVetoes, notes, goalOrder);
+            SettingAdvice advice = advise(s, chosen, dflt, mine, myVetoes, notesByKey.getOrDefault(s.key(), List.of()), goalOrder);
             (advice.changesDefault() ? changed : kept).add(advice);
         }
         List<NoteAdvice> noteAdvice = new ArrayList<>();
         for (Setting s : knowledge.settings().values()) {
-            notes.stream().filter(n -> n.key().equals(s.key())).map(Note::rule).distinct().sorted().forEach(rule -> {
+            notesByKey.getOrDefault(s.key(), List.of()).stream().map(Note::rule).distinct().sorted().forEach(rule -> {
                 RuleDoc doc = catalog.docs().get(rule);
                 noteAdvice.add(new NoteAdvice(s.key(), rule, doc == null ? rule : doc.message(),
                         doc == null ? List.of() : doc.sources().stream().map(knowledge::url).toList()));
@@ -260,7 +263,7 @@ final class Recommender {
                         + breakdown(prefs, v.id()) + " against " + signed(totals.get(chosen)) + " for `" + display(value) + "`"));
             }
         }
-        notes.stream().filter(n -> n.key().equals(s.key())).forEach(n -> {
+        notes.forEach(n -> {
             ruleIds.add(n.rule());
             RuleDoc doc = catalog.docs().get(n.rule());
             if (doc != null) sourceKeys.addAll(doc.sources());
@@ -285,6 +288,13 @@ final class Recommender {
         }
         return new SettingAdvice(s.key(), chosen, value.toml(), dflt.id(), dflt.toml(), List.copyOf(goals),
                 List.copyOf(ruleIds), urls, overruled, reason, comment);
+    }
+
+    /** Groups facts by setting key, keeping their order (each setting then reads only its own). */
+    private static <T> Map<String, List<T>> byKey(List<T> facts, java.util.function.Function<T, String> key) {
+        Map<String, List<T>> out = new java.util.HashMap<>();
+        for (T f : facts) out.computeIfAbsent(key.apply(f), k -> new ArrayList<>()).add(f);
+        return out;
     }
 
     private static String display(SettingValue v) {

@@ -69,6 +69,8 @@ public record Knowledge(Map<String, Source> sources, Map<String, Setting> settin
      * @return the goal
      */
     public Optional<Goal> goal(String name) {
+        Goal exact = goals.get(name);
+        if (exact != null) return Optional.of(exact);
         String n = normalise(name);
         for (Goal g : goals.values()) {
             if (normalise(g.id()).equals(n)) return Optional.of(g);
@@ -156,7 +158,9 @@ public record Knowledge(Map<String, Source> sources, Map<String, Setting> settin
         return all;
     }
 
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s_]+");
+
     static String normalise(String s) {
-        return s.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
+        return SEPARATORS.matcher(s.trim().toLowerCase(Locale.ROOT)).replaceAll("-");
     }
 }

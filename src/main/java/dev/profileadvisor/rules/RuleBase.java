@@ -7,6 +7,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -38,6 +39,7 @@ public final class RuleBase {
     private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?)(?::\\s*\\[Error|\\s*\\[Near|$)", Pattern.DOTALL);
 
     private final KieBase kieBase;
+    private final KieSessionsPool sessions;
     private final Map<String, Location> rules;
 
     /**
@@ -51,6 +53,7 @@ public final class RuleBase {
 
     private RuleBase(KieBase kieBase, Map<String, Location> rules) {
         this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(2);
         this.rules = Collections.unmodifiableMap(rules);
     }
 
@@ -211,15 +214,16 @@ public final class RuleBase {
      * @throws AdvisorException when a rule keeps firing past {@link #FIRING_LIMIT} (a loop), naming the rule
      */
     public Outcome run(Collection<?> facts) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         Map<String, Integer> firings = new HashMap<>();
+        DefaultAgendaEventListener counter = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                firings.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+            }
+        };
         try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    firings.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
-                }
-            });
+            session.addEventListener(counter);
             for (Object f : facts) session.insert(f);
             int fired = session.fireAllRules(FIRING_LIMIT);
             if (fired >= FIRING_LIMIT) {
@@ -231,6 +235,7 @@ public final class RuleBase {
             }
             return new Outcome(List.copyOf(session.getObjects()), Map.copyOf(firings));
         } finally {
+            session.removeEventListener(counter);
             session.dispose();
         }
     }
@@ -248,7 +253,9 @@ public final class RuleBase {
          * @return the facts of that type
          */
         public <T> List<T> all(Class<T> type) {
-            return facts.stream().filter(type::isInstance).map(type::cast).toList();
+            List<T> out = new ArrayList<>();
+            for (Object f : facts) if (type.isInstance(f)) out.add(type.cast(f));
+            return out;
         }
     }
 }
