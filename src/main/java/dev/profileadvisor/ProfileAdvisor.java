@@ -47,9 +47,9 @@ public final class ProfileAdvisor {
     private final Auditor auditor;
     private final Planner planner;
 
-    private ProfileAdvisor(Knowledge knowledge, List<RuleFile> ruleFiles, boolean eager) {
+    private ProfileAdvisor(Knowledge knowledge, List<RuleFile> ruleFiles, RuleSets rules, boolean eager) {
         this.knowledge = knowledge;
-        this.rules = new RuleSets(ruleFiles);
+        this.rules = rules;
         if (eager) rules.validate();
         this.catalog = RuleCatalog.load(ruleFiles, knowledge);
         this.recommender = new Recommender(knowledge, () -> rules.concern("recommend"), catalog);
@@ -65,8 +65,38 @@ public final class ProfileAdvisor {
      * @throws AdvisorException if the bundled files are broken (a build problem, caught by the tests)
      */
     public static ProfileAdvisor withDefaults() {
-        return new ProfileAdvisor(KnowledgeLoader.load(bundled("knowledge"), "knowledge"),
-                RuleFile.readTree(bundled("rules"), "rules"), false);
+        return withDefaults(java.util.Set.of());
+    }
+
+    /** What an advisor is about to be used for, so that {@link #withDefaults(java.util.Set)} can prepare it. */
+    public enum Use {
+        /** {@link #recommend}, {@link #plan}: the {@code rules/recommend} rules. */
+        RECOMMEND("recommend"),
+        /** {@link #audit}, {@link #auditText}: the {@code rules/audit} rules. */
+        AUDIT("audit");
+
+        private final String concern;
+
+        Use(String concern) {
+            this.concern = concern;
+        }
+    }
+
+    /**
+     * Loads the bundled knowledge and rules like {@link #withDefaults()}, and starts compiling the rules of
+     * {@code first} on a second thread at once, so that compiling them (the bulk of a cold start) overlaps loading
+     * the knowledge and whatever the caller does next, such as reading manifests. For short-lived processes that
+     * know what they will do; the answers are the same.
+     *
+     * @param first the uses to prepare; empty compiles each concern when first used
+     * @return the advisor
+     * @throws AdvisorException if the bundled files are broken (a build problem, caught by the tests)
+     */
+    public static ProfileAdvisor withDefaults(java.util.Set<Use> first) {
+        List<RuleFile> files = RuleFile.readTree(bundled("rules"), "rules");
+        RuleSets rules = new RuleSets(files);
+        for (Use u : Use.values()) if (first.contains(u)) rules.compileInBackground(u.concern);
+        return new ProfileAdvisor(KnowledgeLoader.load(bundled("knowledge"), "knowledge"), files, rules, false);
     }
 
     /**
@@ -83,7 +113,7 @@ public final class ProfileAdvisor {
                 .orElseGet(() -> KnowledgeLoader.load(bundled("knowledge"), "knowledge"));
         List<RuleFile> files = rulesDir.map(d -> RuleFile.readTree(d, d.toString()))
                 .orElseGet(() -> RuleFile.readTree(bundled("rules"), "rules"));
-        return new ProfileAdvisor(knowledge, files, true);
+        return new ProfileAdvisor(knowledge, files, new RuleSets(files), true);
     }
 
     /**

@@ -59,7 +59,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Request request = what.request();
         Path base = Path.of("").toAbsolutePath();
-        ApplyPlan plan = load.advisor().plan(new ApplyRequest(manifestPath == null ? Path.of("") : manifestPath, request,
+        ApplyPlan plan = load.advisor(java.util.Set.of(dev.profileadvisor.ProfileAdvisor.Use.RECOMMEND)).plan(new ApplyRequest(manifestPath == null ? Path.of("") : manifestPath, request,
                 System.getenv(), base));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter info = dryRun ? spec.commandLine().getErr() : out; // --dry-run: the diff alone on stdout

@@ -62,7 +62,8 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProfileAdvisor advisor = load.advisor();
+        ProfileAdvisor advisor = load.advisor(goals.isEmpty() ? java.util.Set.of(ProfileAdvisor.Use.AUDIT)
+                : java.util.Set.of(ProfileAdvisor.Use.AUDIT, ProfileAdvisor.Use.RECOMMEND));
         List<Path> inputs = new java.util.ArrayList<>(paths);
         if (manifestPath != null) inputs.add(manifestPath);
         List<GoalWeight> parsed = goals.stream().map(GoalWeight::parse).toList();

@@ -17,9 +17,14 @@ final class LoadOptions {
     private static ProfileAdvisor bundled;
 
     ProfileAdvisor advisor() {
+        return advisor(java.util.Set.of());
+    }
+
+    /** @param first what the command does first: those rules compile on a second thread while the knowledge loads */
+    ProfileAdvisor advisor(java.util.Set<ProfileAdvisor.Use> first) {
         if (rules == null && knowledge == null) {
             synchronized (LoadOptions.class) {
-                if (bundled == null) bundled = ProfileAdvisor.withDefaults();
+                if (bundled == null) bundled = ProfileAdvisor.withDefaults(first);
                 return bundled;
             }
         }

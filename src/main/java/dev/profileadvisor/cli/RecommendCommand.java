@@ -33,7 +33,7 @@ final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Request request = what.request();
-        var advisor = load.advisor();
+        var advisor = load.advisor(java.util.Set.of(dev.profileadvisor.ProfileAdvisor.Use.RECOMMEND));
         Recommendation r = advisor.recommend(request);
         var out = spec.commandLine().getOut();
         switch (format) {

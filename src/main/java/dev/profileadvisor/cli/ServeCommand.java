@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) throw new AdvisorException(Problem.of("--port", "invalid port `" + port + "`: expected 0 to 65535"));
         ServerOptions options = ServerOptions.defaults().withBind(bind).withPort(port);
         limitSlowClients(options.requestTimeout());
-        ProfileAdvisor advisor = load.advisor();
+        ProfileAdvisor advisor = load.advisor(java.util.EnumSet.allOf(ProfileAdvisor.Use.class));
         AdvisorServer server;
         try {
             server = AdvisorServer.start(advisor, options);

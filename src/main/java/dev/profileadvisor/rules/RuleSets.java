@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The rule tree split by concern (its top-level folders: {@code recommend}, {@code audit}), each compiled into its
@@ -19,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RuleSets {
     private final List<RuleFile> files;
-    private final Map<String, RuleBase> compiled = new ConcurrentHashMap<>();
+    private final Map<String, FutureTask<RuleBase>> compiled = new ConcurrentHashMap<>();
 
     /**
      * @param files the rule tree
@@ -37,16 +39,41 @@ public final class RuleSets {
 
     /**
      * @param concern a top-level folder name
-     * @return its compiled rules (compiled on first use)
+     * @return its compiled rules (compiled on first use, or waited for when {@link #compileInBackground} started it)
      * @throws AdvisorException when its DRL files do not compile
      */
     public RuleBase concern(String concern) {
-        RuleBase rb = compiled.get(concern);
-        if (rb != null) return rb;
-        synchronized (this) {
-            return compiled.computeIfAbsent(concern, c -> RuleBase.compile(files.stream()
-                    .filter(f -> f.concern().equals(c) || f.concern().isEmpty()).toList()));
+        FutureTask<RuleBase> task = task(concern);
+        task.run(); // compiles here unless another thread already has (then this waits for it below)
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling the " + concern + " rules", e);
         }
+    }
+
+    /**
+     * Starts compiling a concern's rules on a daemon thread and returns at once, so that the compilation overlaps
+     * other start-up work (loading the knowledge, reading manifests). {@link #concern} then waits for it; a
+     * compilation error is reported there, not here.
+     *
+     * @param concern a top-level folder name
+     */
+    public void compileInBackground(String concern) {
+        FutureTask<RuleBase> task = task(concern);
+        Thread t = new Thread(task, "compile-" + concern + "-rules");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private FutureTask<RuleBase> task(String concern) {
+        return compiled.computeIfAbsent(concern, c -> new FutureTask<>(() -> RuleBase.compile(files.stream()
+                .filter(f -> f.concern().equals(c) || f.concern().isEmpty()).toList())));
     }
 
     /**
