@@ -94,9 +94,34 @@ public final class ProfileAdvisor {
      */
     public static ProfileAdvisor withDefaults(java.util.Set<Use> first) {
         List<RuleFile> files = RuleFile.readTree(bundled("rules"), "rules");
-        RuleSets rules = new RuleSets(files);
+        Optional<String> jar = jarIdentity();
+        RuleSets rules = new RuleSets(files, jar.isEmpty() ? Optional.empty() : rulesCacheDir(), jar.orElse(""));
         for (Use u : Use.values()) if (first.contains(u)) rules.compileInBackground(u.concern);
         return new ProfileAdvisor(KnowledgeLoader.load(bundled("knowledge"), "knowledge"), files, rules, false);
+    }
+
+    /** The directory the launcher keeps compiled bundled rules in ({@code -Dcpa.rules.cache=DIR}), if any. */
+    private static Optional<Path> rulesCacheDir() {
+        String dir = System.getProperty("cpa.rules.cache", "");
+        return dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir));
+    }
+
+    /**
+     * The jar these classes (and the bundled rules, and Drools) come from, by path, size and time, with the JVM:
+     * compiled rules depend on all of them. Empty when not running from a jar (tests, an IDE): classes in a
+     * directory change without notice, so nothing is cached then.
+     */
+    private static Optional<String> jarIdentity() {
+        try {
+            var source = ProfileAdvisor.class.getProtectionDomain().getCodeSource();
+            if (source == null) return Optional.empty();
+            Path jar = Path.of(source.getLocation().toURI());
+            if (!java.nio.file.Files.isRegularFile(jar)) return Optional.empty();
+            return Optional.of(jar + " " + java.nio.file.Files.size(jar) + " " + java.nio.file.Files.getLastModifiedTime(jar).toMillis()
+                    + " " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.version"));
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code warm-up} (hidden): runs a recommendation and an audit of a built-in example, printing nothing, so that
- * the launcher can record the classes they load in a class-data-sharing archive that makes later starts faster.
+ * the launcher can record the classes they load in a class-data-sharing archive that makes later starts faster
+ * (and, when the launcher passes {@code -Dcpa.rules.cache}, leaves the compiled rules there).
  */
 @Command(name = "warm-up", hidden = true, description = "Exercise recommend and audit once (for the launcher's start-up cache).")
 final class WarmUpCommand implements Callable<Integer> {
@@ -34,7 +35,14 @@ final class WarmUpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProfileAdvisor advisor = ProfileAdvisor.withDefaults();
+        // Twice: the first advisor compiles the rules (and writes the launcher's compiled-rules cache), the second
+        // reads them back, which is what later runs do; the archive then holds the classes of both paths.
+        exercise(ProfileAdvisor.withDefaults());
+        exercise(ProfileAdvisor.withDefaults(java.util.EnumSet.allOf(ProfileAdvisor.Use.class)));
+        return Main.OK;
+    }
+
+    private static void exercise(ProfileAdvisor advisor) throws Exception {
         var r = advisor.recommend(Request.goals("small-binary", "debuggable"));
         TextRenderer.recommendation(r);
         var audit = advisor.auditText(EXAMPLE, Optional.empty(), Map.of(), List.of(dev.profileadvisor.GoalWeight.parse("small-binary")));
@@ -43,6 +51,5 @@ final class WarmUpCommand implements Callable<Integer> {
                 dev.profileadvisor.json.JsonDocuments.SCHEMA_VERSION));
         dev.profileadvisor.json.JsonDocuments.write(dev.profileadvisor.json.JsonDocuments.recommendation(r));
         advisor.knowledge().goals();
-        return Main.OK;
     }
 }

@@ -2,7 +2,12 @@ package dev.profileadvisor.rules;
 
 import dev.profileadvisor.AdvisorException;
 import dev.profileadvisor.Problem;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.io.ResourceType;
@@ -14,7 +19,15 @@ import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -40,6 +53,7 @@ public final class RuleBase {
 
     private final KieBase kieBase;
     private final KieSessionsPool sessions;
+    private final List<KiePackage> packages; // what compile() built, kept until it is written to a cache file
     private final Map<String, Location> rules;
 
     /**
@@ -51,8 +65,9 @@ public final class RuleBase {
     public record Location(String file, int line) {
     }
 
-    private RuleBase(KieBase kieBase, Map<String, Location> rules) {
+    private RuleBase(KieBase kieBase, Map<String, Location> rules, Collection<KiePackage> packages) {
         this.kieBase = kieBase;
+        this.packages = List.copyOf(packages);
         this.sessions = kieBase.newKieSessionsPool(2);
         this.rules = Collections.unmodifiableMap(rules);
     }
@@ -95,7 +110,59 @@ public final class RuleBase {
             }
         }
         if (!problems.isEmpty()) throw new AdvisorException(problems);
-        return new RuleBase(builder.newKieBase(), rules);
+        return new RuleBase(builder.newKieBase(), rules, builder.getKnowledgePackages());
+    }
+
+    /**
+     * {@link #compile}, through a file that keeps the compiled packages (Drools serialization) for the next run:
+     * reading them back skips the DRL parser and the MVEL compiler, most of a cold start. The caller names the file
+     * after everything the result depends on (the jar, the JVM, the rule texts). A file that cannot be read back
+     * (corrupt, truncated, from another build) is ignored and replaced; failing to write one only costs time.
+     *
+     * @param files     the rule tree
+     * @param cacheFile where the compiled packages are kept
+     * @return the compiled rule base
+     * @throws AdvisorException as {@link #compile}
+     */
+    public static RuleBase compile(List<RuleFile> files, Path cacheFile) {
+        if (Files.isRegularFile(cacheFile)) {
+            try (ObjectInputStream in = new DroolsObjectInputStream(new BufferedInputStream(Files.newInputStream(cacheFile)),
+                    RuleBase.class.getClassLoader())) {
+                List<KiePackage> packages = new ArrayList<>();
+                for (Object o : (List<?>) in.readObject()) packages.add((KiePackage) o);
+                InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+                kieBase.addPackages(packages);
+                return new RuleBase(kieBase, declarations(files), List.of());
+            } catch (Exception | LinkageError e) {
+                // not a usable cache: compile and replace it below
+            }
+        }
+        RuleBase compiled = compile(files);
+        Path tmp = cacheFile.resolveSibling(cacheFile.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Files.createDirectories(cacheFile.getParent());
+            try (ObjectOutputStream out = new DroolsObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                out.writeObject(new ArrayList<>(compiled.packages));
+            }
+            Files.move(tmp, cacheFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // a stray temporary file in a cache directory is harmless
+            }
+        }
+        return compiled;
+    }
+
+    private static Map<String, Location> declarations(List<RuleFile> files) {
+        Map<String, Location> rules = new LinkedHashMap<>();
+        for (RuleFile f : files) {
+            if (!f.isDrl()) continue;
+            Matcher m = RULE_DECL.matcher(f.text());
+            while (m.find()) rules.putIfAbsent(m.group(1), new Location(f.name(), lineOf(f.text(), m.start(1))));
+        }
+        return rules;
     }
 
     /** Finds the best line and column for a Drools error, which sometimes reports line 0, -1 or the rule's line. */

@@ -3,7 +3,13 @@ package dev.profileadvisor.rules;
 import dev.profileadvisor.AdvisorException;
 import dev.profileadvisor.Problem;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,13 +27,30 @@ import java.util.concurrent.FutureTask;
  */
 public final class RuleSets {
     private final List<RuleFile> files;
+    private final Optional<Path> cacheDir;
+    private final String buildId;
     private final Map<String, FutureTask<RuleBase>> compiled = new ConcurrentHashMap<>();
 
     /**
      * @param files the rule tree
      */
     public RuleSets(List<RuleFile> files) {
+        this(files, Optional.empty(), "");
+    }
+
+    /**
+     * Rule sets whose compiled packages are kept in {@code cacheDir} between runs (see
+     * {@link RuleBase#compile(List, Path)}), in a file named after {@code buildId} and the concern's rule texts.
+     *
+     * @param files    the rule tree
+     * @param cacheDir where compiled packages are kept; empty compiles every time
+     * @param buildId  what else the compiled packages depend on: the jar that holds the fact classes and Drools, and
+     *                 the JVM
+     */
+    public RuleSets(List<RuleFile> files, Optional<Path> cacheDir, String buildId) {
         this.files = List.copyOf(files);
+        this.cacheDir = cacheDir;
+        this.buildId = buildId;
     }
 
     /** @return the concerns present, in file order */
@@ -72,8 +95,22 @@ public final class RuleSets {
     }
 
     private FutureTask<RuleBase> task(String concern) {
-        return compiled.computeIfAbsent(concern, c -> new FutureTask<>(() -> RuleBase.compile(files.stream()
-                .filter(f -> f.concern().equals(c) || f.concern().isEmpty()).toList())));
+        return compiled.computeIfAbsent(concern, c -> new FutureTask<>(() -> {
+            List<RuleFile> mine = files.stream().filter(f -> f.concern().equals(c) || f.concern().isEmpty()).toList();
+            return cacheDir.isEmpty() ? RuleBase.compile(mine) : RuleBase.compile(mine, cacheDir.get().resolve(cacheName(c, mine)));
+        }));
+    }
+
+    /** {@code rules-CONCERN-HASH.ser}: the hash covers the build id and every file's name and text. */
+    private String cacheName(String concern, List<RuleFile> mine) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((buildId + "\u0000").getBytes(StandardCharsets.UTF_8));
+            for (RuleFile f : mine) sha.update((f.name() + "\u0000" + f.text() + "\u0000").getBytes(StandardCharsets.UTF_8));
+            return "rules-" + concern + "-" + HexFormat.of().formatHex(sha.digest(), 0, 12) + ".ser";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /**

@@ -81,6 +81,14 @@ class StartupCacheTest {
         }
     }
 
+    static List<Path> compiledRules() throws IOException {
+        Path dir = repo.resolve("target/cds");
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches("rules-(recommend|audit)-[0-9a-f]+\\.ser")).sorted().toList();
+        }
+    }
+
     /** Edits a file of the copy and moves its time forward, so the launcher sees it as newer than the jar. */
     static void edit(String file, String from, String to) throws IOException {
         Path p = repo.resolve(file);
@@ -98,6 +106,7 @@ class StartupCacheTest {
         assertThat(r.out()).contains("lto = \"fat\"");
         assertThat(r.err()).isEmpty();
         assertThat(archives()).hasSize(1);
+        assertThat(compiledRules()).hasSize(2);
     }
 
     @Test
@@ -135,6 +144,28 @@ class StartupCacheTest {
 
     @Test
     @Order(4)
+    void aCorruptCompiledRulesFileIsRecompiledSilently() throws Exception {
+        List<Path> compiled = compiledRules();
+        assertThat(compiled).hasSize(2); // recommend and audit, written by the warm-up run after the build
+        byte[] noise = new byte[20_000];
+        new java.util.Random(3).nextBytes(noise);
+        for (Path p : compiled) Files.write(p, noise);
+        Run r = recommend("small-binary");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("lto = \"fat\"");
+        assertThat(r.err()).isEmpty();
+        Path manifest = repo.resolve("demo/Cargo.toml");
+        Files.createDirectories(manifest.getParent());
+        Files.writeString(manifest, "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n\n[profile.release]\ncodegen-unit = 1\n");
+        Run audit = launch(Map.of(), "audit", "--manifest-path", manifest.toString(), "--findings-only");
+        assertThat(audit.code()).as(audit.err()).isZero(); // a warning, below the default --fail-on error
+        assertThat(audit.out()).contains("did you mean `codegen-units`? [unknown-profile-key]");
+        assertThat(audit.err()).isEmpty();
+        for (Path p : compiledRules()) assertThat(Files.readAllBytes(p)).as("replaced: " + p).isNotEqualTo(noise);
+    }
+
+    @Test
+    @Order(5)
     void aChangedKnowledgeFileRebuildsAndGivesTheNewAnswer() throws Exception {
         recommend("small-binary"); // records a fresh archive for the current jar
         List<Path> before = archives();
@@ -148,7 +179,7 @@ class StartupCacheTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aChangedRuleFileRebuildsAndGivesTheNewAnswer() throws Exception {
         assertThat(recommend("small-binary", "catch-panics").out()).doesNotContain("panic");
         edit("rules/recommend/20-constraints.drl", "GoalRequest( goal == \"catch-panics\" )", "GoalRequest( goal == \"no-such-goal\" )");
@@ -159,7 +190,7 @@ class StartupCacheTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anotherJdkGetsItsOwnArchive() throws Exception {
         Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
         Assumptions.assumeTrue(Files.isExecutable(java25), "this machine kind has Temurin 25 under /usr/lib/jvm");
