@@ -49,7 +49,12 @@ final class Workspaces {
                         manifests.addAll(found);
                     }
                 } else {
-                    manifests.add(in.toRealPath());
+                    try {
+                        manifests.add(in.toRealPath());
+                    } catch (java.nio.file.NoSuchFileException e) { // e.g. /dev/stdin: a pipe has no real path
+                        errors.add(Problem.of(shown, "is not a file on disk (a pipe or a deleted file?): "
+                                + "save the manifest as a file and name that"));
+                    }
                 }
             } catch (IOException | UncheckedIOException e) {
                 errors.add(Problem.of(shown, describe(e)));

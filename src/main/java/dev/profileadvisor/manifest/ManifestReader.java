@@ -40,6 +40,10 @@ public final class ManifestReader {
         String text;
         try {
             if (Files.isDirectory(path)) throw new AdvisorException(Problem.of(display, "is a directory, not a manifest"));
+            if (Files.exists(path) && !Files.isRegularFile(path)) { // a FIFO would block the read forever
+                throw new AdvisorException(Problem.of(display, "is not a regular file (a pipe or a device?): "
+                        + "save the manifest as a file and name that"));
+            }
             long size = Files.size(path);
             if (size > MAX_BYTES) {
                 throw new AdvisorException(Problem.of(display, "is " + size + " bytes, larger than the " + MAX_BYTES

@@ -125,6 +125,21 @@ class AuditCommandTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // before the fix, reading the FIFO blocked for ever
+    void aPipeIsRefusedInsteadOfBlockingOnIt() throws Exception {
+        Path fifo = dir.resolve("Cargo.toml");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        CliRun r = CliRun.run("audit", fifo.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains("Cargo.toml: is not a regular file (a pipe or a device?): save the manifest as a file and name that");
+        // this JVM's stdin (a pipe from the test runner, or /dev/null): no path on disk, or not a regular file
+        CliRun stdin = CliRun.run("audit", "/dev/stdin");
+        assertThat(stdin.code()).isEqualTo(2);
+        assertThat(stdin.out()).contains("/dev/stdin: is not").contains("save the manifest as a file and name that")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void aHugeFileIsRefusedWithoutReadingIt() throws Exception {
         Path m = crate("huge", PKG);
         Files.writeString(m, PKG + "# " + "x".repeat(5 * 1024 * 1024) + "\n");
