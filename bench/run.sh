@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # All performance figures in one go: cold start (ratio to --version, peak RSS), warm throughput of recommend and
 # audit through the Java API (JMH, 2 threads on one shared advisor), and batch audit of the Debian crate corpus.
-# Usage: bench/run.sh            (about 6 minutes; needs the corpus: bash .ci/crate-corpus)
+# Usage: bench/run.sh            (about 8 minutes; needs the corpus: bash .ci/crate-corpus)
 #        QUICK=1 bench/run.sh    (shorter JMH runs, for a smoke test)
 set -euo pipefail
 home=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,12 +22,19 @@ if [[ ${QUICK:-} == 1 ]]; then jmh=(-f 1 -wi 2 -w 2s -i 3 -r 3s); else jmh=(-f 1
 java -jar target/jmh/benchmarks.jar 'RecommendBenchmark|AuditBenchmark' -t 2 -bm thrpt "${jmh[@]}" -rf json -rff "$out/thrpt.json" >&2
 java -jar target/jmh/benchmarks.jar 'RecommendBenchmark|AuditBenchmark' -t 2 -bm sample -tu us "${jmh[@]}" -rf json -rff "$out/sample.json" >&2
 
-echo "== batch audit" >&2
-java -XX:+UseSerialGC -cp target/jmh/benchmarks.jar dev.profileadvisor.bench.BatchAudit "$corpus" 5 | tee "$out/batch.txt" >&2
+echo "== batch audit, library (warm JVM)" >&2
+java -XX:+UseSerialGC -cp target/jmh/benchmarks.jar dev.profileadvisor.bench.BatchAudit "$corpus" 10 15 | tee "$out/batch.txt" >&2
 
-python3 - "$out" <<'PY'
+echo "== batch audit, command line (one run over ten copies of the corpus)" >&2
+mkdir -p "$out/tree"
+for i in $(seq 1 10); do cp -r "$corpus" "$out/tree/copy$i"; done
+trees=$(find "$out/tree" -name Cargo.toml | wc -l)
+/usr/bin/time -f '%e %M' -o "$out/cli.txt" bin/cargo-profile-advisor audit "$out/tree" --format json --fail-on never >/dev/null
+
+python3 - "$out" "$trees" <<'PY'
 import json, sys, os
 out = sys.argv[1]
+trees = int(sys.argv[2])
 thr = {b["benchmark"].split(".")[-2] + "." + b["benchmark"].split(".")[-1]: b["primaryMetric"] for b in json.load(open(os.path.join(out, "thrpt.json")))}
 smp = {b["benchmark"].split(".")[-2] + "." + b["benchmark"].split(".")[-1]: b["primaryMetric"] for b in json.load(open(os.path.join(out, "sample.json")))}
 print("| measurement | result |")
@@ -39,6 +46,8 @@ for name, m in thr.items():
     p = smp[name]["scorePercentiles"]
     unit = smp[name]["scoreUnit"]
     print(f"| warm `{name}` (JMH, 2 threads, one advisor) | {m['score']:,.0f} ± {m['scoreError']:,.0f} ops/s; p50 {p['50.0']:,.1f} µs, p99 {p['99.0']:,.1f} µs |")
-print("| batch audit (" + open(os.path.join(out, "batch.txt")).read().strip().split(":",1)[1].strip() + ") | |")
+print("| batch audit, library, warm JVM (" + open(os.path.join(out, "batch.txt")).read().strip().split(":",1)[1].strip() + ") | |")
+wall, kb = open(os.path.join(out, "cli.txt")).read().split()
+print(f"| batch audit, command line, one run over {trees:,} manifests (start-up included) | {float(wall):.2f} s = {trees / float(wall):,.0f} manifests/s, peak RSS {int(kb) / 1024:.0f} MB |")
 PY
 echo "($(date -u +%F), $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -38,6 +38,9 @@ public record FileSnapshot(Path path, String display, String text, String sha256
         try {
             Path real = file.toRealPath();
             if (Files.isDirectory(real)) throw new AdvisorException(Problem.of(display, "is a directory, not a manifest"));
+            if (!Files.isRegularFile(real)) { // a FIFO would block the read forever
+                throw new AdvisorException(Problem.of(display, "is not a regular file (a pipe or a device?)"));
+            }
             long size = Files.size(real);
             if (size > ManifestReader.MAX_BYTES) {
                 throw new AdvisorException(Problem.of(display, "is " + size + " bytes, larger than the " + ManifestReader.MAX_BYTES
