@@ -88,7 +88,8 @@ final class Auditor {
         RuleBase.Outcome out = rules.get().run(facts);
         List<AuditFinding> findings = out.all(Finding.class).stream().map(this::render).distinct()
                 .sorted(Comparator.comparing(AuditFinding::file).thenComparingInt(AuditFinding::line)
-                        .thenComparingInt(AuditFinding::column).thenComparing(AuditFinding::id)).toList();
+                        .thenComparingInt(AuditFinding::column).thenComparing(AuditFinding::id)
+                        .thenComparing(AuditFinding::message)).toList(); // working memory has no order: same input, same report
         List<ProfileReport> profiles = effective.values().stream().map(Auditor::report).toList();
         return new WorkspaceAudit(named, project.root().display(), profiles, findings);
     }
