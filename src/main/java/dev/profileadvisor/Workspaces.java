@@ -71,13 +71,17 @@ final class Workspaces {
             }
         });
         Map<Path, Project> rootProjects = new LinkedHashMap<>();
+        Map<Path, String> named = new java.util.HashMap<>(); // workspace root → the first manifest that led to it
         for (Path m : manifests) {
             Project p = projects.get(m);
-            if (p != null) rootProjects.putIfAbsent(p.root().path(), p);
+            if (p != null && rootProjects.putIfAbsent(p.root().path(), p) == null) {
+                named.put(p.root().path(), p.manifests().stream().filter(x -> x.path().equals(m)).findFirst()
+                        .map(dev.profileadvisor.manifest.Manifest::display).orElse(p.root().display()));
+            }
         }
         progress.started(rootProjects.size());
         List<WorkspaceAudit> audits = rootProjects.values().parallelStream().map(p -> {
-            WorkspaceAudit a = auditor.audit(p, p.root().display(), request.goals());
+            WorkspaceAudit a = auditor.audit(p, named.get(p.root().path()), request.goals());
             progress.audited();
             return a;
         }).toList();

@@ -140,6 +140,20 @@ class AuditCommandTest {
     }
 
     @Test
+    void aNamedMemberIsShownWithItsWorkspaceRoot() throws Exception {
+        Files.writeString(dir.resolve("Cargo.toml"), "[workspace]\nmembers = [\"app\"]\n\n[profile.release]\nlto = true\n");
+        Path member = crate("app", PKG);
+        String root = dir.getFileName() + "/Cargo.toml";
+        CliRun text = CliRun.run("audit", member.toString());
+        assertThat(text.out()).containsPattern("== \\S*" + root + " \\(workspace of \\S*" + dir.getFileName() + "/app/Cargo.toml\\)\n");
+        JsonNode report = new ObjectMapper().readTree(CliRun.run("audit", member.toString(), "--format", "json").out()).get("reports").get(0);
+        assertThat(report.get("manifest").asText()).endsWith(dir.getFileName() + "/app/Cargo.toml");
+        assertThat(report.get("workspaceRoot").asText()).endsWith(root);
+        // a directory tree names the root itself
+        assertThat(CliRun.run("audit", dir.toString()).out()).containsPattern("== \\S*" + root + "\n").doesNotContain("workspace of");
+    }
+
+    @Test
     void aHugeFileIsRefusedWithoutReadingIt() throws Exception {
         Path m = crate("huge", PKG);
         Files.writeString(m, PKG + "# " + "x".repeat(5 * 1024 * 1024) + "\n");
