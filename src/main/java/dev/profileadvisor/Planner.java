@@ -69,7 +69,12 @@ final class Planner {
         if (inherits.isPresent() && writtenParent != null && inherits.get().equals(writtenParent.value())) inherits = Optional.empty();
 
         EditResult edit = ProfileEdit.apply(file.text(), file.display(), profile, inherits, keys);
-        String label = file.display().startsWith("/") ? file.display() : "/" + file.display();
+        // git apply and patch refuse `..` in a diff's paths: a root above the current directory is named from its own
+        // directory (the command line says where to apply such a diff).
+        boolean above = file.display().startsWith("../");
+        String rootDir = above ? file.display().substring(0, file.display().lastIndexOf('/') + 1) : "";
+        String name = above ? file.display().substring(rootDir.length()) : file.display();
+        String label = name.startsWith("/") ? name : "/" + name;
         String diff = UnifiedDiff.of(file.text(), edit.text(), "a" + label, "b" + label);
         String named = project.manifests().stream().filter(m -> m.path().equals(start)).map(Manifest::display)
                 .findFirst().orElse(root.display());
@@ -78,6 +83,7 @@ final class Planner {
                 m.display(), "its `[profile.*]` tables are ignored by cargo, which reads profiles only from the workspace root `"
                 + root.display() + "`")));
         notes.addAll(notes(project, edit.text(), rec, trace.vetoed()));
+
         return new ApplyPlan(file, named, rec, edit.text(), edit.changes(), edit.layout(), notes, diff);
     }
 

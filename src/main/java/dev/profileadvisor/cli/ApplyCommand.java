@@ -77,6 +77,10 @@ final class ApplyCommand implements Callable<Integer> {
             info.println(file + " already matches the recommendation");
         } else if (dryRun) {
             info.println("dry run: " + file + " not written");
+            if (file.startsWith("../")) { // the diff names the file from its own directory: git and patch refuse `..`
+                String dir = file.substring(0, file.lastIndexOf('/') + 1);
+                info.println("the diff's paths are relative to " + dir + ": apply it there, e.g. `git -C " + dir + " apply`");
+            }
         } else if (check) {
             info.println(file + " would change: " + plan.changes().size() + (plan.changes().size() == 1 ? " key differs" : " keys differ")
                     + " from the recommendation; nothing written");

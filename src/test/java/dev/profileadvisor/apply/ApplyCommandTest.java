@@ -30,15 +30,21 @@ class ApplyCommandTest {
         return Path.of("").toAbsolutePath().relativize(p.toAbsolutePath()).toString();
     }
 
+    /** Its name in the diff: git and patch refuse `..`, so a file above the current directory is named from its own. */
+    static String inDiff(Path p) {
+        return shown(p).startsWith("../") ? p.getFileName().toString() : shown(p);
+    }
+
     @Test
     void applyShowsTheFileTheDiffAndEachChangeThenWrites() throws Exception {
         Path m = crate(PKG + "\n[profile.release]\nlto = \"thin\" # fast enough\n\n[dependencies]\n");
         CliRun r = CliRun.run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
         String f = shown(m);
+        String d = inDiff(m);
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).isEqualTo("applying small-binary to [profile.release] in " + f + "\n"
-                + "--- a/" + f + "\n+++ b/" + f + "\n"
+                + "--- a/" + d + "\n+++ b/" + d + "\n"
                 + "@@ -4,6 +4,10 @@\n edition = \"2021\"\n \n [profile.release]\n-lto = \"thin\" # fast enough\n+lto = \"fat\" # fast enough\n"
                 + "+opt-level = \"z\"\n+strip = \"symbols\"\n+panic = \"abort\"\n+codegen-units = 1\n \n [dependencies]\n"
                 + f + ":7:1: changed `lto = \"thin\"` to `lto = \"fat\"`\n"
@@ -70,12 +76,33 @@ class ApplyCommandTest {
         Path m = crate(PKG);
         CliRun r = CliRun.run("apply", "--goal", "fast-compile", "--profile", "dev", "--dry-run", "--manifest-path", m.toString());
         String f = shown(m);
+        assertThat(f).as("the test's directory is outside the project").startsWith("../");
+        String here = f.substring(0, f.lastIndexOf('/') + 1);
         assertThat(r.code()).isZero();
-        assertThat(r.out()).isEqualTo("--- a/" + f + "\n+++ b/" + f + "\n@@ -2,3 +2,6 @@\n name = \"demo\"\n version = \"0.1.0\"\n"
+        assertThat(r.out()).isEqualTo("--- a/Cargo.toml\n+++ b/Cargo.toml\n@@ -2,3 +2,6 @@\n name = \"demo\"\n version = \"0.1.0\"\n"
                 + " edition = \"2021\"\n+\n+[profile.dev]\n+debug = false\n");
         assertThat(r.err()).isEqualTo("applying fast-compile to [profile.dev] in " + f + "\n" + f + ":7:1: set `debug = false`\n"
-                + "dry run: " + f + " not written\n");
+                + "dry run: " + f + " not written\n"
+                + "the diff's paths are relative to " + here + ": apply it there, e.g. `git -C " + here + " apply`\n");
         assertThat(Files.readString(m)).isEqualTo(PKG);
+        // and that is where git takes it
+        Path repo = m.getParent();
+        for (String[] git : new String[][]{{"init", "-q"}, {"add", "Cargo.toml"}}) {
+            assertThat(new ProcessBuilder(concat("git", "-C", repo.toString(), git)).inheritIO().start().waitFor()).isZero();
+        }
+        Path patch = Files.writeString(repo.resolve("profile.diff"), r.out());
+        assertThat(new ProcessBuilder("git", "-C", here, "apply", patch.toString()).directory(Path.of("").toAbsolutePath().toFile())
+                .inheritIO().start().waitFor()).isZero();
+        assertThat(Files.readString(m)).endsWith("[profile.dev]\ndebug = false\n");
+    }
+
+    static String[] concat(String a, String b, String c, String[] rest) {
+        String[] out = new String[3 + rest.length];
+        out[0] = a;
+        out[1] = b;
+        out[2] = c;
+        System.arraycopy(rest, 0, out, 3, rest.length);
+        return out;
     }
 
     @Test
