@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # All performance figures in one go: cold start (ratio to --version, peak RSS), warm throughput of recommend and
 # audit through the Java API (JMH, 2 threads on one shared advisor), and batch audit of the Debian crate corpus.
-# Usage: bench/run.sh            (about 8 minutes; needs the corpus: bash .ci/crate-corpus)
+# Usage: bench/run.sh            (about 9 minutes; needs the corpus: bash .ci/crate-corpus)
 #        QUICK=1 bench/run.sh    (shorter JMH runs, for a smoke test)
 set -euo pipefail
 home=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -25,6 +25,16 @@ java -jar target/jmh/benchmarks.jar 'RecommendBenchmark|AuditBenchmark' -t 2 -bm
 echo "== batch audit, library (warm JVM)" >&2
 java -XX:+UseSerialGC -cp target/jmh/benchmarks.jar dev.profileadvisor.bench.BatchAudit "$corpus" 10 15 | tee "$out/batch.txt" >&2
 
+echo "== batch audit, library (warm JVM), one workspace of 2,000 members" >&2
+mkdir -p "$out/ws"
+printf '[workspace]\nmembers = ["crates/*"]\nresolver = "2"\n\n[profile.release]\nlto = true\ncodegen-units = 1\n' >"$out/ws/Cargo.toml"
+for i in $(seq 1 2000); do
+  mkdir -p "$out/ws/crates/c$i/src"
+  printf '[package]\nname = "c%d"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nserde = "1"\n' "$i" >"$out/ws/crates/c$i/Cargo.toml"
+  echo 'pub fn f() {}' >"$out/ws/crates/c$i/src/lib.rs"
+done
+java -XX:+UseSerialGC -cp target/jmh/benchmarks.jar dev.profileadvisor.bench.BatchAudit "$out/ws" 10 15 | tee "$out/batch-ws.txt" >&2
+
 echo "== batch audit, command line (one run over ten copies of the corpus)" >&2
 mkdir -p "$out/tree"
 for i in $(seq 1 10); do cp -r "$corpus" "$out/tree/copy$i"; done
@@ -47,6 +57,7 @@ for name, m in thr.items():
     unit = smp[name]["scoreUnit"]
     print(f"| warm `{name}` (JMH, 2 threads, one advisor) | {m['score']:,.0f} ± {m['scoreError']:,.0f} ops/s; p50 {p['50.0']:,.1f} µs, p99 {p['99.0']:,.1f} µs |")
 print("| batch audit, library, warm JVM (" + open(os.path.join(out, "batch.txt")).read().strip().split(":",1)[1].strip() + ") | |")
+print("| batch audit, library, warm JVM, one 2,000-member workspace (" + open(os.path.join(out, "batch-ws.txt")).read().strip().split(":",1)[1].strip() + ") | |")
 wall, kb = open(os.path.join(out, "cli.txt")).read().split()
 print(f"| batch audit, command line, one run over {trees:,} manifests (start-up included) | {float(wall):.2f} s = {trees / float(wall):,.0f} manifests/s, peak RSS {int(kb) / 1024:.0f} MB |")
 PY

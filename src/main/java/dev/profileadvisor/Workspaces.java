@@ -62,9 +62,10 @@ final class Workspaces {
         }
         List<Problem> loadErrors = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<Path, Project> projects = new java.util.concurrent.ConcurrentHashMap<>();
+        Project.Loader loader = new Project.Loader(request.base(), request.env(), knowledge); // reads shared files once
         manifests.parallelStream().forEach(m -> {
             try {
-                Project p = Project.load(m, request.base(), request.env(), knowledge);
+                Project p = loader.load(m);
                 projects.put(m, p);
             } catch (AdvisorException e) {
                 loadErrors.addAll(e.problems());

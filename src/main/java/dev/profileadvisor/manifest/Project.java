@@ -56,18 +56,117 @@ public record Project(Manifest root, List<Manifest> members, List<ConfigFile> co
      * @throws AdvisorException when a manifest or config file cannot be read or parsed
      */
     public static Project load(Path manifest, Path base, Map<String, String> env, Knowledge knowledge) {
-        Path start = manifest.toAbsolutePath().normalize();
-        Manifest own = ManifestReader.manifest(start, display(base, start));
-        Manifest root = findRoot(own, base);
-        List<Manifest> members = new ArrayList<>();
-        for (Path p : memberPaths(root)) {
-            if (p.equals(root.path())) continue;
-            members.add(p.equals(own.path()) ? own : ManifestReader.manifest(p, display(base, p)));
+        return new Loader(base, env, knowledge).load(manifest);
+    }
+
+    /**
+     * Loads the projects of many manifests for one audit, reading each file and looking into each directory once:
+     * the members of a workspace share its root manifest, its member list and its config files, and a tree of
+     * crates shares the directories above it. Thread-safe. Meant to live for one request: it does not see files
+     * change afterwards.
+     */
+    public static final class Loader {
+        private final Path base;
+        private final Map<String, String> env;
+        private final List<ProfileEntry> envEntries;
+        private final Map<Path, Manifest> manifests = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Path, Optional<Manifest>> ancestors = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Path, Set<Path>> members = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Path, Optional<Path>> configsIn = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Path, Optional<Path>> homeConfigs = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Path, ConfigFile> configs = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /**
+         * @param base      directory messages name files relative to
+         * @param env       the environment ({@code CARGO_PROFILE_*}, {@code CARGO_HOME}, {@code HOME})
+         * @param knowledge knowledge, to split environment variable names into profile and key
+         */
+        public Loader(Path base, Map<String, String> env, Knowledge knowledge) {
+            this.base = base;
+            this.env = env;
+            this.envEntries = envEntries(env, knowledge);
         }
-        if (!own.path().equals(root.path()) && members.stream().noneMatch(m -> m.path().equals(own.path()))) {
-            members.add(own);
+
+        /**
+         * {@link Project#load}, sharing what earlier calls read.
+         *
+         * @param manifest absolute path of a {@code Cargo.toml}
+         * @return the project
+         * @throws AdvisorException when a manifest or config file cannot be read or parsed
+         */
+        public Project load(Path manifest) {
+            Path start = manifest.toAbsolutePath().normalize();
+            Manifest own = manifest(start);
+            Manifest root = findRoot(own);
+            List<Manifest> others = new ArrayList<>();
+            for (Path p : members.computeIfAbsent(root.path(), r -> memberPaths(root))) {
+                if (p.equals(root.path())) continue;
+                others.add(p.equals(own.path()) ? own : manifest(p));
+            }
+            if (!own.path().equals(root.path()) && others.stream().noneMatch(m -> m.path().equals(own.path()))) {
+                others.add(own);
+            }
+            return new Project(root, others, configs(root.dir()), envEntries);
         }
-        return new Project(root, members, configs(root.dir(), base, env), envEntries(env, knowledge));
+
+        private Manifest manifest(Path path) {
+            Manifest m = manifests.get(path);
+            if (m != null) return m;
+            m = ManifestReader.manifest(path, display(base, path)); // a failure is not kept: it is rare, and reported
+            manifests.put(path, m);
+            return m;
+        }
+
+        private Manifest findRoot(Manifest own) {
+            if (own.workspace()) return own;
+            if (!own.workspacePath().isEmpty()) {
+                Path p = own.dir().resolve(own.workspacePath()).normalize();
+                return manifest(Files.isDirectory(p) ? p.resolve("Cargo.toml") : p);
+            }
+            for (Path dir = own.dir().getParent(); dir != null; dir = dir.getParent()) {
+                Optional<Manifest> m = ancestors.computeIfAbsent(dir, this::workspaceIn);
+                if (m.isPresent() && members.computeIfAbsent(m.get().path(), r -> memberPaths(m.get())).contains(own.path())) {
+                    return m.get();
+                }
+            }
+            return own;
+        }
+
+        /** The manifest of a directory above the one audited, if it declares a workspace. */
+        private Optional<Manifest> workspaceIn(Path dir) {
+            Path candidate = dir.resolve("Cargo.toml");
+            if (!Files.isRegularFile(candidate)) return Optional.empty();
+            try {
+                Manifest m = manifest(candidate);
+                return m.workspace() ? Optional.of(m) : Optional.empty();
+            } catch (AdvisorException e) {
+                return Optional.empty(); // cargo would fail too; the audit of the manifest below stands alone
+            }
+        }
+
+        private List<ConfigFile> configs(Path from) {
+            List<Path> found = new ArrayList<>();
+            for (Path dir = from; dir != null; dir = dir.getParent()) {
+                configsIn.computeIfAbsent(dir, d -> Optional.ofNullable(configIn(d.resolve(".cargo")))).ifPresent(found::add);
+            }
+            String cargoHome = env.getOrDefault("CARGO_HOME", env.containsKey("HOME") ? env.get("HOME") + "/.cargo" : "");
+            if (!cargoHome.isEmpty()) {
+                Path home = Path.of(cargoHome);
+                homeConfigs.computeIfAbsent(home, h -> Optional.ofNullable(configIn(h)))
+                        .filter(c -> !found.contains(c)).ifPresent(found::add);
+            }
+            List<ConfigFile> out = new ArrayList<>();
+            for (int i = found.size() - 1; i >= 0; i--) {
+                Path c = found.get(i);
+                ConfigFile read = configs.get(c);
+                if (read == null) {
+                    read = ManifestReader.config(c, display(base, c));
+                    configs.put(c, read);
+                }
+                out.add(read);
+            }
+            return out;
+        }
     }
 
     /**
@@ -87,27 +186,6 @@ public record Project(Manifest root, List<Manifest> members, List<ConfigFile> co
         List<ConfigFile> configs = configText.map(t -> List.of(ManifestReader.config(ManifestReader.parseText(t,
                 ".cargo/config.toml"), dir.resolve(".cargo/config.toml"), ".cargo/config.toml"))).orElse(List.of());
         return new Project(m, List.of(), configs, envEntries(env, knowledge));
-    }
-
-    private static Manifest findRoot(Manifest own, Path base) {
-        if (own.workspace()) return own;
-        if (!own.workspacePath().isEmpty()) {
-            Path p = own.dir().resolve(own.workspacePath()).normalize();
-            Path m = Files.isDirectory(p) ? p.resolve("Cargo.toml") : p;
-            return ManifestReader.manifest(m, display(base, m));
-        }
-        for (Path dir = own.dir().getParent(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("Cargo.toml");
-            if (!Files.isRegularFile(candidate)) continue;
-            Manifest m;
-            try {
-                m = ManifestReader.manifest(candidate, display(base, candidate));
-            } catch (AdvisorException e) {
-                continue; // cargo would fail too; the audit of `own` stands alone
-            }
-            if (m.workspace() && memberPaths(m).contains(own.path())) return m;
-        }
-        return own;
     }
 
     /** The manifests cargo treats as members of a workspace root: members globs minus exclude, plus path deps inside it. */
@@ -137,22 +215,6 @@ public record Project(Manifest root, List<Manifest> members, List<ConfigFile> co
         if (excluded.stream().anyMatch(memberDir::startsWith)) return;
         Path m = memberDir.resolve("Cargo.toml");
         if (Files.isRegularFile(m)) out.add(m);
-    }
-
-    private static List<ConfigFile> configs(Path from, Path base, Map<String, String> env) {
-        List<Path> found = new ArrayList<>();
-        for (Path dir = from; dir != null; dir = dir.getParent()) {
-            Path c = configIn(dir.resolve(".cargo"));
-            if (c != null) found.add(c);
-        }
-        String cargoHome = env.getOrDefault("CARGO_HOME", env.containsKey("HOME") ? env.get("HOME") + "/.cargo" : "");
-        if (!cargoHome.isEmpty()) {
-            Path c = configIn(Path.of(cargoHome));
-            if (c != null && !found.contains(c)) found.add(c);
-        }
-        List<ConfigFile> out = new ArrayList<>();
-        for (int i = found.size() - 1; i >= 0; i--) out.add(ManifestReader.config(found.get(i), display(base, found.get(i))));
-        return out;
     }
 
     private static Path configIn(Path dotCargo) {
