@@ -83,7 +83,6 @@ final class Planner {
                 m.display(), "its `[profile.*]` tables are ignored by cargo, which reads profiles only from the workspace root `"
                 + root.display() + "`")));
         notes.addAll(notes(project, edit.text(), rec, trace.vetoed()));
-
         return new ApplyPlan(file, named, rec, edit.text(), edit.changes(), edit.layout(), notes, diff);
     }
 

@@ -86,7 +86,9 @@ public final class ProfileAdvisor {
      * Loads the bundled knowledge and rules like {@link #withDefaults()}, and starts compiling the rules of
      * {@code first} on a second thread at once, so that compiling them (the bulk of a cold start) overlaps loading
      * the knowledge and whatever the caller does next, such as reading manifests. For short-lived processes that
-     * know what they will do; the answers are the same.
+     * know what they will do; the answers are the same. Run from the jar with {@code -Dcpa.rules.cache=DIR} (the
+     * launcher sets it), the compiled rules are also kept in {@code DIR} for the next run, in files named after the
+     * jar, the JVM and the rule texts.
      *
      * @param first the uses to prepare; empty compiles each concern when first used
      * @return the advisor

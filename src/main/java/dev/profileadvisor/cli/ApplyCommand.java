@@ -4,6 +4,7 @@ import dev.profileadvisor.ApplyNote;
 import dev.profileadvisor.ApplyPlan;
 import dev.profileadvisor.ApplyRequest;
 import dev.profileadvisor.GoalWeight;
+import dev.profileadvisor.ProfileAdvisor;
 import dev.profileadvisor.Request;
 import dev.profileadvisor.edit.Change;
 import dev.profileadvisor.edit.SafeWrite;
@@ -59,7 +60,8 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Request request = what.request();
         Path base = Path.of("").toAbsolutePath();
-        ApplyPlan plan = load.advisor(java.util.Set.of(dev.profileadvisor.ProfileAdvisor.Use.RECOMMEND)).plan(new ApplyRequest(manifestPath == null ? Path.of("") : manifestPath, request,
+        ProfileAdvisor advisor = load.advisor(java.util.Set.of(ProfileAdvisor.Use.RECOMMEND));
+        ApplyPlan plan = advisor.plan(new ApplyRequest(manifestPath == null ? Path.of("") : manifestPath, request,
                 System.getenv(), base));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter info = dryRun ? spec.commandLine().getErr() : out; // --dry-run: the diff alone on stdout

@@ -1,5 +1,6 @@
 package dev.profileadvisor.cli;
 
+import dev.profileadvisor.ProfileAdvisor;
 import dev.profileadvisor.Recommendation;
 import dev.profileadvisor.Request;
 import dev.profileadvisor.json.JsonDocuments;
@@ -33,7 +34,7 @@ final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Request request = what.request();
-        var advisor = load.advisor(java.util.Set.of(dev.profileadvisor.ProfileAdvisor.Use.RECOMMEND));
+        var advisor = load.advisor(java.util.Set.of(ProfileAdvisor.Use.RECOMMEND));
         Recommendation r = advisor.recommend(request);
         var out = spec.commandLine().getOut();
         switch (format) {
