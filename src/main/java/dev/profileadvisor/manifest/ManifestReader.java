@@ -39,12 +39,14 @@ public final class ManifestReader {
     public static TomlParseResult parse(Path path, String display) {
         String text;
         try {
-            if (Files.isDirectory(path)) throw new AdvisorException(Problem.of(display, "is a directory, not a manifest"));
-            if (Files.exists(path) && !Files.isRegularFile(path)) { // a FIFO would block the read forever
+            // one stat for all three checks: this runs once per manifest of a batch audit
+            var attrs = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+            if (attrs.isDirectory()) throw new AdvisorException(Problem.of(display, "is a directory, not a manifest"));
+            if (!attrs.isRegularFile()) { // a FIFO would block the read forever
                 throw new AdvisorException(Problem.of(display, "is not a regular file (a pipe or a device?): "
                         + "save the manifest as a file and name that"));
             }
-            long size = Files.size(path);
+            long size = attrs.size();
             if (size > MAX_BYTES) {
                 throw new AdvisorException(Problem.of(display, "is " + size + " bytes, larger than the " + MAX_BYTES
                         + " a manifest can reasonably be; not read"));
@@ -114,16 +116,7 @@ public final class ManifestReader {
                 || producesArtifact(table(targets, "lib")));
         List<ProfileEntry> entries = new ArrayList<>();
         Map<String, Origin> declarations = new LinkedHashMap<>();
-        TomlTable profiles = table(toml, "profile");
-        if (profiles != null) {
-            for (String profile : profiles.keySet()) {
-                declarations.put(profile, position(display, toml, List.of("profile", profile), Origin.Kind.MANIFEST));
-                Object t = profiles.get(List.of(profile));
-                if (t instanceof TomlTable pt) {
-                    read(entries, profile, pt, List.of("profile", profile), toml, display, Origin.Kind.MANIFEST);
-                }
-            }
-        }
+        readProfiles(toml, display, Origin.Kind.MANIFEST, entries, declarations);
         return new Manifest(path, display, name, rustVersion, workspaceRustVersion, ws != null, pkg == null ? "" : str(pkg.get("workspace")),
                 ws == null ? List.of() : strings(ws.get("members")), ws == null ? List.of() : strings(ws.get("exclude")),
                 lib, bin, table(targets, "lib") != null && Boolean.TRUE.equals(table(targets, "lib").get("proc-macro")),
@@ -151,16 +144,21 @@ public final class ManifestReader {
     public static ConfigFile config(TomlParseResult toml, Path path, String display) {
         List<ProfileEntry> entries = new ArrayList<>();
         Map<String, Origin> declarations = new LinkedHashMap<>();
+        readProfiles(toml, display, Origin.Kind.CONFIG, entries, declarations);
+        return new ConfigFile(path, display, entries, declarations);
+    }
+
+    /** The {@code [profile.*]} tables of a manifest or config file: their entries, and where each is declared. */
+    private static void readProfiles(TomlParseResult toml, String display, Origin.Kind kind, List<ProfileEntry> entries,
+                                     Map<String, Origin> declarations) {
         TomlTable profiles = table(toml, "profile");
-        if (profiles != null) {
-            for (String profile : profiles.keySet()) {
-                declarations.put(profile, position(display, toml, List.of("profile", profile), Origin.Kind.CONFIG));
-                if (profiles.get(List.of(profile)) instanceof TomlTable pt) {
-                    read(entries, profile, pt, List.of("profile", profile), toml, display, Origin.Kind.CONFIG);
-                }
+        if (profiles == null) return;
+        for (String profile : profiles.keySet()) {
+            declarations.put(profile, position(display, toml, List.of("profile", profile), kind));
+            if (profiles.get(List.of(profile)) instanceof TomlTable pt) {
+                read(entries, profile, pt, List.of("profile", profile), toml, display, kind);
             }
         }
-        return new ConfigFile(path, display, entries, declarations);
     }
 
     private static void read(List<ProfileEntry> out, String profile, TomlTable table, List<String> path, TomlParseResult root,
