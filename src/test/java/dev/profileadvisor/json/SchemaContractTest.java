@@ -82,12 +82,7 @@ class SchemaContractTest {
 
     @TestFactory
     Stream<DynamicTest> explainOfEverySettingGoalRuleAndCorrectionMatchesTheSchema() {
-        List<String> ids = new ArrayList<>();
-        ids.addAll(advisor.knowledge().settings().keySet());
-        ids.addAll(advisor.knowledge().goals().keySet());
-        ids.addAll(advisor.rules().keySet());
-        ids.addAll(advisor.knowledge().corrections().keySet());
-        ids.add("smallest binary");
+        List<String> ids = dev.profileadvisor.ExplainableIds.of(advisor);
         assertThat(ids).hasSizeGreaterThan(20);
         return ids.stream().map(id -> DynamicTest.dynamicTest(id, () -> assertValid("explain", cli("explain", id, "--format", "json"))));
     }

@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -104,12 +103,7 @@ class HttpApiTest {
 
     @TestFactory
     Stream<DynamicTest> explainAnswersEverySettingGoalRuleAndCorrection() {
-        List<String> ids = new ArrayList<>();
-        ids.addAll(advisor.knowledge().settings().keySet());
-        ids.addAll(advisor.knowledge().goals().keySet());
-        ids.addAll(advisor.rules().keySet());
-        ids.addAll(advisor.knowledge().corrections().keySet());
-        ids.add("smallest binary");
+        List<String> ids = dev.profileadvisor.ExplainableIds.of(advisor);
         return ids.stream().map(id -> DynamicTest.dynamicTest(id, () -> {
             Api.Answer a = api.get("/v1/explain/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"), "explain");
             assertThat(a.status()).isEqualTo(200);
