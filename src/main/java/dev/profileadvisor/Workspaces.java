@@ -1,28 +1,23 @@
 package dev.profileadvisor;
 
 import dev.profileadvisor.knowledge.Knowledge;
+import dev.profileadvisor.manifest.ManifestFinder;
 import dev.profileadvisor.manifest.Project;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Finds the manifests an audit names and audits each workspace once, in parallel, collecting input errors. */
 final class Workspaces {
-    private static final Set<String> SKIPPED_DIRS = Set.of("target", "node_modules", ".git");
-
     private Workspaces() {
     }
 
@@ -99,29 +94,7 @@ final class Workspaces {
     }
 
     private static List<Path> below(Path dir, List<Problem> errors, String shown) throws IOException {
-        List<Path> out = new ArrayList<>();
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                String name = d.getFileName() == null ? "" : d.getFileName().toString();
-                if (!d.equals(dir) && (SKIPPED_DIRS.contains(name) || name.startsWith("."))) return FileVisitResult.SKIP_SUBTREE;
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                if (f.getFileName().toString().equals("Cargo.toml") && attrs.isRegularFile()) out.add(f.toAbsolutePath().normalize());
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path f, IOException e) {
-                if (!(e instanceof FileSystemLoopException)) errors.add(Problem.of(f.toString(), describe(e)));
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        out.sort(null);
-        return out;
+        return ManifestFinder.below(dir, (p, e) -> errors.add(Problem.of(p.toString(), describe(e))));
     }
 
     static String describe(Exception e) {
