@@ -39,6 +39,8 @@ final class Recommender {
     private final java.util.function.Supplier<RuleBase> rules;
     private final RuleCatalog catalog;
     private final Map<String, List<Object>> criterionFacts;
+    /** Setting and value facts per profile whose defaults they carry (facts are immutable, so runs share them). */
+    private final Map<String, ProfileFacts> profileFacts = new java.util.concurrent.ConcurrentHashMap<>();
 
     Recommender(Knowledge knowledge, java.util.function.Supplier<RuleBase> rules, RuleCatalog catalog) {
         this.knowledge = knowledge;
@@ -52,6 +54,16 @@ final class Recommender {
         }
         byCriterion.replaceAll((c, l) -> List.copyOf(l));
         this.criterionFacts = Map.copyOf(byCriterion);
+    }
+
+    /**
+     * What every request for one profile inserts about settings: a {@link SettingFact} per key and a {@link ValueFact}
+     * per value, marked when it is cargo's default in that profile.
+     *
+     * @param facts    the facts, in knowledge order
+     * @param defaults cargo's default value per key in that profile
+     */
+    private record ProfileFacts(List<Object> facts, Map<String, SettingValue> defaults) {
     }
 
     /** The resolved target of a request. */
@@ -76,13 +88,8 @@ final class Recommender {
         }
         criteria.forEach(c -> facts.addAll(criterionFacts.getOrDefault(c, List.of())));
         facts.add(new TargetProfile(target.name(), target.root(), target.ignores()));
-        for (Setting s : knowledge.settings().values()) {
-            String dflt = defaultOf(target, s.key()).id();
-            facts.add(new SettingFact(s.key(), dflt));
-            for (SettingValue v : s.values()) {
-                facts.add(new ValueFact(s.key(), v.id(), v.traits(), v.order(), v.id().equals(dflt)));
-            }
-        }
+        ProfileFacts settingFacts = profileFacts(target);
+        facts.addAll(settingFacts.facts());
         RuleBase.Outcome out = rules.get().run(facts);
         Map<String, String> decisions = new LinkedHashMap<>();
         out.all(Decision.class).forEach(d -> decisions.put(d.key(), d.value()));
@@ -92,7 +99,7 @@ final class Recommender {
         }
         Set<String> vetoed = new LinkedHashSet<>();
         out.all(Veto.class).forEach(v -> vetoed.add(v.key() + "=" + v.value()));
-        return new ProfileAdvisor.Trace(assemble(goals, target, out), out.firings(), decisions, scores, vetoed);
+        return new ProfileAdvisor.Trace(assemble(goals, target, settingFacts.defaults(), out), out.firings(), decisions, scores, vetoed);
     }
 
     List<GoalWeight> resolveGoals(List<GoalWeight> requested) {
@@ -177,12 +184,25 @@ final class Recommender {
         return "release";
     }
 
-    SettingValue defaultOf(Target target, String key) {
+    private ProfileFacts profileFacts(Target target) {
         String lookup = knowledge.profiles().containsKey(target.name()) ? target.name() : target.inherits().orElseThrow();
-        return knowledge.defaultValue(lookup, null, key);
+        return profileFacts.computeIfAbsent(lookup, profile -> {
+            List<Object> facts = new ArrayList<>();
+            Map<String, SettingValue> defaults = new LinkedHashMap<>();
+            for (Setting s : knowledge.settings().values()) {
+                SettingValue dflt = knowledge.defaultValue(profile, null, s.key());
+                defaults.put(s.key(), dflt);
+                facts.add(new SettingFact(s.key(), dflt.id()));
+                for (SettingValue v : s.values()) {
+                    facts.add(new ValueFact(s.key(), v.id(), v.traits(), v.order(), v.id().equals(dflt.id())));
+                }
+            }
+            return new ProfileFacts(List.copyOf(facts), java.util.Collections.unmodifiableMap(defaults));
+        });
     }
 
-    private Recommendation assemble(List<GoalWeight> goals, Target target, RuleBase.Outcome out) {
+    private Recommendation assemble(List<GoalWeight> goals, Target target, Map<String, SettingValue> defaults,
+                                    RuleBase.Outcome out) {
         Map<String, String> decisions = new LinkedHashMap<>();
         out.all(Decision.class).forEach(d -> decisions.put(d.key(), d.value()));
         List<String> goalOrder = goals.stream().map(GoalWeight::goal).toList();
@@ -204,7 +224,7 @@ final class Recommender {
             if (chosen == null) {
                 throw new IllegalStateException("no decision for `" + s.key() + "`: every value was vetoed");
             }
-            SettingValue dflt = defaultOf(target, s.key());
+            SettingValue dflt = defaults.get(s.key());
             List<Preference> mine = prefsByKey.getOrDefault(s.key(), List.of());
             List<Veto> myVetoes = vetoesByKey.getOrDefault(s.key(), List.of());
             boolean contested = mine.stream().anyMatch(p -> p.score() > 0 && !p.value().equals(dflt.id()))
