@@ -81,7 +81,9 @@ public final class RuleBase {
      */
     public static RuleBase compile(List<RuleFile> files) {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
-        conf.setProperty("drools.dialect.default", "mvel");
+        // Consequences are Java, compiled by ECJ: about 0.5 us less per firing than interpreted MVEL (a third of a
+        // recommendation's time); conditions are DRL either way, with record accessors read as properties.
+        conf.setProperty("drools.dialect.default", "java");
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
         Map<String, Location> rules = new LinkedHashMap<>();
         Map<String, RuleFile> byName = new HashMap<>();
@@ -106,7 +108,12 @@ public final class RuleBase {
                 String msg = e.getMessage() == null ? "" : e.getMessage().trim();
                 if (msg.contains("Parser returned a null Package")) continue;
                 String file = e.getResource() == null ? "rules" : e.getResource().getSourcePath();
-                problems.add(locate(byName.get(file), file, e.getLines(), msg));
+                if (msg.startsWith(ConsequenceErrors.PREFIX)) {
+                    int line = e.getLines() != null && e.getLines().length > 0 ? e.getLines()[0] : 0;
+                    problems.addAll(ConsequenceErrors.locate(byName.get(file), file, line, msg));
+                } else {
+                    problems.add(locate(byName.get(file), file, e.getLines(), msg));
+                }
             }
         }
         if (!problems.isEmpty()) throw new AdvisorException(problems);

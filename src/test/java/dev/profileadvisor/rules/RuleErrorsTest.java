@@ -65,6 +65,48 @@ class RuleErrorsTest {
     }
 
     @Test
+    void eachJavaProblemInAConsequenceIsReportedWhereItIs() {
+        // Consequences are Java (ECJ); Drools reports all their problems as one error at the `rule` line.
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path drl = wc.rules.resolve("recommend/20-constraints.drl");
+        int line = WorkingCopy.edit(drl, "insert( new Veto( $key, $value, \"catch-panics\", kcontext.getRule().getName() ) );",
+                "insert( new Veto( $kee, $value, \"catch-panics\", kcontext.getRule().getNam() ) );");
+        assertThat(problemsOf(wc)).satisfiesExactly(
+                p -> {
+                    assertThat(p.line()).isEqualTo(line);
+                    assertThat(p.column()).isEqualTo(23);
+                    assertThat(p.message()).isEqualTo("`$kee` is not bound in the rule's conditions");
+                },
+                p -> {
+                    assertThat(p.line()).isEqualTo(line);
+                    assertThat(p.column()).isEqualTo(72);
+                    assertThat(p.message()).isEqualTo("`Rule` has no method `getNam()`");
+                });
+    }
+
+    @Test
+    void mvelPropertySyntaxInAConsequenceSaysToCallTheAccessor() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path drl = wc.rules.resolve("recommend/30-decide.drl");
+        int line = WorkingCopy.edit(drl, "insertLogical( new Decision( $key, $t.value() ) );", "insertLogical( new Decision( $key, $t.value ) );");
+        assertThat(problemsOf(wc)).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.message()).isEqualTo("no field `value`: a consequence is Java, so call the accessor `value()`");
+        });
+    }
+
+    @Test
+    void anUnknownTypeInAConsequenceIsNamed() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path drl = wc.rules.resolve("recommend/20-constraints.drl");
+        int line = WorkingCopy.edit(drl, "insert( new Veto( $key, $value, \"catch-panics\"", "insert( new Vetoo( $key, $value, \"catch-panics\"");
+        assertThat(problemsOf(wc)).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.message()).startsWith("unknown type `Vetoo`");
+        });
+    }
+
+    @Test
     void anUnknownFactTypeIsNamed() {
         WorkingCopy wc = new WorkingCopy(tmp);
         Path drl = wc.rules.resolve("recommend/20-constraints.drl");
