@@ -250,35 +250,53 @@ final class Recommender {
         SettingValue value = s.value(chosen).orElseThrow();
         Map<String, Integer> totals = new LinkedHashMap<>();
         for (SettingValue v : s.values()) totals.put(v.id(), 0);
-        prefs.forEach(p -> totals.merge(p.value(), p.score(), Integer::sum));
-        List<Preference> forChosen = prefs.stream().filter(p -> p.value().equals(chosen)).toList();
+        Set<String> wanted = new java.util.HashSet<>(); // values some preference scores above zero
+        for (Preference p : prefs) {
+            totals.merge(p.value(), p.score(), Integer::sum);
+            if (p.score() > 0) wanted.add(p.value());
+        }
 
         Set<String> goals = new LinkedHashSet<>();
-        goalOrder.forEach(g -> forChosen.stream().filter(p -> p.goal().equals(g) && p.score() > 0).findAny().ifPresent(p -> goals.add(g)));
         Set<String> ruleIds = new LinkedHashSet<>();
-        forChosen.stream().filter(p -> p.score() > 0).forEach(p -> ruleIds.add(p.rule()));
-        ruleIds.add(DECIDE_RULE);
         Set<String> sourceKeys = new LinkedHashSet<>();
-        forChosen.stream().filter(p -> p.score() > 0).forEach(p -> sourceKeys.addAll(p.sources()));
+        for (String g : goalOrder) {
+            for (Preference p : prefs) {
+                if (p.score() > 0 && p.value().equals(chosen) && p.goal().equals(g)) {
+                    goals.add(g);
+                    break;
+                }
+            }
+        }
+        for (Preference p : prefs) {
+            if (p.score() > 0 && p.value().equals(chosen)) {
+                ruleIds.add(p.rule());
+                sourceKeys.addAll(p.sources());
+            }
+        }
+        ruleIds.add(DECIDE_RULE);
 
         List<Overruled> overruled = new ArrayList<>();
         for (SettingValue v : s.values()) {
             if (v.id().equals(chosen)) continue;
-            boolean wanted = prefs.stream().anyMatch(p -> p.value().equals(v.id()) && p.score() > 0);
             boolean isDefault = v.id().equals(dflt.id());
-            if (!wanted && !isDefault) continue;
-            Optional<Veto> veto = vetoes.stream().filter(x -> x.value().equals(v.id())).findFirst();
-            if (veto.isPresent()) {
-                Veto x = veto.get();
+            if (!wanted.contains(v.id()) && !isDefault) continue;
+            Veto x = null;
+            for (Veto candidate : vetoes) {
+                if (candidate.value().equals(v.id())) {
+                    x = candidate;
+                    break;
+                }
+            }
+            if (x != null) {
                 ruleIds.add(x.rule());
                 RuleDoc doc = catalog.docs().get(x.rule());
                 if (doc != null) sourceKeys.addAll(doc.sources());
                 overruled.add(new Overruled(v.id(), v.toml(), x.by(), "forbidden by `" + x.by() + "` [" + x.rule() + "]"
                         + (doc == null || doc.message().isEmpty() ? "" : ": " + doc.message())));
             } else {
-                List<Preference> against = prefs.stream().filter(p -> p.value().equals(v.id()) && p.score() < 0).toList();
-                String by = against.isEmpty() ? String.join(", ", goals.isEmpty() ? List.of(DECIDE_RULE) : goals)
-                        : against.stream().map(Preference::goal).distinct().collect(Collectors.joining(", "));
+                Set<String> against = new LinkedHashSet<>();
+                for (Preference p : prefs) if (p.value().equals(v.id()) && p.score() < 0) against.add(p.goal());
+                String by = String.join(", ", !against.isEmpty() ? against : goals.isEmpty() ? Set.of(DECIDE_RULE) : goals);
                 overruled.add(new Overruled(v.id(), v.toml(), by, "scores " + signed(totals.get(v.id()))
                         + breakdown(prefs, v.id()) + " against " + signed(totals.get(chosen)) + " for `" + display(value) + "`"));
             }
@@ -322,9 +340,12 @@ final class Recommender {
     }
 
     private static String breakdown(List<Preference> prefs, String value) {
-        List<String> parts = prefs.stream().filter(p -> p.value().equals(value) && p.score() != 0)
-                .map(p -> p.goal() + " " + p.criterion() + " " + signed(p.score())).toList();
-        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+        StringBuilder out = new StringBuilder();
+        for (Preference p : prefs) {
+            if (!p.value().equals(value) || p.score() == 0) continue;
+            out.append(out.isEmpty() ? " (" : ", ").append(p.goal()).append(' ').append(p.criterion()).append(' ').append(signed(p.score()));
+        }
+        return out.isEmpty() ? "" : out.append(')').toString();
     }
 
     private static String signed(int n) {
