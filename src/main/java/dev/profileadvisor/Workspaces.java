@@ -39,7 +39,7 @@ final class Workspaces {
                         if (found == null) errors.add(Problem.of(shown, "no Cargo.toml here or in any parent directory"));
                         else manifests.add(found);
                     } else {
-                        List<Path> found = below(in, errors, shown);
+                        List<Path> found = ManifestFinder.below(in, (p, e) -> errors.add(Problem.of(p.toString(), describe(e))));
                         if (found.isEmpty()) errors.add(Problem.of(shown, "no Cargo.toml found in this directory or below it"));
                         manifests.addAll(found);
                     }
@@ -91,10 +91,6 @@ final class Workspaces {
             if (Files.isRegularFile(m)) return m;
         }
         return null;
-    }
-
-    private static List<Path> below(Path dir, List<Problem> errors, String shown) throws IOException {
-        return ManifestFinder.below(dir, (p, e) -> errors.add(Problem.of(p.toString(), describe(e))));
     }
 
     static String describe(Exception e) {

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 final class ConsequenceErrors {
     static final String PREFIX = "Rule Compilation error";
 
-    private static final Pattern RULE_AT = Pattern.compile("^\\s*rule\\s+\"[^\"]+\"", Pattern.MULTILINE);
     private static final Pattern THEN = Pattern.compile("^\\s*then\\b", Pattern.MULTILINE);
     private static final Pattern END = Pattern.compile("^\\s*end\\b", Pattern.MULTILINE);
 
@@ -94,7 +93,7 @@ final class ConsequenceErrors {
 
     /** Start and end offsets of the consequence of the rule declared at {@code ruleLine}, or null. */
     private static int[] consequence(String text, int ruleLine) {
-        Matcher rule = RULE_AT.matcher(text);
+        Matcher rule = RuleBase.RULE_DECL.matcher(text);
         while (rule.find()) {
             if (RuleBase.lineOf(text, rule.end()) != ruleLine) continue;
             Matcher then = THEN.matcher(text);

@@ -46,7 +46,7 @@ public final class RuleBase {
     /** Most firings one request may take before the engine calls it a loop. */
     public static final int FIRING_LIMIT = 10_000;
 
-    private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+    static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
     private static final Pattern LINE_COL = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
     private static final Pattern PARSER_LINE_COL = Pattern.compile("Line (\\d+):(\\d+)");
     private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?)(?::\\s*\\[Error|\\s*\\[Near|$)", Pattern.DOTALL);
@@ -81,8 +81,8 @@ public final class RuleBase {
      */
     public static RuleBase compile(List<RuleFile> files) {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
-        // Consequences are Java, compiled by ECJ: about 0.5 us less per firing than interpreted MVEL (a third of a
-        // recommendation's time); conditions are DRL either way, with record accessors read as properties.
+        // Consequences are Java, compiled by ECJ: a recommendation took 125 us instead of 154 with interpreted MVEL
+        // (README, Measurements); conditions are DRL either way, with record accessors read as properties.
         conf.setProperty("drools.dialect.default", "java");
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
         Map<String, Location> rules = new LinkedHashMap<>();
