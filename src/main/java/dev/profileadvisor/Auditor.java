@@ -255,7 +255,7 @@ final class Auditor {
         if (p == null || p.problem().isPresent()) return List.of();
         Request request = new Request(goals, Optional.of(profile),
                 knowledge.profiles().containsKey(profile) || p.chain().size() < 2 ? Optional.empty() : Optional.of(p.chain().get(1)));
-        ProfileAdvisor.Trace trace = recommender.trace(request);
+        ProfileAdvisor.Trace trace = recommender.decide(request);
         String goalNames = String.join(", ", trace.recommendation().goals().stream().map(GoalWeight::goal).toList());
         List<Recommended> out = new ArrayList<>();
         for (EffectiveSetting s : p.settings()) {

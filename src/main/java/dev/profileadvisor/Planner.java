@@ -52,7 +52,7 @@ final class Planner {
                     .filter(e -> e.key().equals("inherits") && e.value() instanceof String).map(e -> (String) e.value()).findFirst();
             if (parent.isPresent()) request = request.inherits(parent.get()); // the file already says what it inherits
         }
-        ProfileAdvisor.Trace trace = recommender.trace(request);
+        ProfileAdvisor.Trace trace = recommender.decide(request);
         Recommendation rec = trace.recommendation();
         String profile = rec.profile();
         Map<String, ProfileEntry> written = written(current, profile);

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Turns a request into facts, runs the rules, and assembles the justified {@link Recommendation}. */
 final class Recommender {
@@ -63,7 +62,7 @@ final class Recommender {
      * @param facts    the facts, in knowledge order
      * @param defaults cargo's default value per key in that profile
      */
-    private record ProfileFacts(List<Object> facts, Map<String, SettingValue> defaults) {
+    private record ProfileFacts(List<Object> facts, Map<String, SettingValue> defaults, List<Object> standing) {
     }
 
     /** The resolved target of a request. */
@@ -71,10 +70,25 @@ final class Recommender {
     }
 
     Recommendation recommend(Request request) {
-        return trace(request).recommendation();
+        Run run = run(request, false);
+        return assemble(run.goals(), run.target(), run.defaults(), new Facts(run.out()));
     }
 
+    /** Runs the rules in a new session, counting every firing (rule cases, {@code rules test}). */
     ProfileAdvisor.Trace trace(Request request) {
+        return traced(run(request, true));
+    }
+
+    /** Runs the rules in a standing session (faster; {@link ProfileAdvisor.Trace#firings()} is empty). */
+    ProfileAdvisor.Trace decide(Request request) {
+        return traced(run(request, false));
+    }
+
+    /** A request resolved and run through the rules. */
+    private record Run(List<GoalWeight> goals, Target target, Map<String, SettingValue> defaults, RuleBase.Outcome out) {
+    }
+
+    private Run run(Request request, boolean counted) {
         List<GoalWeight> goals = resolveGoals(request.goals());
         Target target = target(request, goals);
         List<Object> facts = new ArrayList<>();
@@ -86,20 +100,46 @@ final class Recommender {
                 criteria.add(c);
             });
         }
-        criteria.forEach(c -> facts.addAll(criterionFacts.getOrDefault(c, List.of())));
         facts.add(new TargetProfile(target.name(), target.root(), target.ignores()));
         ProfileFacts settingFacts = profileFacts(target);
-        facts.addAll(settingFacts.facts());
-        RuleBase.Outcome out = rules.get().run(facts);
-        Map<String, String> decisions = new LinkedHashMap<>();
-        out.all(Decision.class).forEach(d -> decisions.put(d.key(), d.value()));
+        RuleBase.Outcome out;
+        if (counted) {
+            criteria.forEach(c -> facts.addAll(criterionFacts.getOrDefault(c, List.of())));
+            facts.addAll(settingFacts.facts());
+            out = rules.get().run(facts);
+        } else {
+            out = rules.get().run(settingFacts.standing(), facts);
+        }
+        return new Run(goals, target, settingFacts.defaults(), out);
+    }
+
+    private ProfileAdvisor.Trace traced(Run run) {
+        Facts facts = new Facts(run.out());
         Map<String, Map<String, Integer>> scores = new LinkedHashMap<>();
-        for (Preference p : out.all(Preference.class)) {
+        for (Preference p : facts.preferences) {
             scores.computeIfAbsent(p.key(), k -> new LinkedHashMap<>()).merge(p.value(), p.score(), Integer::sum);
         }
         Set<String> vetoed = new LinkedHashSet<>();
-        out.all(Veto.class).forEach(v -> vetoed.add(v.key() + "=" + v.value()));
-        return new ProfileAdvisor.Trace(assemble(goals, target, settingFacts.defaults(), out), out.firings(), decisions, scores, vetoed);
+        for (Veto v : facts.vetoes) vetoed.add(v.key() + "=" + v.value());
+        return new ProfileAdvisor.Trace(assemble(run.goals(), run.target(), run.defaults(), facts), run.out().firings(),
+                facts.decisions, scores, vetoed);
+    }
+
+    /** The facts a recommendation is assembled from, sorted out of working memory in one pass. */
+    private static final class Facts {
+        final Map<String, String> decisions = new LinkedHashMap<>();
+        final List<Preference> preferences = new ArrayList<>();
+        final List<Veto> vetoes = new ArrayList<>();
+        final List<Note> notes = new ArrayList<>();
+
+        Facts(RuleBase.Outcome out) {
+            for (Object f : out.facts()) {
+                if (f instanceof Decision d) decisions.put(d.key(), d.value());
+                else if (f instanceof Preference p) preferences.add(p);
+                else if (f instanceof Veto v) vetoes.add(v);
+                else if (f instanceof Note n) notes.add(n);
+            }
+        }
     }
 
     List<GoalWeight> resolveGoals(List<GoalWeight> requested) {
@@ -174,8 +214,10 @@ final class Recommender {
 
     /** The profile of the heaviest goal that has one (ties: knowledge order); release when none has one. */
     private String naturalProfile(List<GoalWeight> goals) {
-        int max = goals.stream().filter(gw -> !knowledge.goals().get(gw.goal()).profile().isEmpty())
-                .mapToInt(GoalWeight::weight).max().orElse(0);
+        int max = 0;
+        for (GoalWeight gw : goals) {
+            if (!knowledge.goals().get(gw.goal()).profile().isEmpty()) max = Math.max(max, gw.weight());
+        }
         for (Goal g : knowledge.goals().values()) {
             for (GoalWeight gw : goals) {
                 if (gw.goal().equals(g.id()) && gw.weight() == max && !g.profile().isEmpty()) return g.profile();
@@ -197,28 +239,29 @@ final class Recommender {
                     facts.add(new ValueFact(s.key(), v.id(), v.traits(), v.order(), v.id().equals(dflt.id())));
                 }
             }
-            return new ProfileFacts(List.copyOf(facts), java.util.Collections.unmodifiableMap(defaults));
+            List<Object> standing = new ArrayList<>(facts);
+            criterionFacts.values().forEach(standing::addAll);
+            return new ProfileFacts(List.copyOf(facts), java.util.Collections.unmodifiableMap(defaults), List.copyOf(standing));
         });
     }
 
-    private Recommendation assemble(List<GoalWeight> goals, Target target, Map<String, SettingValue> defaults,
-                                    RuleBase.Outcome out) {
-        Map<String, String> decisions = new LinkedHashMap<>();
-        out.all(Decision.class).forEach(d -> decisions.put(d.key(), d.value()));
-        List<String> goalOrder = goals.stream().map(GoalWeight::goal).toList();
+    private Recommendation assemble(List<GoalWeight> goals, Target target, Map<String, SettingValue> defaults, Facts facts) {
+        Map<String, String> decisions = facts.decisions;
+        List<String> goalOrder = new ArrayList<>(goals.size());
+        for (GoalWeight g : goals) goalOrder.add(g.goal());
         // Working memory has no stable order: sort, so the same request always reads the same.
-        List<Preference> prefs = out.all(Preference.class).stream().sorted(Comparator
-                .comparing((Preference p) -> goalOrder.indexOf(p.goal())).thenComparing(Preference::criterion)
-                .thenComparing(Preference::key).thenComparing(Preference::value).thenComparing(Preference::rule)).toList();
-        List<Veto> vetoes = out.all(Veto.class).stream().sorted(Comparator.comparing(Veto::key).thenComparing(Veto::value)
-                .thenComparing(Veto::by).thenComparing(Veto::rule)).toList();
-        List<Note> notes = out.all(Note.class);
+        List<Preference> prefs = new ArrayList<>(facts.preferences);
+        prefs.sort(Comparator.comparingInt((Preference p) -> goalOrder.indexOf(p.goal())).thenComparing(Preference::criterion)
+                .thenComparing(Preference::key).thenComparing(Preference::value).thenComparing(Preference::rule));
+        List<Veto> vetoes = new ArrayList<>(facts.vetoes);
+        vetoes.sort(Comparator.comparing(Veto::key).thenComparing(Veto::value).thenComparing(Veto::by).thenComparing(Veto::rule));
         Map<String, List<Preference>> prefsByKey = byKey(prefs, Preference::key);
         Map<String, List<Veto>> vetoesByKey = byKey(vetoes, Veto::key);
-        Map<String, List<Note>> notesByKey = byKey(notes, Note::key);
+        Map<String, List<Note>> notesByKey = byKey(facts.notes, Note::key);
 
         List<SettingAdvice> changed = new ArrayList<>();
         List<SettingAdvice> kept = new ArrayList<>();
+        List<NoteAdvice> noteAdvice = new ArrayList<>();
         for (Setting s : knowledge.settings().values()) {
             String chosen = decisions.get(s.key());
             if (chosen == null) {
@@ -227,29 +270,43 @@ final class Recommender {
             SettingValue dflt = defaults.get(s.key());
             List<Preference> mine = prefsByKey.getOrDefault(s.key(), List.of());
             List<Veto> myVetoes = vetoesByKey.getOrDefault(s.key(), List.of());
-            boolean contested = mine.stream().anyMatch(p -> p.score() > 0 && !p.value().equals(dflt.id()))
-                    || myVetoes.stream().anyMatch(v -> mine.stream().anyMatch(p -> p.value().equals(v.value()) && p.score() > 0));
-            if (chosen.equals(dflt.id()) && !contested) continue;
-            SettingAdvice advice = advise(s, chosen, dflt, mine, myVetoes, notesByKey.getOrDefault(s.key(), List.of()), goalOrder);
-            (advice.changesDefault() ? changed : kept).add(advice);
-        }
-        List<NoteAdvice> noteAdvice = new ArrayList<>();
-        for (Setting s : knowledge.settings().values()) {
-            notesByKey.getOrDefault(s.key(), List.of()).stream().map(Note::rule).distinct().sorted().forEach(rule -> {
+            List<Note> myNotes = notesByKey.getOrDefault(s.key(), List.of());
+            if (!chosen.equals(dflt.id()) || contested(mine, myVetoes, dflt)) {
+                SettingAdvice advice = advise(s, chosen, dflt, mine, myVetoes, myNotes, goalOrder);
+                (advice.changesDefault() ? changed : kept).add(advice);
+            }
+            Set<String> noteRules = new java.util.TreeSet<>();
+            for (Note n : myNotes) noteRules.add(n.rule());
+            for (String rule : noteRules) {
                 RuleDoc doc = catalog.docs().get(rule);
-                noteAdvice.add(new NoteAdvice(s.key(), rule, doc == null ? rule : doc.message(),
-                        doc == null ? List.of() : doc.sources().stream().map(knowledge::url).toList()));
-            });
+                List<String> urls = new ArrayList<>();
+                if (doc != null) for (String source : doc.sources()) urls.add(knowledge.url(source));
+                noteAdvice.add(new NoteAdvice(s.key(), rule, doc == null ? rule : doc.message(), List.copyOf(urls)));
+            }
         }
         String toml = ProfileBlock.render(target.name(), target.inherits(), changed);
         return new Recommendation(target.name(), target.inherits(), goals, changed, kept, noteAdvice, toml);
     }
 
+    /** Whether a goal argued for a value other than cargo's default, or for a value that was then vetoed. */
+    private static boolean contested(List<Preference> prefs, List<Veto> vetoes, SettingValue dflt) {
+        for (Preference p : prefs) {
+            if (p.score() <= 0) continue;
+            if (!p.value().equals(dflt.id())) return true;
+            for (Veto v : vetoes) if (p.value().equals(v.value())) return true;
+        }
+        return false;
+    }
+
     private SettingAdvice advise(Setting s, String chosen, SettingValue dflt, List<Preference> prefs, List<Veto> vetoes,
                                  List<Note> notes, List<String> goalOrder) {
-        SettingValue value = s.value(chosen).orElseThrow();
-        Map<String, Integer> totals = new LinkedHashMap<>();
-        for (SettingValue v : s.values()) totals.put(v.id(), 0);
+        SettingValue value = null;
+        Map<String, Integer> totals = new java.util.HashMap<>();
+        for (SettingValue v : s.values()) {
+            totals.put(v.id(), 0);
+            if (v.id().equals(chosen)) value = v;
+        }
+        if (value == null) throw new IllegalStateException("`" + chosen + "` is not a value of `" + s.key() + "`");
         Set<String> wanted = new java.util.HashSet<>(); // values some preference scores above zero
         for (Preference p : prefs) {
             totals.merge(p.value(), p.score(), Integer::sum);
@@ -306,18 +363,24 @@ final class Recommender {
             RuleDoc doc = catalog.docs().get(n.rule());
             if (doc != null) sourceKeys.addAll(doc.sources());
         });
-        List<String> urls = sourceKeys.stream().map(knowledge::url).distinct().toList();
+        Set<String> urlSet = new LinkedHashSet<>();
+        for (String key : sourceKeys) urlSet.add(knowledge.url(key));
+        List<String> urls = List.copyOf(urlSet);
         String reason;
         String comment;
         if (chosen.equals(dflt.id())) {
-            reason = "cargo's default `" + display(value) + "` stays: " + (overruled.isEmpty() ? "nothing scores better"
-                    : overruled.stream().map(o -> "`" + o.value() + "` " + o.reason()).collect(Collectors.joining("; ")));
+            StringBuilder why = new StringBuilder();
+            for (Overruled o : overruled) why.append(why.isEmpty() ? "" : "; ").append('`').append(o.value()).append("` ").append(o.reason());
+            reason = "cargo's default `" + display(value) + "` stays: " + (overruled.isEmpty() ? "nothing scores better" : why);
             comment = "";
         } else {
             reason = "`" + display(value) + "` scores best, " + signed(totals.get(chosen)) + breakdown(prefs, chosen)
                     + ", against " + signed(totals.get(dflt.id())) + " for cargo's default `" + display(dflt) + "`";
-            List<String> tied = s.values().stream().filter(v -> !v.id().equals(chosen) && totals.get(v.id()).equals(totals.get(chosen))
-                    && vetoes.stream().noneMatch(x -> x.value().equals(v.id()))).map(v -> "`" + display(v) + "`").toList();
+            List<String> tied = new ArrayList<>();
+            for (SettingValue v : s.values()) {
+                if (v.id().equals(chosen) || !totals.get(v.id()).equals(totals.get(chosen)) || isVetoed(vetoes, v.id())) continue;
+                tied.add("`" + display(v) + "`");
+            }
             if (!tied.isEmpty()) {
                 reason += "; tied with " + String.join(", ", tied) + ", and knowledge lists `" + value.id()
                         + "` first (the cheaper choice); weight a goal to break the tie";
@@ -326,6 +389,11 @@ final class Recommender {
         }
         return new SettingAdvice(s.key(), chosen, value.toml(), dflt.id(), dflt.toml(), List.copyOf(goals),
                 List.copyOf(ruleIds), urls, overruled, reason, comment);
+    }
+
+    private static boolean isVetoed(List<Veto> vetoes, String value) {
+        for (Veto x : vetoes) if (x.value().equals(value)) return true;
+        return false;
     }
 
     /** Groups facts by setting key, keeping their order (each setting then reads only its own). */

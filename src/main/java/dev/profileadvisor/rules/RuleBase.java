@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,6 +54,9 @@ public final class RuleBase {
 
     private final KieBase kieBase;
     private final KieSessionsPool sessions;
+    private final StandingSessions standingSessions;
+    /** Why these rules cannot share standing sessions ({@link StandingSessions#unsafe}), if they cannot. */
+    private final Optional<String> noStanding;
     private final List<KiePackage> packages; // what compile() built, kept until it is written to a cache file
     private final Map<String, Location> rules;
 
@@ -65,10 +69,12 @@ public final class RuleBase {
     public record Location(String file, int line) {
     }
 
-    private RuleBase(KieBase kieBase, Map<String, Location> rules, Collection<KiePackage> packages) {
+    private RuleBase(KieBase kieBase, Map<String, Location> rules, Collection<KiePackage> packages, Optional<String> noStanding) {
+        this.noStanding = noStanding;
         this.kieBase = kieBase;
         this.packages = List.copyOf(packages);
         this.sessions = kieBase.newKieSessionsPool(2);
+        this.standingSessions = new StandingSessions(kieBase);
         this.rules = Collections.unmodifiableMap(rules);
     }
 
@@ -117,7 +123,7 @@ public final class RuleBase {
             }
         }
         if (!problems.isEmpty()) throw new AdvisorException(problems);
-        return new RuleBase(builder.newKieBase(), rules, builder.getKnowledgePackages());
+        return new RuleBase(builder.newKieBase(), rules, builder.getKnowledgePackages(), StandingSessions.unsafe(files));
     }
 
     /**
@@ -139,7 +145,7 @@ public final class RuleBase {
                 for (Object o : (List<?>) in.readObject()) packages.add((KiePackage) o);
                 InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
                 kieBase.addPackages(packages);
-                return new RuleBase(kieBase, declarations(files), List.of());
+                return new RuleBase(kieBase, declarations(files), List.of(), StandingSessions.unsafe(files));
             } catch (Exception | LinkageError e) {
                 // not a usable cache: compile and replace it below
             }
@@ -300,18 +306,48 @@ public final class RuleBase {
             session.addEventListener(counter);
             for (Object f : facts) session.insert(f);
             int fired = session.fireAllRules(FIRING_LIMIT);
-            if (fired >= FIRING_LIMIT) {
-                String worst = firings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
-                Location loc = rules.getOrDefault(worst, new Location("rules", 0));
-                throw new AdvisorException(new Problem(loc.file(), loc.line(), 1, "rule `" + worst + "` fired "
-                        + firings.get(worst) + " times without reaching a fixpoint (firing limit " + FIRING_LIMIT
-                        + "): it keeps re-triggering itself or another rule; derive a new fact instead of modifying the one it matches"));
-            }
+            if (fired >= FIRING_LIMIT) throw loop(firings);
             return new Outcome(List.copyOf(session.getObjects()), Map.copyOf(firings));
         } finally {
             session.removeEventListener(counter);
             session.dispose();
         }
+    }
+
+    /**
+     * Runs the rules like {@link #run(Collection)}, in a session that already holds the {@code standing} facts,
+     * which many runs share; only the difference from the session's last run goes in and out (see
+     * {@link StandingSessions}). The facts at the end are the same; no firings are counted. Rules that derive
+     * facts other than with {@code insertLogical} (see {@link #standingSessions()}) run in a new session each time.
+     *
+     * @param standing facts shared by many runs; pass the same list instance each time (it identifies the sessions)
+     * @param facts    this run's facts
+     * @return every fact in working memory afterwards, the standing ones included
+     * @throws AdvisorException as {@link #run(Collection)}
+     */
+    public Outcome run(List<?> standing, Collection<?> facts) {
+        Optional<Outcome> out = noStanding.isEmpty() ? standingSessions.run(standing, facts, FIRING_LIMIT) : Optional.empty();
+        return out.orElseGet(() -> {
+            List<Object> all = new ArrayList<>(standing); // also for a loop: a new session names the looping rule
+            all.addAll(facts);
+            return run(all);
+        });
+    }
+
+    /**
+     * @return empty when {@link #run(List, Collection)} keeps standing sessions; otherwise the first place in the
+     *         rules ({@code file:line: what}) that prevents it
+     */
+    public Optional<String> standingSessions() {
+        return noStanding;
+    }
+
+    private AdvisorException loop(Map<String, Integer> firings) {
+        String worst = firings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+        Location loc = rules.getOrDefault(worst, new Location("rules", 0));
+        return new AdvisorException(new Problem(loc.file(), loc.line(), 1, "rule `" + worst + "` fired "
+                + firings.get(worst) + " times without reaching a fixpoint (firing limit " + FIRING_LIMIT
+                + "): it keeps re-triggering itself or another rule; derive a new fact instead of modifying the one it matches"));
     }
 
     /**

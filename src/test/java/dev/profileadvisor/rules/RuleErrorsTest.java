@@ -69,17 +69,17 @@ class RuleErrorsTest {
         // Consequences are Java (ECJ); Drools reports all their problems as one error at the `rule` line.
         WorkingCopy wc = new WorkingCopy(tmp);
         Path drl = wc.rules.resolve("recommend/20-constraints.drl");
-        int line = WorkingCopy.edit(drl, "insert( new Veto( $key, $value, \"catch-panics\", kcontext.getRule().getName() ) );",
-                "insert( new Veto( $kee, $value, \"catch-panics\", kcontext.getRule().getNam() ) );");
+        int line = WorkingCopy.edit(drl, "insertLogical( new Veto( $key, $value, \"catch-panics\", kcontext.getRule().getName() ) );",
+                "insertLogical( new Veto( $kee, $value, \"catch-panics\", kcontext.getRule().getNam() ) );");
         assertThat(problemsOf(wc)).satisfiesExactly(
                 p -> {
                     assertThat(p.line()).isEqualTo(line);
-                    assertThat(p.column()).isEqualTo(23);
+                    assertThat(p.column()).isEqualTo(30);
                     assertThat(p.message()).isEqualTo("`$kee` is not bound in the rule's conditions");
                 },
                 p -> {
                     assertThat(p.line()).isEqualTo(line);
-                    assertThat(p.column()).isEqualTo(72);
+                    assertThat(p.column()).isEqualTo(79);
                     assertThat(p.message()).isEqualTo("`Rule` has no method `getNam()`");
                 });
     }
@@ -99,7 +99,7 @@ class RuleErrorsTest {
     void anUnknownTypeInAConsequenceIsNamed() {
         WorkingCopy wc = new WorkingCopy(tmp);
         Path drl = wc.rules.resolve("recommend/20-constraints.drl");
-        int line = WorkingCopy.edit(drl, "insert( new Veto( $key, $value, \"catch-panics\"", "insert( new Vetoo( $key, $value, \"catch-panics\"");
+        int line = WorkingCopy.edit(drl, "insertLogical( new Veto( $key, $value, \"catch-panics\"", "insertLogical( new Vetoo( $key, $value, \"catch-panics\"");
         assertThat(problemsOf(wc)).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(line);
             assertThat(p.message()).startsWith("unknown type `Vetoo`");
