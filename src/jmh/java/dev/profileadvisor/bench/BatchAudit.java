@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * Batch audit of a directory tree after start-up: audits it repeatedly for {@code warm-up} seconds (the JIT needs
  * about 20 passes over the 321-manifest corpus to settle), then times {@code passes} more audits, and prints
- * manifests/s and the process's peak RSS. Usage: {@code BatchAudit DIR [PASSES] [WARM-UP-SECONDS]}.
+ * manifests/s over all of them, the median pass and the range (one pass on this shared machine can be a third
+ * slower than the next), and the process's peak RSS. Usage: {@code BatchAudit DIR [PASSES] [WARM-UP-SECONDS]}.
  */
 public final class BatchAudit {
     private BatchAudit() {
@@ -41,11 +42,19 @@ public final class BatchAudit {
         } while (System.nanoTime() < warmUpEnd);
         long start = System.nanoTime();
         AuditReport last = null;
-        for (int i = 0; i < passes; i++) last = advisor.audit(request);
+        double[] rates = new double[passes];
+        for (int i = 0; i < passes; i++) {
+            long t = System.nanoTime();
+            last = advisor.audit(request);
+            rates[i] = manifests / ((System.nanoTime() - t) / 1e9);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
+        java.util.Arrays.sort(rates);
+        double median = passes % 2 == 1 ? rates[passes / 2] : (rates[passes / 2 - 1] + rates[passes / 2]) / 2;
         String hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
                 .findFirst().orElse("VmHWM: ? kB").replaceAll("\\s+", " ");
-        System.out.printf("batch audit: %d manifests x %d passes in %.2f s = %.0f manifests/s after %d warm-up passes; %d workspaces, %d findings; peak RSS %s%n",
-                manifests, passes, seconds, manifests * passes / seconds, warmUpPasses, last.workspaces().size(), last.findings().size(), hwm);
+        System.out.printf("batch audit: %d manifests x %d passes in %.2f s = %.0f manifests/s (median pass %.0f/s, range %.0f-%.0f) after %d warm-up passes; %d workspaces, %d findings; peak RSS %s%n",
+                manifests, passes, seconds, manifests * passes / seconds, median, rates[0], rates[passes - 1], warmUpPasses,
+                last.workspaces().size(), last.findings().size(), hwm);
     }
 }
