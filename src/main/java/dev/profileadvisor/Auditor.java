@@ -168,7 +168,7 @@ final class Auditor {
     }
 
     private static String spellingSince(SettingValue v, Object raw) {
-        for (Alias a : v.aliases()) if (java.util.Objects.equals(Literals.parse(a.toml()), raw)) return a.since().isEmpty() ? v.since() : a.since();
+        for (Alias a : v.aliases()) if (java.util.Objects.equals(Literals.parseKnown(a.toml()), raw)) return a.since().isEmpty() ? v.since() : a.since();
         return v.since();
     }
 

@@ -64,9 +64,9 @@ public record ValueCheck(Status status, Optional<SettingValue> value, List<Strin
     public static ValueCheck of(Knowledge knowledge, String key, Object raw) {
         Setting s = knowledge.setting(key).orElseThrow(() -> new IllegalArgumentException("unknown setting " + key));
         for (SettingValue v : s.values()) {
-            if (!v.isUnwritten() && Objects.equals(Literals.parse(v.toml()), raw)) return valid(v, v.flags());
+            if (!v.isUnwritten() && Objects.equals(Literals.parseKnown(v.toml()), raw)) return valid(v, v.flags());
             for (Alias a : v.aliases()) {
-                if (Objects.equals(Literals.parse(a.toml()), raw)) return valid(v, a.flags());
+                if (Objects.equals(Literals.parseKnown(a.toml()), raw)) return valid(v, a.flags());
             }
         }
         String shown = "`" + key + " = " + Literals.toml(raw) + "`";
