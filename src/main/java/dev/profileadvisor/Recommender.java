@@ -301,17 +301,8 @@ final class Recommender {
     private SettingAdvice advise(Setting s, String chosen, SettingValue dflt, List<Preference> prefs, List<Veto> vetoes,
                                  List<Note> notes, List<String> goalOrder) {
         SettingValue value = null;
-        Map<String, Integer> totals = new java.util.HashMap<>();
-        for (SettingValue v : s.values()) {
-            totals.put(v.id(), 0);
-            if (v.id().equals(chosen)) value = v;
-        }
+        for (SettingValue v : s.values()) if (v.id().equals(chosen)) value = v;
         if (value == null) throw new IllegalStateException("`" + chosen + "` is not a value of `" + s.key() + "`");
-        Set<String> wanted = new java.util.HashSet<>(); // values some preference scores above zero
-        for (Preference p : prefs) {
-            totals.merge(p.value(), p.score(), Integer::sum);
-            if (p.score() > 0) wanted.add(p.value());
-        }
 
         Set<String> goals = new LinkedHashSet<>();
         Set<String> ruleIds = new LinkedHashSet<>();
@@ -336,7 +327,7 @@ final class Recommender {
         for (SettingValue v : s.values()) {
             if (v.id().equals(chosen)) continue;
             boolean isDefault = v.id().equals(dflt.id());
-            if (!wanted.contains(v.id()) && !isDefault) continue;
+            if (!isWanted(prefs, v.id()) && !isDefault) continue;
             Veto x = null;
             for (Veto candidate : vetoes) {
                 if (candidate.value().equals(v.id())) {
@@ -354,8 +345,8 @@ final class Recommender {
                 Set<String> against = new LinkedHashSet<>();
                 for (Preference p : prefs) if (p.value().equals(v.id()) && p.score() < 0) against.add(p.goal());
                 String by = String.join(", ", !against.isEmpty() ? against : goals.isEmpty() ? Set.of(DECIDE_RULE) : goals);
-                overruled.add(new Overruled(v.id(), v.toml(), by, "scores " + signed(totals.get(v.id()))
-                        + breakdown(prefs, v.id()) + " against " + signed(totals.get(chosen)) + " for `" + display(value) + "`"));
+                overruled.add(new Overruled(v.id(), v.toml(), by, "scores " + signed(total(prefs, v.id()))
+                        + breakdown(prefs, v.id()) + " against " + signed(total(prefs, chosen)) + " for `" + display(value) + "`"));
             }
         }
         notes.forEach(n -> {
@@ -374,11 +365,11 @@ final class Recommender {
             reason = "cargo's default `" + display(value) + "` stays: " + (overruled.isEmpty() ? "nothing scores better" : why);
             comment = "";
         } else {
-            reason = "`" + display(value) + "` scores best, " + signed(totals.get(chosen)) + breakdown(prefs, chosen)
-                    + ", against " + signed(totals.get(dflt.id())) + " for cargo's default `" + display(dflt) + "`";
+            reason = "`" + display(value) + "` scores best, " + signed(total(prefs, chosen)) + breakdown(prefs, chosen)
+                    + ", against " + signed(total(prefs, dflt.id())) + " for cargo's default `" + display(dflt) + "`";
             List<String> tied = new ArrayList<>();
             for (SettingValue v : s.values()) {
-                if (v.id().equals(chosen) || !totals.get(v.id()).equals(totals.get(chosen)) || isVetoed(vetoes, v.id())) continue;
+                if (v.id().equals(chosen) || total(prefs, v.id()) != total(prefs, chosen) || isVetoed(vetoes, v.id())) continue;
                 tied.add("`" + display(v) + "`");
             }
             if (!tied.isEmpty()) {
@@ -389,6 +380,19 @@ final class Recommender {
         }
         return new SettingAdvice(s.key(), chosen, value.toml(), dflt.id(), dflt.toml(), List.copyOf(goals),
                 List.copyOf(ruleIds), urls, overruled, reason, comment);
+    }
+
+    /** The sum of a value's preferences (a setting has a handful: summing again is cheaper than a map). */
+    private static int total(List<Preference> prefs, String value) {
+        int sum = 0;
+        for (Preference p : prefs) if (p.value().equals(value)) sum += p.score();
+        return sum;
+    }
+
+    /** Whether some preference scores a value above zero. */
+    private static boolean isWanted(List<Preference> prefs, String value) {
+        for (Preference p : prefs) if (p.score() > 0 && p.value().equals(value)) return true;
+        return false;
     }
 
     private static boolean isVetoed(List<Veto> vetoes, String value) {

@@ -4,6 +4,7 @@ import dev.profileadvisor.AuditReport;
 import dev.profileadvisor.GoalWeight;
 import dev.profileadvisor.ProfileAdvisor;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -14,6 +15,7 @@ import java.util.Optional;
 
 /** Warm throughput of the audit of a typical manifest (text in, report out) on one shared advisor. */
 @State(Scope.Benchmark)
+@Fork(jvmArgsAppend = "-XX:+UseParallelGC") // the throughput collector: +20 % over G1 here (README, Measurements)
 public class AuditBenchmark {
     /** A release profile with the seed's settings, a custom profile and a typo: what real manifests look like. */
     static final String MANIFEST = """
