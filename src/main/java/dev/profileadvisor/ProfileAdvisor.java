@@ -272,7 +272,9 @@ public final class ProfileAdvisor {
     }
 
     /**
-     * Runs the rules on a request and reports which rules fired; for rule cases and {@code rules test}.
+     * Runs the rules on a request in a new session and reports which rules fired; for rule cases and
+     * {@code rules test}. The recommendation is the same as {@link #recommend(Request)}'s, which runs in a standing
+     * session and counts no firings.
      *
      * @param request the request
      * @return rule id → times fired, and the recommendation
