@@ -38,6 +38,10 @@ final class Recommender {
     private final java.util.function.Supplier<RuleBase> rules;
     private final RuleCatalog catalog;
     private final Map<String, List<Object>> criterionFacts;
+    /** What each goal weighs, for every goal: knowledge, matched together with the request's GoalRequest facts. */
+    private final List<GoalCriterion> goalCriteria;
+    /** How each value of the knowledge is shown in reasons ({@code lto = "fat"}), built once; read-only after. */
+    private final Map<SettingValue, String> displays = new java.util.IdentityHashMap<>();
     /** Setting and value facts per profile whose defaults they carry (facts are immutable, so runs share them). */
     private final Map<String, ProfileFacts> profileFacts = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -53,6 +57,12 @@ final class Recommender {
         }
         byCriterion.replaceAll((c, l) -> List.copyOf(l));
         this.criterionFacts = Map.copyOf(byCriterion);
+        List<GoalCriterion> weighs = new ArrayList<>();
+        for (Goal g : knowledge.goals().values()) g.criteria().forEach((c, m) -> weighs.add(new GoalCriterion(g.id(), c, m)));
+        this.goalCriteria = List.copyOf(weighs);
+        for (Setting s : knowledge.settings().values()) {
+            for (SettingValue v : s.values()) displays.put(v, shown(v));
+        }
     }
 
     /**
@@ -95,15 +105,13 @@ final class Recommender {
         Set<String> criteria = new LinkedHashSet<>();
         for (GoalWeight g : goals) {
             facts.add(new GoalRequest(g.goal(), g.weight()));
-            knowledge.goals().get(g.goal()).criteria().forEach((c, m) -> {
-                facts.add(new GoalCriterion(g.goal(), c, m));
-                criteria.add(c);
-            });
+            criteria.addAll(knowledge.goals().get(g.goal()).criteria().keySet());
         }
         facts.add(new TargetProfile(target.name(), target.root(), target.ignores()));
         ProfileFacts settingFacts = profileFacts(target);
         RuleBase.Outcome out;
         if (counted) {
+            facts.addAll(goalCriteria);
             criteria.forEach(c -> facts.addAll(criterionFacts.getOrDefault(c, List.of())));
             facts.addAll(settingFacts.facts());
             out = rules.get().run(facts);
@@ -240,6 +248,7 @@ final class Recommender {
                 }
             }
             List<Object> standing = new ArrayList<>(facts);
+            standing.addAll(goalCriteria);
             criterionFacts.values().forEach(standing::addAll);
             return new ProfileFacts(List.copyOf(facts), java.util.Collections.unmodifiableMap(defaults), List.copyOf(standing));
         });
@@ -407,7 +416,12 @@ final class Recommender {
         return out;
     }
 
-    private static String display(SettingValue v) {
+    private String display(SettingValue v) {
+        String shown = displays.get(v);
+        return shown != null ? shown : shown(v);
+    }
+
+    private static String shown(SettingValue v) {
         return v.isUnwritten() ? v.setting() + " unset (" + v.title() + ")" : v.setting() + " = " + v.toml();
     }
 
@@ -420,7 +434,15 @@ final class Recommender {
         return out.isEmpty() ? "" : out.append(')').toString();
     }
 
+    /** Scores as reasons show them, for the usual range, built once. */
+    private static final String[] SIGNED = new String[401];
+
+    static {
+        for (int n = -200; n <= 200; n++) SIGNED[n + 200] = n > 0 ? "+" + n : n < 0 ? "\u2212" + (-n) : "0";
+    }
+
     private static String signed(int n) {
-        return n > 0 ? "+" + n : n < 0 ? "\u2212" + (-n) : "0";
+        if (n >= -200 && n <= 200) return SIGNED[n + 200];
+        return n > 0 ? "+" + n : "\u2212" + (-n);
     }
 }
