@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # All performance figures in one go: cold start (ratio to --version, peak RSS), warm throughput of recommend and
 # audit through the Java API (JMH, 2 threads on one shared advisor), and batch audit of the Debian crate corpus.
-# Usage: bench/run.sh            (about 9 minutes; needs the corpus: bash .ci/crate-corpus)
+# Usage: bench/run.sh            (about 11 minutes; needs the corpus: bash .ci/crate-corpus)
 #        QUICK=1 bench/run.sh    (shorter JMH runs, for a smoke test)
 set -euo pipefail
 home=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,7 +18,7 @@ echo "== cold start" >&2
 bench/cold-start.sh 7 | tee "$out/cold.txt" >&2
 
 echo "== JMH" >&2
-if [[ ${QUICK:-} == 1 ]]; then jmh=(-f 1 -wi 2 -w 2s -i 3 -r 3s); else jmh=(-f 1 -wi 3 -w 5s -i 5 -r 5s); fi
+if [[ ${QUICK:-} == 1 ]]; then jmh=(-f 1 -wi 2 -w 2s -i 3 -r 3s); else jmh=(-f 1 -wi 6 -w 5s -i 5 -r 5s); fi  # 30 s of warm-up: the unseen requests keep the JIT busy for about 20 s
 java -jar target/jmh/benchmarks.jar 'RecommendBenchmark|AuditBenchmark' -t 2 -bm thrpt "${jmh[@]}" -rf json -rff "$out/thrpt.json" >&2
 java -jar target/jmh/benchmarks.jar 'RecommendBenchmark|AuditBenchmark' -t 2 -bm sample -tu us "${jmh[@]}" -rf json -rff "$out/sample.json" >&2
 
