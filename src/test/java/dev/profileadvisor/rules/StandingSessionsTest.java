@@ -103,18 +103,21 @@ class StandingSessionsTest {
         WorkingCopy copy = new WorkingCopy(tmp);
         WorkingCopy.append(copy.rules.resolve("recommend/50-loop.drl"), """
                 package recommend;
-                import dev.profileadvisor.rules.GoalRequest;
-                rule "touch-goal"
+                import dev.profileadvisor.rules.Note;
+                rule "endless-notes"
                 when
-                    $g : GoalRequest()
+                    $n : Note()
                 then
-                    update( $g );
+                    insertLogical( new Note( $n.key(), $n.rule() + "x" ) );
                 end
                 """);
+        RuleBase recommend = RuleBase.compile(RuleFile.readTree(copy.rules, "rules").stream()
+                .filter(f -> f.concern().equals("recommend")).toList());
+        assertThat(recommend.standingSessions()).as("the loop runs in a standing session").isEmpty();
         ProfileAdvisor advisor = ProfileAdvisor.load(Optional.of(copy.rules), Optional.empty());
         Request request = Request.goals("small-binary");
         AdvisorException traced = catchThrowableOfType(() -> advisor.trace(request), AdvisorException.class);
-        assertThat(traced).hasMessageContaining("without reaching a fixpoint (firing limit 10000)");
+        assertThat(traced).hasMessageContaining("rule `endless-notes` fired").hasMessageContaining("50-loop.drl:3:");
         assertThatThrownBy(() -> advisor.recommend(request)).isInstanceOf(AdvisorException.class)
                 .hasMessage(traced.getMessage());
     }
