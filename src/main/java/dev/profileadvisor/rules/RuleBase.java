@@ -40,8 +40,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The DRL rules compiled once into a Drools {@link KieBase}, shared by all threads; {@link #run} opens one
- * short-lived session per call.
+ * The DRL rules compiled once into a Drools {@link KieBase}, shared by all threads; {@link #run(Collection)} runs
+ * each call in a pooled session reset afterwards, {@link #run(List, Collection)} in a standing session that keeps
+ * the facts many calls share.
  */
 public final class RuleBase {
     /** Most firings one request may take before the engine calls it a loop. */
