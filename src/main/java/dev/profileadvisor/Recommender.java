@@ -49,7 +49,8 @@ final class Recommender {
         this.knowledge = knowledge;
         this.rules = rules;
         this.catalog = catalog;
-        // Effect facts by criterion: a request only gets the effects its goals weigh (the others can never join).
+        // Effect facts by criterion: a new session gets only the effects its request's goals weigh (the others can
+        // never join); a standing session holds them all.
         Map<String, List<Object>> byCriterion = new LinkedHashMap<>();
         for (Effect e : knowledge.effects()) {
             e.scores().forEach((c, score) -> byCriterion.computeIfAbsent(c, k -> new ArrayList<>())
@@ -71,6 +72,7 @@ final class Recommender {
      *
      * @param facts    the facts, in knowledge order
      * @param defaults cargo's default value per key in that profile
+     * @param standing {@code facts} plus what every goal weighs and every effect: what a standing session holds
      */
     private record ProfileFacts(List<Object> facts, Map<String, SettingValue> defaults, List<Object> standing) {
     }
@@ -102,15 +104,13 @@ final class Recommender {
         List<GoalWeight> goals = resolveGoals(request.goals());
         Target target = target(request, goals);
         List<Object> facts = new ArrayList<>();
-        Set<String> criteria = new LinkedHashSet<>();
-        for (GoalWeight g : goals) {
-            facts.add(new GoalRequest(g.goal(), g.weight()));
-            criteria.addAll(knowledge.goals().get(g.goal()).criteria().keySet());
-        }
+        for (GoalWeight g : goals) facts.add(new GoalRequest(g.goal(), g.weight()));
         facts.add(new TargetProfile(target.name(), target.root(), target.ignores()));
         ProfileFacts settingFacts = profileFacts(target);
         RuleBase.Outcome out;
         if (counted) {
+            Set<String> criteria = new LinkedHashSet<>();
+            for (GoalWeight g : goals) criteria.addAll(knowledge.goals().get(g.goal()).criteria().keySet());
             facts.addAll(goalCriteria);
             criteria.forEach(c -> facts.addAll(criterionFacts.getOrDefault(c, List.of())));
             facts.addAll(settingFacts.facts());

@@ -48,6 +48,11 @@ class StandingSessionsTest {
         return out;
     }
 
+    /** The recommend rules of a rules directory, compiled on their own. */
+    private static RuleBase recommendRules(Path rules) {
+        return RuleBase.compile(RuleFile.readTree(rules, "rules").stream().filter(f -> f.concern().equals("recommend")).toList());
+    }
+
     private static void assertSameAsNewSessions(ProfileAdvisor advisor, List<Request> requests) {
         for (Request r : requests) {
             Recommendation fresh = advisor.trace(r).recommendation();
@@ -68,8 +73,7 @@ class StandingSessionsTest {
 
     @Test
     void theBundledRecommendRulesShareSessions() {
-        RuleBase recommend = RuleBase.compile(RuleFile.readTree(Path.of("rules"), "rules").stream()
-                .filter(f -> f.concern().equals("recommend")).toList());
+        RuleBase recommend = recommendRules(Path.of("rules"));
         assertThat(recommend.standingSessions()).isEmpty();
     }
 
@@ -77,8 +81,7 @@ class StandingSessionsTest {
     void aRuleThatInsertsWithoutJustificationRunsEachRequestInANewSession(@TempDir Path tmp) {
         WorkingCopy copy = new WorkingCopy(tmp);
         WorkingCopy.edit(copy.rules.resolve("recommend/10-preferences.drl"), "insertLogical( new Preference", "insert( new Preference");
-        RuleBase recommend = RuleBase.compile(RuleFile.readTree(copy.rules, "rules").stream()
-                .filter(f -> f.concern().equals("recommend")).toList());
+        RuleBase recommend = recommendRules(copy.rules);
         assertThat(recommend.standingSessions()).contains("rules/recommend/10-preferences.drl:19: `insert(`");
         // Preferences inserted without justification would stay in a reused session and add to every later
         // request's totals.
@@ -93,8 +96,7 @@ class StandingSessionsTest {
         WorkingCopy copy = new WorkingCopy(tmp);
         WorkingCopy.edit(copy.rules.resolve("recommend/30-decide.drl"), "rule \"decide-best-value\"\n",
                 "rule \"decide-best-value\"\nactivation-group \"decide\"\n");
-        RuleBase recommend = RuleBase.compile(RuleFile.readTree(copy.rules, "rules").stream()
-                .filter(f -> f.concern().equals("recommend")).toList());
+        RuleBase recommend = recommendRules(copy.rules);
         assertThat(recommend.standingSessions()).hasValueSatisfying(why -> assertThat(why).endsWith("`activation-group`"));
     }
 
@@ -111,8 +113,7 @@ class StandingSessionsTest {
                     insertLogical( new Note( $n.key(), $n.rule() + "x" ) );
                 end
                 """);
-        RuleBase recommend = RuleBase.compile(RuleFile.readTree(copy.rules, "rules").stream()
-                .filter(f -> f.concern().equals("recommend")).toList());
+        RuleBase recommend = recommendRules(copy.rules);
         assertThat(recommend.standingSessions()).as("the loop runs in a standing session").isEmpty();
         ProfileAdvisor advisor = ProfileAdvisor.load(Optional.of(copy.rules), Optional.empty());
         Request request = Request.goals("small-binary");
