@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RecursiveAction;
 import java.util.function.BiConsumer;
 
 /**
@@ -23,6 +26,11 @@ import java.util.function.BiConsumer;
  * subdirectories, so a leaf directory costs a listing and no {@code stat} at all; this is the "leaf optimisation"
  * of GNU find and fts. Anywhere else (other file systems, a link count below 2, no POSIX attributes) it reads every
  * entry's type, as {@link Files#walkFileTree} does.
+ *
+ * <p>Directories are listed in parallel (one fork/join task per directory, on the common pool, which the audit's
+ * parallel streams use too): listing the 2,362 directories of the Debian crate corpus took 78 ms of a 175 ms batch
+ * audit pass on one thread, and nothing else can start before it ends. The result does not depend on the order the
+ * tasks run in: manifests are sorted, and failures are reported sorted by path once the walk is over.
  */
 public final class ManifestFinder {
     private static final Set<String> SKIPPED_DIRS = Set.of("target", "node_modules");
@@ -31,16 +39,16 @@ public final class ManifestFinder {
     private static final boolean UNIX = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
     private static final String ATTRIBUTES = "unix:isDirectory,isRegularFile,nlink,dev";
 
-    private final List<Path> found = new ArrayList<>();
-    private final BiConsumer<Path, IOException> failed;
+    private final Queue<Path> found = new ConcurrentLinkedQueue<>();
+    private final Queue<Map.Entry<Path, IOException>> failures = new ConcurrentLinkedQueue<>();
 
-    private ManifestFinder(BiConsumer<Path, IOException> failed) {
-        this.failed = failed;
+    private ManifestFinder() {
     }
 
     /**
      * @param dir    the directory to search (when it is a symbolic link, the directory it leads to)
-     * @param failed told about every entry that could not be read (permission denied, vanished, …); the walk goes on
+     * @param failed told about every entry that could not be read (permission denied, vanished, …), sorted by path,
+     *               once the walk is over; the walk goes on past them
      * @return the absolute, normalised paths of the manifests found, sorted
      * @throws IOException when {@code dir} itself cannot be read
      */
@@ -50,24 +58,45 @@ public final class ManifestFinder {
 
     /** As {@link #below(Path, BiConsumer)}; {@code trustLinkCounts = false} reads every entry's type (for tests). */
     static List<Path> below(Path dir, BiConsumer<Path, IOException> failed, boolean trustLinkCounts) throws IOException {
-        ManifestFinder finder = new ManifestFinder(failed);
+        ManifestFinder finder = new ManifestFinder();
         Entry root = Entry.of(dir, true);
-        if (root.directory()) finder.visit(dir.toAbsolutePath().normalize(), root, trustLinkCounts && linkCountIsExact(dir));
-        finder.found.sort(null);
-        return finder.found;
+        if (root.directory()) finder.new Visit(dir.toAbsolutePath().normalize(), root, trustLinkCounts && linkCountIsExact(dir)).invoke();
+        List<Map.Entry<Path, IOException>> failures = new ArrayList<>(finder.failures);
+        failures.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<Path, IOException> f : failures) failed.accept(f.getKey(), f.getValue());
+        List<Path> found = new ArrayList<>(finder.found);
+        found.sort(null);
+        return found;
     }
 
-    private void visit(Path dir, Entry self, boolean exactLinks) {
+    /** Lists one directory, then its subdirectories as tasks of their own. */
+    private final class Visit extends RecursiveAction {
+        private final Path dir;
+        private final Entry self;
+        private final boolean exactLinks;
+
+        Visit(Path dir, Entry self, boolean exactLinks) {
+            this.dir = dir;
+            this.self = self;
+            this.exactLinks = exactLinks;
+        }
+
+        @Override
+        protected void compute() {
+            List<Visit> subdirs = new ArrayList<>();
+            visit(dir, self, exactLinks, subdirs);
+            if (!subdirs.isEmpty()) invokeAll(subdirs);
+        }
+    }
+
+    private void visit(Path dir, Entry self, boolean exactLinks, List<Visit> next) {
         // Subdirectories still to meet; -1: unknown, so every entry's type is read.
         long subdirs = exactLinks && self.links() >= 2 ? self.links() - 2 : -1;
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) names.add(p.getFileName().toString());
+        List<String> names;
+        try {
+            names = names(dir);
         } catch (IOException e) {
-            failed.accept(dir, e);
-            return;
-        } catch (java.nio.file.DirectoryIteratorException e) {
-            failed.accept(dir, e.getCause());
+            failures.add(Map.entry(dir, e));
             return;
         }
         for (String name : names) {
@@ -78,28 +107,47 @@ public final class ManifestFinder {
                 if (e.regularFile()) found.add(child);
                 if (!e.directory()) continue;
                 subdirs--;
-                visitChild(child, name, e, exactLinks, self);
+                visitChild(child, name, e, exactLinks, self, next);
                 continue;
             }
             if (subdirs == 0) continue; // every subdirectory met: the rest are files, links, sockets, …
             Entry e = read(child);
             if (e == null || !e.directory()) continue;
             subdirs--;
-            visitChild(child, name, e, exactLinks, self);
+            visitChild(child, name, e, exactLinks, self, next);
         }
     }
 
-    private void visitChild(Path child, String name, Entry e, boolean exactLinks, Entry parent) {
+    /**
+     * The names in a directory. {@link java.io.File#list()} makes no {@code Path} per entry and listed the corpus's
+     * directories in 40 ms against 60 ms for a {@link DirectoryStream}, but it only says that it failed (null), so
+     * a directory it cannot list is listed again through NIO, which throws the reason.
+     *
+     * @throws IOException why the directory cannot be listed (no such file, not a directory, permission denied, …)
+     */
+    static List<String> names(Path dir) throws IOException {
+        String[] names = dir.toFile().list();
+        if (names != null) return java.util.Arrays.asList(names);
+        List<String> again = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) again.add(p.getFileName().toString());
+        } catch (java.nio.file.DirectoryIteratorException e) {
+            throw e.getCause();
+        }
+        return again;
+    }
+
+    private void visitChild(Path child, String name, Entry e, boolean exactLinks, Entry parent, List<Visit> next) {
         if (SKIPPED_DIRS.contains(name) || name.startsWith(".")) return;
         boolean exact = e.device() == parent.device() ? exactLinks : linkCountIsExact(child); // a mount point
-        visit(child, e, exact);
+        next.add(new Visit(child, e, exact));
     }
 
     private Entry read(Path p) {
         try {
             return Entry.of(p, false);
         } catch (IOException e) {
-            failed.accept(p, e);
+            failures.add(Map.entry(p, e));
             return null;
         }
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link ManifestFinder} finds exactly what GNU {@code find} finds (symbolic links below the directory not followed; {@code target/},
@@ -100,5 +101,14 @@ class ManifestFinderTest {
                 .hasSizeGreaterThanOrEqualTo(100);
         assertThat(finder(corpus, true)).isEqualTo(expected);
         assertThat(finder(corpus, false)).isEqualTo(expected);
+    }
+
+    @Test
+    void aDirectoryThatCannotBeListedSaysWhy() throws Exception {
+        write("a/Cargo.toml");
+        Files.writeString(dir.resolve("file"), "");
+        assertThat(ManifestFinder.names(dir)).containsExactlyInAnyOrder("a", "file");
+        assertThatThrownBy(() -> ManifestFinder.names(dir.resolve("missing"))).isInstanceOf(java.nio.file.NoSuchFileException.class);
+        assertThatThrownBy(() -> ManifestFinder.names(dir.resolve("file"))).isInstanceOf(java.nio.file.NotDirectoryException.class);
     }
 }
