@@ -58,6 +58,12 @@ public final class RuleBase {
     private final StandingSessions standingSessions;
     /** Why these rules cannot share standing sessions ({@link StandingSessions#unsafe}), if they cannot. */
     private final Optional<String> noStanding;
+    /**
+     * Sessions without Drools' internal locking: a session is only ever used by one thread at a time (the pools
+     * hand it over through concurrent queues). Measured: the rules of an unseen recommendation ran in 52-54 us with
+     * locks and 50 us without (same minute, alternating jars).
+     */
+    static final org.kie.api.runtime.KieSessionConfiguration ONE_THREAD_AT_A_TIME = oneThreadAtATime();
     private final List<KiePackage> packages; // what compile() built, kept until it is written to a cache file
     private final Map<String, Location> rules;
 
@@ -68,6 +74,12 @@ public final class RuleBase {
      * @param line 1-based line of {@code rule "…"}
      */
     public record Location(String file, int line) {
+    }
+
+    private static org.kie.api.runtime.KieSessionConfiguration oneThreadAtATime() {
+        org.kie.api.runtime.KieSessionConfiguration conf = org.kie.api.KieServices.Factory.get().newKieSessionConfiguration();
+        conf.setOption(org.kie.api.runtime.conf.ThreadSafeOption.NO);
+        return conf;
     }
 
     private RuleBase(KieBase kieBase, Map<String, Location> rules, Collection<KiePackage> packages, Optional<String> noStanding) {
@@ -295,7 +307,7 @@ public final class RuleBase {
      * @throws AdvisorException when a rule keeps firing past {@link #FIRING_LIMIT} (a loop), naming the rule
      */
     public Outcome run(Collection<?> facts) {
-        KieSession session = sessions.newKieSession();
+        KieSession session = sessions.newKieSession(ONE_THREAD_AT_A_TIME);
         Map<String, Integer> firings = new HashMap<>();
         DefaultAgendaEventListener counter = new DefaultAgendaEventListener() {
             @Override

@@ -57,7 +57,7 @@ final class StandingSessions {
     Optional<RuleBase.Outcome> run(List<?> standing, Collection<?> facts, int limit) {
         Queue<Standing> queue = idle.computeIfAbsent(new IdentityKey(standing), k -> new ConcurrentLinkedQueue<>());
         Standing s = queue.poll();
-        if (s == null) s = new Standing(kieBase.newKieSession(), standing, limit);
+        if (s == null) s = new Standing(kieBase.newKieSession(RuleBase.ONE_THREAD_AT_A_TIME, null), standing, limit);
         boolean reusable = false;
         try {
             s.replaceFacts(facts);
