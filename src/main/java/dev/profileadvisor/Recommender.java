@@ -34,6 +34,11 @@ final class Recommender {
     static final String DECIDE_RULE = "decide-best-value";
     private static final java.util.regex.Pattern PROFILE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 
+    private static final Comparator<Preference> PREFERENCE_ORDER = Comparator.comparing(Preference::criterion)
+            .thenComparing(Preference::key).thenComparing(Preference::value).thenComparing(Preference::rule);
+    private static final Comparator<Veto> VETO_ORDER = Comparator.comparing(Veto::key).thenComparing(Veto::value)
+            .thenComparing(Veto::by).thenComparing(Veto::rule);
+
     private final Knowledge knowledge;
     private final java.util.function.Supplier<RuleBase> rules;
     private final RuleCatalog catalog;
@@ -260,10 +265,9 @@ final class Recommender {
         for (GoalWeight g : goals) goalOrder.add(g.goal());
         // Working memory has no stable order: sort, so the same request always reads the same.
         List<Preference> prefs = new ArrayList<>(facts.preferences);
-        prefs.sort(Comparator.comparingInt((Preference p) -> goalOrder.indexOf(p.goal())).thenComparing(Preference::criterion)
-                .thenComparing(Preference::key).thenComparing(Preference::value).thenComparing(Preference::rule));
+        prefs.sort(Comparator.comparingInt((Preference p) -> goalOrder.indexOf(p.goal())).thenComparing(PREFERENCE_ORDER));
         List<Veto> vetoes = new ArrayList<>(facts.vetoes);
-        vetoes.sort(Comparator.comparing(Veto::key).thenComparing(Veto::value).thenComparing(Veto::by).thenComparing(Veto::rule));
+        vetoes.sort(VETO_ORDER);
         Map<String, List<Preference>> prefsByKey = byKey(prefs, Preference::key);
         Map<String, List<Veto>> vetoesByKey = byKey(vetoes, Veto::key);
         Map<String, List<Note>> notesByKey = byKey(facts.notes, Note::key);
@@ -284,6 +288,7 @@ final class Recommender {
                 SettingAdvice advice = advise(s, chosen, dflt, mine, myVetoes, myNotes, goalOrder);
                 (advice.changesDefault() ? changed : kept).add(advice);
             }
+            if (myNotes.isEmpty()) continue;
             Set<String> noteRules = new java.util.TreeSet<>();
             for (Note n : myNotes) noteRules.add(n.rule());
             for (String rule : noteRules) {

@@ -80,9 +80,9 @@ class StandingSessionsTest {
     @Test
     void aRuleThatInsertsWithoutJustificationRunsEachRequestInANewSession(@TempDir Path tmp) {
         WorkingCopy copy = new WorkingCopy(tmp);
-        WorkingCopy.edit(copy.rules.resolve("recommend/10-preferences.drl"), "insertLogical( new Preference", "insert( new Preference");
+        int line = WorkingCopy.edit(copy.rules.resolve("recommend/10-preferences.drl"), "insertLogical( new Preference", "insert( new Preference");
         RuleBase recommend = recommendRules(copy.rules);
-        assertThat(recommend.standingSessions()).contains("rules/recommend/10-preferences.drl:19: `insert(`");
+        assertThat(recommend.standingSessions()).contains("rules/recommend/10-preferences.drl:" + line + ": `insert(`");
         // Preferences inserted without justification would stay in a reused session and add to every later
         // request's totals.
         ProfileAdvisor advisor = ProfileAdvisor.load(Optional.of(copy.rules), Optional.empty());
