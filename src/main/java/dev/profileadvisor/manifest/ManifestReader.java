@@ -71,7 +71,8 @@ public final class ManifestReader {
      * @throws AdvisorException listing the TOML errors with line and column
      */
     public static TomlParseResult parseText(String text, String display) {
-        TomlParseResult toml = Toml.parse(text);
+        // sourceless: positions are kept, the copy of the text for source-preserving output (unused here) is not
+        TomlParseResult toml = Toml.parse(text, org.tomlj.TomlParseOptions.sourceless());
         if (toml.hasErrors()) {
             List<Problem> problems = toml.errors().stream().map(e -> new Problem(display, e.position().line(),
                     e.position().column(), "invalid TOML: " + e.getMessage().replaceFirst("\\s*\\(line \\d+, column \\d+\\)\\s*$", ""))).toList();
