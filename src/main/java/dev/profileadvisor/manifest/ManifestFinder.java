@@ -100,8 +100,8 @@ public final class ManifestFinder {
             return;
         }
         for (String name : names) {
-            Path child = dir.resolve(name);
             if (name.equals("Cargo.toml")) {
+                Path child = dir.resolve(name);
                 Entry e = read(child);
                 if (e == null) continue;
                 if (e.regularFile()) found.add(child);
@@ -111,6 +111,7 @@ public final class ManifestFinder {
                 continue;
             }
             if (subdirs == 0) continue; // every subdirectory met: the rest are files, links, sockets, …
+            Path child = dir.resolve(name);
             Entry e = read(child);
             if (e == null || !e.directory()) continue;
             subdirs--;
