@@ -1,11 +1,26 @@
 package dev.profileadvisor;
 
+import dev.profileadvisor.recommend.Trace;
+
+import dev.profileadvisor.apply.ApplyPlan;
+import dev.profileadvisor.apply.ApplyRequest;
+import dev.profileadvisor.apply.Planner;
+import dev.profileadvisor.audit.AuditProgress;
+import dev.profileadvisor.audit.AuditReport;
+import dev.profileadvisor.audit.AuditRequest;
+import dev.profileadvisor.audit.Auditor;
+import dev.profileadvisor.explain.Explainer;
+import dev.profileadvisor.explain.Explanation;
+import dev.profileadvisor.recommend.Recommendation;
+import dev.profileadvisor.recommend.Recommender;
+import dev.profileadvisor.recommend.Request;
+
 import dev.profileadvisor.knowledge.Knowledge;
 import dev.profileadvisor.knowledge.KnowledgeLoader;
-import dev.profileadvisor.rules.RuleSets;
-import dev.profileadvisor.rules.RuleCatalog;
-import dev.profileadvisor.rules.RuleDoc;
-import dev.profileadvisor.rules.RuleFile;
+import dev.profileadvisor.engine.RuleSets;
+import dev.profileadvisor.catalog.RuleCatalog;
+import dev.profileadvisor.catalog.RuleDoc;
+import dev.profileadvisor.catalog.RuleFile;
 
 import java.io.IOException;
 import java.net.URI;
@@ -46,6 +61,7 @@ public final class ProfileAdvisor {
     private final Recommender recommender;
     private final Auditor auditor;
     private final Planner planner;
+    private final Explainer explainer;
 
     private ProfileAdvisor(Knowledge knowledge, List<RuleFile> ruleFiles, RuleSets rules, boolean eager) {
         this.knowledge = knowledge;
@@ -55,6 +71,7 @@ public final class ProfileAdvisor {
         this.recommender = new Recommender(knowledge, () -> rules.concern("recommend"), catalog);
         this.auditor = new Auditor(knowledge, () -> rules.concern("audit"), catalog, recommender);
         this.planner = new Planner(knowledge, recommender);
+        this.explainer = new Explainer(knowledge, catalog.docs(), id -> Optional.ofNullable(ruleLocations().get(id)));
     }
 
     /**
@@ -194,7 +211,7 @@ public final class ProfileAdvisor {
      */
     public AuditReport audit(AuditRequest request, AuditProgress progress) {
         if (!request.goals().isEmpty()) recommender.resolveGoals(request.goals());
-        return Workspaces.audit(request, knowledge, auditor, progress);
+        return auditor.audit(request, progress);
     }
 
     /**
@@ -268,7 +285,7 @@ public final class ProfileAdvisor {
      * @throws AdvisorException when nothing has that name; the message suggests the closest names
      */
     public Explanation explain(String id) {
-        return Explainer.lookup(this, id);
+        return explainer.lookup(id);
     }
 
     /**
@@ -284,18 +301,6 @@ public final class ProfileAdvisor {
         return recommender.trace(request);
     }
 
-    /**
-     * A recommendation with the rules that fired for it.
-     *
-     * @param recommendation the result
-     * @param firings        rule id → times fired
-     * @param decisions      setting → decided value id, for every setting
-     * @param scores         setting → value id → summed weighted score
-     * @param vetoed         {@code key=value} of every vetoed value
-     */
-    public record Trace(Recommendation recommendation, Map<String, Integer> firings, Map<String, String> decisions,
-                        Map<String, Map<String, Integer>> scores, java.util.Set<String> vetoed) {
-    }
 
     static Path bundled(String folder) {
         URL url = ProfileAdvisor.class.getClassLoader().getResource(folder + "/README.md");

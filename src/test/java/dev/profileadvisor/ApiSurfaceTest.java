@@ -24,8 +24,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shape of the library's public API: Drools stays inside {@code dev.profileadvisor.rules}, the JDK's HTTP
- * server stays inside the server's implementation, and every package says what it is for. (Javadoc on every
+ * The shape of the library's public API: Drools stays inside {@code dev.profileadvisor.engine}, the JDK's HTTP
+ * server stays inside the server's implementation, the facade and everything reachable from its signatures speak
+ * only API types (no engine, fact or loader type), and every package says what it is for. (Javadoc on every
  * public member is checked by the javadoc doclint run at {@code verify}; see pom.xml.)
  */
 class ApiSurfaceTest {
@@ -34,17 +35,80 @@ class ApiSurfaceTest {
     static final List<String> HTTP_SERVER = List.of("com.sun.net.httpserver.");
 
     @Test
-    void noDroolsOrHttpServerTypeAppearsInAPublicSignatureOutsideTheRulesPackage() throws Exception {
+    void noDroolsOrHttpServerTypeAppearsInAPublicSignatureOutsideTheEnginePackage() throws Exception {
         List<Class<?>> api = publicTypes();
         assertThat(api).extracting(Class::getName).contains("dev.profileadvisor.ProfileAdvisor",
-                "dev.profileadvisor.json.JsonDocuments", "dev.profileadvisor.server.AdvisorServer", "dev.profileadvisor.Explanation$OfRule");
+                "dev.profileadvisor.json.JsonDocuments", "dev.profileadvisor.server.AdvisorServer", "dev.profileadvisor.explain.Explanation$OfRule");
         List<String> leaks = new ArrayList<>();
         for (Class<?> c : api) {
-            if (c.getPackageName().equals("dev.profileadvisor.rules")) continue;
+            if (c.getPackageName().equals("dev.profileadvisor.engine")) continue;
             leaks.addAll(leaks(c, ENGINE));
             leaks.addAll(leaks(c, HTTP_SERVER));
         }
         assertThat(leaks).isEmpty();
+    }
+
+    /** What a caller of the facade must never meet: the engine, the facts the rules match, the loaders. */
+    static final List<String> NOT_API = List.of("org.", "com.", "dev.profileadvisor.engine.", "dev.profileadvisor.facts.",
+            "dev.profileadvisor.manifest.", "dev.profileadvisor.cli.", "dev.profileadvisor.server.", "dev.profileadvisor.json.",
+            "dev.profileadvisor.knowledge.KnowledgeLoader", "dev.profileadvisor.knowledge.TomlNode",
+            "dev.profileadvisor.catalog.RuleFile", "dev.profileadvisor.catalog.RuleCatalog",
+            "dev.profileadvisor.recommend.Recommender", "dev.profileadvisor.audit.Auditor", "dev.profileadvisor.apply.Planner",
+            "dev.profileadvisor.explain.Explainer");
+
+    @Test
+    void theFacadeAndWhatItReturnsSpeakOnlyApiTypes() {
+        List<String> leaks = new ArrayList<>();
+        for (Class<?> c : reachableFrom(ProfileAdvisor.class)) leaks.addAll(leaks(c, NOT_API));
+        assertThat(reachableFrom(ProfileAdvisor.class)).extracting(Class::getSimpleName)
+                .contains("Recommendation", "AuditReport", "ApplyPlan", "Explanation", "Trace", "RuleDoc", "Knowledge");
+        assertThat(leaks).isEmpty();
+    }
+
+    /** The check fails for a facade that hands out an engine type. */
+    @Test
+    void theFacadeCheckFindsAnEngineTypeInASignature() {
+        assertThat(leaks(LeakyFacade.class, NOT_API)).containsExactly(
+                "dev.profileadvisor.ApiSurfaceTest$LeakyFacade.rules() mentions dev.profileadvisor.engine.RuleBase");
+    }
+
+    /** A facade that leaks an engine type, to show the check can fail. */
+    public static final class LeakyFacade {
+        /** @return an engine type in a public signature */
+        public dev.profileadvisor.engine.RuleBase rules() {
+            return null;
+        }
+    }
+
+    /** {@code start} and every project type its public signatures mention, transitively. */
+    static Set<Class<?>> reachableFrom(Class<?> start) {
+        Set<Class<?>> seen = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<Class<?>> todo = new java.util.ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            Class<?> c = todo.pop();
+            if (!seen.add(c)) continue;
+            Set<String> names = new HashSet<>();
+            List<Type> types = new ArrayList<>();
+            for (Method m : c.getDeclaredMethods()) {
+                if (!visible(m.getModifiers()) || m.isSynthetic()) continue;
+                types.add(m.getGenericReturnType());
+                types.addAll(List.of(m.getGenericParameterTypes()));
+            }
+            for (Constructor<?> k : c.getDeclaredConstructors()) if (visible(k.getModifiers())) types.addAll(List.of(k.getGenericParameterTypes()));
+            types.addAll(List.of(c.getGenericInterfaces()));
+            for (Class<?> nested : c.getDeclaredClasses()) if (isApi(nested)) types.add(nested);
+            if (c.isSealed()) types.addAll(List.of(c.getPermittedSubclasses()));
+            for (Type t : types) collect(t, names, new HashSet<>());
+            for (String n : names) {
+                if (!n.startsWith("dev.profileadvisor.") || n.contains("Test$")) continue;
+                try {
+                    todo.push(Class.forName(n, false, ApiSurfaceTest.class.getClassLoader()));
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return seen;
     }
 
     /** A type that leaks Drools, to show the check can fail. */

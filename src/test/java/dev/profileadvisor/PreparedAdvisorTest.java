@@ -1,5 +1,9 @@
 package dev.profileadvisor;
 
+import dev.profileadvisor.audit.AuditFinding;
+import dev.profileadvisor.audit.AuditReport;
+import dev.profileadvisor.recommend.Request;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;

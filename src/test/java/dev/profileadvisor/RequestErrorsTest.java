@@ -1,5 +1,7 @@
 package dev.profileadvisor;
 
+import dev.profileadvisor.recommend.Request;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.profileadvisor.bench;
 
-import dev.profileadvisor.AuditReport;
+import dev.profileadvisor.audit.AuditReport;
 import dev.profileadvisor.GoalWeight;
 import dev.profileadvisor.ProfileAdvisor;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,7 +1,7 @@
 package dev.profileadvisor.bench;
 
-import dev.profileadvisor.AuditReport;
-import dev.profileadvisor.AuditRequest;
+import dev.profileadvisor.audit.AuditReport;
+import dev.profileadvisor.audit.AuditRequest;
 import dev.profileadvisor.ProfileAdvisor;
 
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.profileadvisor.bench;
 
 import dev.profileadvisor.ProfileAdvisor;
-import dev.profileadvisor.Recommendation;
-import dev.profileadvisor.Request;
+import dev.profileadvisor.recommend.Recommendation;
+import dev.profileadvisor.recommend.Request;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Scope;

@@ -1,11 +1,11 @@
 package dev.profileadvisor.cli;
 
-import dev.profileadvisor.ApplyNote;
-import dev.profileadvisor.ApplyPlan;
-import dev.profileadvisor.ApplyRequest;
+import dev.profileadvisor.apply.ApplyNote;
+import dev.profileadvisor.apply.ApplyPlan;
+import dev.profileadvisor.apply.ApplyRequest;
 import dev.profileadvisor.GoalWeight;
 import dev.profileadvisor.ProfileAdvisor;
-import dev.profileadvisor.Request;
+import dev.profileadvisor.recommend.Request;
 import dev.profileadvisor.edit.Change;
 import dev.profileadvisor.edit.SafeWrite;
 import picocli.CommandLine.ParameterException;

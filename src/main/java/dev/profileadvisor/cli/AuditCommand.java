@@ -1,7 +1,7 @@
 package dev.profileadvisor.cli;
 
-import dev.profileadvisor.AuditReport;
-import dev.profileadvisor.AuditRequest;
+import dev.profileadvisor.audit.AuditReport;
+import dev.profileadvisor.audit.AuditRequest;
 import dev.profileadvisor.GoalWeight;
 import dev.profileadvisor.ProfileAdvisor;
 import dev.profileadvisor.Severity;

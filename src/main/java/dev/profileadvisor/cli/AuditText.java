@@ -1,12 +1,12 @@
 package dev.profileadvisor.cli;
 
-import dev.profileadvisor.AuditFinding;
-import dev.profileadvisor.AuditReport;
+import dev.profileadvisor.audit.AuditFinding;
+import dev.profileadvisor.audit.AuditReport;
 import dev.profileadvisor.Problem;
-import dev.profileadvisor.ProfileReport;
+import dev.profileadvisor.audit.ProfileReport;
 import dev.profileadvisor.Severity;
-import dev.profileadvisor.SettingReport;
-import dev.profileadvisor.WorkspaceAudit;
+import dev.profileadvisor.audit.SettingReport;
+import dev.profileadvisor.audit.WorkspaceAudit;
 
 import java.util.List;
 

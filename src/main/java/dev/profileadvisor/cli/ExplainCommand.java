@@ -1,6 +1,6 @@
 package dev.profileadvisor.cli;
 
-import dev.profileadvisor.Explanation;
+import dev.profileadvisor.explain.Explanation;
 import dev.profileadvisor.ProfileAdvisor;
 import dev.profileadvisor.json.JsonDocuments;
 import dev.profileadvisor.knowledge.Alias;
@@ -11,8 +11,8 @@ import dev.profileadvisor.knowledge.Knowledge;
 import dev.profileadvisor.knowledge.Setting;
 import dev.profileadvisor.knowledge.SettingValue;
 import dev.profileadvisor.knowledge.VersionNote;
-import dev.profileadvisor.rules.RuleCase;
-import dev.profileadvisor.rules.RuleDoc;
+import dev.profileadvisor.catalog.RuleCase;
+import dev.profileadvisor.catalog.RuleDoc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package dev.profileadvisor.cli;
 
-import dev.profileadvisor.AuditProgress;
+import dev.profileadvisor.audit.AuditProgress;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

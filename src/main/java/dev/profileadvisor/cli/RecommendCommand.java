@@ -1,8 +1,8 @@
 package dev.profileadvisor.cli;
 
 import dev.profileadvisor.ProfileAdvisor;
-import dev.profileadvisor.Recommendation;
-import dev.profileadvisor.Request;
+import dev.profileadvisor.recommend.Recommendation;
+import dev.profileadvisor.recommend.Request;
 import dev.profileadvisor.json.JsonDocuments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

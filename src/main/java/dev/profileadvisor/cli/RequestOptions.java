@@ -1,7 +1,7 @@
 package dev.profileadvisor.cli;
 
 import dev.profileadvisor.GoalWeight;
-import dev.profileadvisor.Request;
+import dev.profileadvisor.recommend.Request;
 import picocli.CommandLine.Option;
 
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.profileadvisor.cli;
 
 import dev.profileadvisor.Problem;
 import dev.profileadvisor.ProfileAdvisor;
-import dev.profileadvisor.RuleChecks;
+import dev.profileadvisor.authoring.RuleChecks;
 import dev.profileadvisor.json.JsonDocuments;
-import dev.profileadvisor.rules.RuleDoc;
+import dev.profileadvisor.catalog.RuleDoc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

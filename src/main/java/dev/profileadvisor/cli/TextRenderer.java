@@ -1,9 +1,9 @@
 package dev.profileadvisor.cli;
 
-import dev.profileadvisor.NoteAdvice;
-import dev.profileadvisor.Overruled;
-import dev.profileadvisor.Recommendation;
-import dev.profileadvisor.SettingAdvice;
+import dev.profileadvisor.recommend.NoteAdvice;
+import dev.profileadvisor.recommend.Overruled;
+import dev.profileadvisor.recommend.Recommendation;
+import dev.profileadvisor.recommend.SettingAdvice;
 
 import java.util.stream.Collectors;
 

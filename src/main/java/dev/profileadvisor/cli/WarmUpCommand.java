@@ -1,7 +1,7 @@
 package dev.profileadvisor.cli;
 
 import dev.profileadvisor.ProfileAdvisor;
-import dev.profileadvisor.Request;
+import dev.profileadvisor.recommend.Request;
 import picocli.CommandLine.Command;
 
 import java.util.List;

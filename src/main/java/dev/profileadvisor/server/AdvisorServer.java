@@ -2,8 +2,8 @@ package dev.profileadvisor.server;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.profileadvisor.ProfileAdvisor;
-import dev.profileadvisor.Recommendation;
-import dev.profileadvisor.Request;
+import dev.profileadvisor.recommend.Recommendation;
+import dev.profileadvisor.recommend.Request;
 
 import java.io.IOException;
 import java.net.InetAddress;

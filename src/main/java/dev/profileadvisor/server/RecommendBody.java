@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.profileadvisor.GoalWeight;
-import dev.profileadvisor.Request;
+import dev.profileadvisor.recommend.Request;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -5,12 +5,12 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.profileadvisor.AdvisorException;
-import dev.profileadvisor.Explanation;
+import dev.profileadvisor.explain.Explanation;
 import dev.profileadvisor.GoalWeight;
 import dev.profileadvisor.Problem;
 import dev.profileadvisor.ProfileAdvisor;
-import dev.profileadvisor.Recommendation;
-import dev.profileadvisor.Request;
+import dev.profileadvisor.recommend.Recommendation;
+import dev.profileadvisor.recommend.Request;
 import dev.profileadvisor.json.JsonDocuments;
 import dev.profileadvisor.knowledge.Knowledge;
 

@@ -1,11 +1,9 @@
 package dev.profileadvisor.apply;
 
-import dev.profileadvisor.ApplyPlan;
-import dev.profileadvisor.ApplyRequest;
-import dev.profileadvisor.AuditRequest;
+import dev.profileadvisor.audit.AuditRequest;
 import dev.profileadvisor.ProfileAdvisor;
-import dev.profileadvisor.ProfileReport;
-import dev.profileadvisor.Request;
+import dev.profileadvisor.audit.ProfileReport;
+import dev.profileadvisor.recommend.Request;
 import dev.profileadvisor.cargo.RealCargo;
 import dev.profileadvisor.edit.SafeWrite;
 import org.junit.jupiter.api.BeforeAll;

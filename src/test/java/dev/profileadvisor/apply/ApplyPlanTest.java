@@ -1,16 +1,13 @@
 package dev.profileadvisor.apply;
 
 import dev.profileadvisor.AdvisorException;
-import dev.profileadvisor.ApplyNote;
-import dev.profileadvisor.ApplyPlan;
-import dev.profileadvisor.ApplyRequest;
-import dev.profileadvisor.AuditReport;
-import dev.profileadvisor.AuditRequest;
+import dev.profileadvisor.audit.AuditReport;
+import dev.profileadvisor.audit.AuditRequest;
 import dev.profileadvisor.ProfileAdvisor;
-import dev.profileadvisor.ProfileReport;
-import dev.profileadvisor.Request;
-import dev.profileadvisor.SettingAdvice;
-import dev.profileadvisor.SettingReport;
+import dev.profileadvisor.audit.ProfileReport;
+import dev.profileadvisor.recommend.Request;
+import dev.profileadvisor.recommend.SettingAdvice;
+import dev.profileadvisor.audit.SettingReport;
 import dev.profileadvisor.edit.EditResult;
 import dev.profileadvisor.edit.SafeWrite;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,5 @@
 package dev.profileadvisor.audit;
 
-import dev.profileadvisor.AuditFinding;
-import dev.profileadvisor.AuditReport;
-import dev.profileadvisor.AuditRequest;
 import dev.profileadvisor.ProfileAdvisor;
 import dev.profileadvisor.Severity;
 import dev.profileadvisor.cargo.RealCargo;

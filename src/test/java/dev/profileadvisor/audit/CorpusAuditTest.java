@@ -1,11 +1,6 @@
 package dev.profileadvisor.audit;
 
-import dev.profileadvisor.AuditFinding;
-import dev.profileadvisor.AuditReport;
-import dev.profileadvisor.AuditRequest;
 import dev.profileadvisor.ProfileAdvisor;
-import dev.profileadvisor.ProfileReport;
-import dev.profileadvisor.WorkspaceAudit;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.profileadvisor.cargo;
 
 import dev.profileadvisor.ProfileAdvisor;
-import dev.profileadvisor.Recommendation;
-import dev.profileadvisor.Request;
-import dev.profileadvisor.SettingAdvice;
+import dev.profileadvisor.recommend.Recommendation;
+import dev.profileadvisor.recommend.Request;
+import dev.profileadvisor.recommend.SettingAdvice;
 import dev.profileadvisor.knowledge.Alias;
 import dev.profileadvisor.knowledge.Knowledge;
 import dev.profileadvisor.knowledge.Setting;

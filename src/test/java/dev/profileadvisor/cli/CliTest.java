@@ -3,7 +3,7 @@ package dev.profileadvisor.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.profileadvisor.ProfileAdvisor;
-import dev.profileadvisor.Request;
+import dev.profileadvisor.recommend.Request;
 import org.junit.jupiter.api.Test;
 
 

@@ -1,10 +1,10 @@
 package dev.profileadvisor.readme;
 
 import dev.profileadvisor.AdvisorException;
-import dev.profileadvisor.Explanation;
+import dev.profileadvisor.explain.Explanation;
 import dev.profileadvisor.ProfileAdvisor;
-import dev.profileadvisor.Recommendation;
-import dev.profileadvisor.Request;
+import dev.profileadvisor.recommend.Recommendation;
+import dev.profileadvisor.recommend.Request;
 import dev.profileadvisor.json.JsonDocuments;
 import org.junit.jupiter.api.Test;
 

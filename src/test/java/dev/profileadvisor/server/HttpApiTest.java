@@ -2,7 +2,7 @@ package dev.profileadvisor.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.profileadvisor.ProfileAdvisor;
-import dev.profileadvisor.Request;
+import dev.profileadvisor.recommend.Request;
 import dev.profileadvisor.json.JsonDocuments;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

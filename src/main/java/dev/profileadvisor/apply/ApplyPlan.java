@@ -1,0 +1,53 @@
+package dev.profileadvisor.apply;
+
+import dev.profileadvisor.recommend.Recommendation;
+
+import dev.profileadvisor.edit.Change;
+import dev.profileadvisor.edit.EditResult;
+import dev.profileadvisor.edit.FileSnapshot;
+
+import java.util.List;
+
+/**
+ * What {@code apply} would do to a workspace's root {@code Cargo.toml}, computed without writing anything.
+ * {@link dev.profileadvisor.edit.SafeWrite#replace(FileSnapshot, String)} writes it.
+ *
+ * @param file           the root manifest as it was read (path, name in messages, text, hash, modification time)
+ * @param named          the manifest the user named, as shown in messages; differs from {@code file.display()}
+ *                       when run from a workspace member
+ * @param recommendation the recommendation written
+ * @param text           the manifest's text after the edit ({@code file.text()} when nothing changes)
+ * @param changes        the keys set or changed, with their lines in the new text
+ * @param layout         how the profile is written in the file
+ * @param notes          what stays as it is but works against the recommendation
+ * @param diff           the unified diff ({@code --- a/FILE}, {@code +++ b/FILE}); empty when nothing changes
+ */
+public record ApplyPlan(FileSnapshot file, String named, Recommendation recommendation, String text, List<Change> changes,
+                        EditResult.Layout layout, List<ApplyNote> notes, String diff) {
+    /**
+     * Copies the lists.
+     *
+     * @param file           the root manifest as it was read (path, name in messages, text, hash, modification time)
+     * @param named          the manifest the user named, as shown in messages; differs from {@code file.display()} when run from a workspace member
+     * @param recommendation the recommendation written
+     * @param text           the manifest's text after the edit ({@code file.text()} when nothing changes)
+     * @param changes        the keys set or changed, with their lines in the new text
+     * @param layout         how the profile is written in the file
+     * @param notes          what stays as it is but works against the recommendation
+     * @param diff           the unified diff ({@code --- a/FILE}, {@code +++ b/FILE}); empty when nothing changes
+     */
+    public ApplyPlan {
+        changes = List.copyOf(changes);
+        notes = List.copyOf(notes);
+    }
+
+    /** @return whether applying would change the file */
+    public boolean changesFile() {
+        return !changes.isEmpty();
+    }
+
+    /** @return whether the user named a workspace member rather than the root manifest */
+    public boolean fromMember() {
+        return !named.equals(file.display());
+    }
+}

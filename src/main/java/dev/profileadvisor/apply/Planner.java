@@ -1,0 +1,197 @@
+package dev.profileadvisor.apply;
+
+import dev.profileadvisor.recommend.Trace;
+
+import dev.profileadvisor.AdvisorException;
+import dev.profileadvisor.Problem;
+import dev.profileadvisor.recommend.Recommendation;
+import dev.profileadvisor.recommend.Recommender;
+import dev.profileadvisor.recommend.Request;
+import dev.profileadvisor.recommend.SettingAdvice;
+
+import dev.profileadvisor.edit.EditResult;
+import dev.profileadvisor.edit.FileSnapshot;
+import dev.profileadvisor.edit.ProfileEdit;
+import dev.profileadvisor.edit.UnifiedDiff;
+import dev.profileadvisor.knowledge.Knowledge;
+import dev.profileadvisor.manifest.EffectiveProfile;
+import dev.profileadvisor.manifest.EffectiveSetting;
+import dev.profileadvisor.manifest.Manifest;
+import dev.profileadvisor.manifest.ManifestReader;
+import dev.profileadvisor.manifest.Origin;
+import dev.profileadvisor.manifest.ProfileEntry;
+import dev.profileadvisor.manifest.ProfileResolver;
+import dev.profileadvisor.manifest.Project;
+import dev.profileadvisor.manifest.ValueCheck;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Works out what {@code apply} would write: finds the workspace root manifest, asks for the recommendation, leaves
+ * out keys the file already sets to the same value (in any spelling cargo treats alike), edits the text with
+ * {@link ProfileEdit}, diffs it, and resolves the edited profile to note what still works against the
+ * recommendation. Writes nothing.
+ */
+public final class Planner {
+    private final Knowledge knowledge;
+    private final Recommender recommender;
+
+    /**
+     * @param knowledge   settings and their spellings, to leave out keys the file already sets
+     * @param recommender what the plan writes
+     */
+    public Planner(Knowledge knowledge, Recommender recommender) {
+        this.knowledge = knowledge;
+        this.recommender = recommender;
+    }
+
+    /**
+     * @param req the manifest or directory, the goals, the environment
+     * @return the plan; nothing is written
+     * @throws AdvisorException for a manifest that cannot be read or edited, or a bad request
+     */
+    public ApplyPlan plan(ApplyRequest req) {
+        Path start = manifestOf(req);
+        Project project = Project.load(start, req.base(), req.env(), knowledge);
+        Manifest root = project.root();
+        FileSnapshot file = FileSnapshot.read(root.path(), root.display());
+        Manifest current = ManifestReader.manifest(ManifestReader.parseText(file.text(), root.display()), root.path(), root.display());
+
+        Request request = req.request();
+        String wanted = request.profile().orElse(null);
+        if (wanted != null && request.inherits().isEmpty() && !knowledge.profiles().containsKey(wanted)) {
+            Optional<String> parent = written(current, wanted).values().stream()
+                    .filter(e -> e.key().equals("inherits") && e.value() instanceof String).map(e -> (String) e.value()).findFirst();
+            if (parent.isPresent()) request = request.inherits(parent.get()); // the file already says what it inherits
+        }
+        Trace trace = recommender.decide(request);
+        Recommendation rec = trace.recommendation();
+        String profile = rec.profile();
+        Map<String, ProfileEntry> written = written(current, profile);
+
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (SettingAdvice s : rec.settings()) {
+            if (s.toml().isEmpty()) continue;
+            ProfileEntry e = written.get(s.key());
+            if (e != null && sameValue(s.key(), e.value(), s.value())) continue;
+            keys.put(s.key(), s.toml());
+        }
+        Optional<String> inherits = rec.inherits();
+        ProfileEntry writtenParent = written.get("inherits");
+        if (inherits.isPresent() && writtenParent != null && inherits.get().equals(writtenParent.value())) inherits = Optional.empty();
+
+        EditResult edit = ProfileEdit.apply(file.text(), file.display(), profile, inherits, keys);
+        // git apply and patch refuse `..` in a diff's paths: a root above the current directory is named from its own
+        // directory (the command line says where to apply such a diff).
+        boolean above = file.display().startsWith("../");
+        String rootDir = above ? file.display().substring(0, file.display().lastIndexOf('/') + 1) : "";
+        String name = above ? file.display().substring(rootDir.length()) : file.display();
+        String label = name.startsWith("/") ? name : "/" + name;
+        String diff = UnifiedDiff.of(file.text(), edit.text(), "a" + label, "b" + label);
+        String named = project.manifests().stream().filter(m -> m.path().equals(start)).map(Manifest::display)
+                .findFirst().orElse(root.display());
+        List<ApplyNote> notes = new ArrayList<>();
+        project.members().stream().filter(m -> m.path().equals(start) && m.hasProfiles()).forEach(m -> notes.add(new ApplyNote(
+                m.display(), "its `[profile.*]` tables are ignored by cargo, which reads profiles only from the workspace root `"
+                + root.display() + "`")));
+        notes.addAll(notes(project, edit.text(), rec, trace.vetoed()));
+        return new ApplyPlan(file, named, rec, edit.text(), edit.changes(), edit.layout(), notes, diff);
+    }
+
+    /** The manifest a path names: the file itself, or the nearest {@code Cargo.toml} at or above a directory. */
+    private static Path manifestOf(ApplyRequest req) {
+        Path in = req.base().resolve(req.manifest()).toAbsolutePath().normalize();
+        String shown = req.manifest().toString().isEmpty() ? "." : req.manifest().toString();
+        if (Files.isDirectory(in)) {
+            for (Path d = in; d != null; d = d.getParent()) {
+                if (Files.isRegularFile(d.resolve("Cargo.toml"))) return d.resolve("Cargo.toml");
+            }
+            throw new AdvisorException(Problem.of(shown, "no Cargo.toml here or in any parent directory"));
+        }
+        if (!Files.exists(in)) throw new AdvisorException(Problem.of(shown, "no such file or directory"));
+        return in;
+    }
+
+    private static Map<String, ProfileEntry> written(Manifest m, String profile) {
+        Map<String, ProfileEntry> out = new LinkedHashMap<>();
+        for (ProfileEntry e : m.entries()) if (e.profile().equals(profile) && e.inProfileTable()) out.put(e.key(), e);
+        return out;
+    }
+
+    private boolean sameValue(String key, Object written, String valueId) {
+        ValueCheck check = ValueCheck.of(knowledge, key, written);
+        return check.isValid() && check.value().map(v -> v.id().equals(valueId)).orElse(false);
+    }
+
+    /**
+     * What still keeps the edited profile from having the recommended values, resolved as cargo would: a line the
+     * recommendation leaves at the default but apply keeps, a value inherited from the parent profile, a config file
+     * or an environment variable overriding the manifest. Keys no goal argued about are reported only when the
+     * value in force is one the goals rule out.
+     */
+    private List<ApplyNote> notes(Project project, String text, Recommendation rec, java.util.Set<String> vetoed) {
+        Manifest root = project.root();
+        String profile = rec.profile();
+        Manifest edited = ManifestReader.manifest(ManifestReader.parseText(text, root.display()), root.path(), root.display());
+        Project after = new Project(edited, project.members(), project.configs(), project.env());
+        EffectiveProfile eff = ProfileResolver.resolve(after, knowledge, profile);
+        List<ApplyNote> out = new ArrayList<>();
+        if (eff.problem().isPresent()) {
+            out.add(new ApplyNote(root.display(), "cargo cannot use profile `" + profile + "` yet: " + eff.problem().get()));
+            return out;
+        }
+        for (EffectiveSetting es : eff.settings()) {
+            if (es.entry().isEmpty()) continue;
+            String key = es.key();
+            Optional<String> id = es.valueId();
+            Optional<SettingAdvice> advice = rec.setting(key).or(() -> rec.kept().stream().filter(k -> k.key().equals(key)).findFirst());
+            ProfileEntry e = es.entry().get();
+            String wants;
+            Optional<String> line; // the assignment to suggest, when it can be written
+            String why;
+            if (advice.isPresent()) {
+                SettingAdvice s = advice.get();
+                if (id.equals(Optional.of(s.value()))) continue;
+                String literal = s.changesDefault() ? s.toml() : s.defaultToml();
+                line = literal.isEmpty() ? Optional.empty() : Optional.of(key + " = " + literal);
+                wants = s.changesDefault() ? "`" + line.orElseThrow() + "`" : defaultText(key, s.defaultToml());
+                why = s.overruled().stream().filter(o -> id.equals(Optional.of(o.value()))).findFirst()
+                        .map(o -> o.by() + " overrules `" + key + " = " + o.toml() + "`")
+                        .orElse(s.goals().isEmpty() ? "" : "for " + String.join(", ", s.goals()));
+            } else {
+                if (id.isEmpty() || !vetoed.contains(key + "=" + id.get())) continue;
+                var dflt = knowledge.defaultValue(profile, rec.inherits().orElse(null), key);
+                line = dflt.isUnwritten() ? Optional.empty() : Optional.of(key + " = " + dflt.toml());
+                wants = defaultText(key, dflt.isUnwritten() ? "" : dflt.toml());
+                why = "these goals rule out `" + e.assignment() + "`";
+            }
+            if (!why.isEmpty()) wants += " (" + why + ")";
+            Origin o = es.origin();
+            if (o.kind() == Origin.Kind.ENV) {
+                out.add(new ApplyNote("", "`" + o.file() + "` overrides `" + key + "` to `" + e.toml() + "` for profile `"
+                        + profile + "`, where the recommendation wants " + wants));
+            } else if (o.kind() == Origin.Kind.CONFIG) {
+                out.add(new ApplyNote(o.toString(), "`" + e.assignment() + "` in `[profile." + es.setIn() + "]` overrides the "
+                        + "manifest for profile `" + profile + "`, where the recommendation wants " + wants));
+            } else if (es.setIn().equals(profile)) {
+                out.add(new ApplyNote(o.toString(), "`" + e.assignment() + "` is kept as written, but the recommendation wants "
+                        + wants + "; apply removes no line: change it yourself if you agree"));
+            } else {
+                out.add(new ApplyNote(o.toString(), "`" + e.assignment() + "` in `[profile." + es.setIn() + "]` is inherited by `"
+                        + profile + "`, where the recommendation wants " + wants
+                        + line.map(l -> "; add `" + l + "` to `[profile." + profile + "]` yourself if you agree").orElse("")));
+            }
+        }
+        return out;
+    }
+
+    private static String defaultText(String key, String defaultToml) {
+        return defaultToml.isEmpty() ? "`" + key + "` unset (cargo's default)" : "cargo's default `" + key + " = " + defaultToml + "`";
+    }
+}

@@ -1,0 +1,280 @@
+package dev.profileadvisor.audit;
+
+import dev.profileadvisor.Severity;
+
+import dev.profileadvisor.recommend.SettingAdvice;
+
+import dev.profileadvisor.recommend.Request;
+
+import dev.profileadvisor.recommend.Trace;
+
+import dev.profileadvisor.GoalWeight;
+import dev.profileadvisor.recommend.Recommender;
+
+import dev.profileadvisor.knowledge.Alias;
+import dev.profileadvisor.knowledge.Knowledge;
+import dev.profileadvisor.knowledge.ProfileInfo;
+import dev.profileadvisor.knowledge.Setting;
+import dev.profileadvisor.knowledge.SettingValue;
+import dev.profileadvisor.knowledge.Text;
+import dev.profileadvisor.manifest.EffectiveProfile;
+import dev.profileadvisor.manifest.EffectiveSetting;
+import dev.profileadvisor.manifest.Literals;
+import dev.profileadvisor.manifest.Manifest;
+import dev.profileadvisor.manifest.ManifestReader;
+import dev.profileadvisor.manifest.Origin;
+import dev.profileadvisor.manifest.ProfileEntry;
+import dev.profileadvisor.manifest.LockFile;
+import dev.profileadvisor.manifest.ProfileResolver;
+import dev.profileadvisor.manifest.Project;
+import dev.profileadvisor.manifest.SourceScan;
+import dev.profileadvisor.manifest.ValueCheck;
+import dev.profileadvisor.facts.AuditEntry;
+import dev.profileadvisor.facts.AuditProfile;
+import dev.profileadvisor.facts.EffectiveFact;
+import dev.profileadvisor.facts.Finding;
+import dev.profileadvisor.facts.OverrideSpec;
+import dev.profileadvisor.facts.PackageFact;
+import dev.profileadvisor.facts.Recommended;
+import dev.profileadvisor.engine.RuleBase;
+import dev.profileadvisor.catalog.RuleCatalog;
+import dev.profileadvisor.catalog.MessageTemplate;
+import dev.profileadvisor.catalog.RuleDoc;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a project into audit facts, runs the audit rules, and renders their findings with the documented messages.
+ * Thread-safe.
+ */
+public final class Auditor {
+    private static final Set<String> STRUCTURAL_KEYS = Set.of("inherits", "package", "build-override");
+
+    private final Knowledge knowledge;
+    private final java.util.function.Supplier<RuleBase> rules;
+    private final RuleCatalog catalog;
+    private final Recommender recommender;
+
+    /**
+     * @param knowledge   what the rules check against
+     * @param rules       the compiled audit rules, asked for when first needed
+     * @param catalog     the rules' documentation: severities, messages, fixes
+     * @param recommender for audits with goals: what the goals would choose
+     */
+    public Auditor(Knowledge knowledge, java.util.function.Supplier<RuleBase> rules, RuleCatalog catalog, Recommender recommender) {
+        this.knowledge = knowledge;
+        this.rules = rules;
+        this.catalog = catalog;
+        this.recommender = recommender;
+    }
+
+    /**
+     * Audits every workspace a request names, in parallel.
+     *
+     * @param request  manifests or directories, goals (already checked), environment
+     * @param progress hears the number of workspaces, then each one audited
+     * @return the report; inputs that cannot be audited are listed in its errors
+     */
+    public AuditReport audit(AuditRequest request, AuditProgress progress) {
+        return Workspaces.audit(request, knowledge, this, progress);
+    }
+
+    /**
+     * @param project the loaded workspace
+     * @param named   how the report names the workspace's manifest
+     * @param goals   resolved goals, may be empty
+     * @return the effective profiles and the findings
+     */
+    public WorkspaceAudit audit(Project project, String named, List<GoalWeight> goals) {
+        Map<String, EffectiveProfile> effective = ProfileResolver.resolveAll(project, knowledge);
+        List<ProfileEntry> entries = project.layeredEntries();
+
+        List<Object> facts = new ArrayList<>();
+        for (EffectiveProfile p : effective.values()) facts.add(profileFact(project, entries, p));
+        for (ProfileEntry e : entries) facts.add(entryFact(e, effective));
+        for (EffectiveProfile p : effective.values()) {
+            if (p.problem().isPresent()) continue;
+            for (EffectiveSetting s : p.settings()) {
+                if (s.value().isEmpty()) continue;
+                SettingValue v = s.value().get();
+                Origin o = s.origin();
+                facts.add(new EffectiveFact(p.name(), p.root(), s.key(), v.id(), s.display(), v.traits(), s.explicit(),
+                        o.kind() == Origin.Kind.DEFAULT ? "" : location(o), o.line(), o.column(), s.setIn()));
+            }
+        }
+        // Reading sources is the costly part of an audit; only panic = "abort" needs it (panic-abort-with-catch-unwind).
+        boolean aborts = effective.values().stream().flatMap(p -> p.settings().stream())
+                .anyMatch(s -> s.value().map(v -> v.traits().contains("aborts-on-panic")).orElse(false));
+        for (Manifest m : project.manifests()) facts.add(packageFact(project, m, aborts));
+        facts.addAll(overrideSpecs(project, entries));
+        if (!goals.isEmpty()) facts.addAll(recommended(goals, effective));
+
+        RuleBase.Outcome out = rules.get().run(facts);
+        List<AuditFinding> findings = out.all(Finding.class).stream().map(this::render).distinct()
+                .sorted(Comparator.comparing(AuditFinding::file).thenComparingInt(AuditFinding::line)
+                        .thenComparingInt(AuditFinding::column).thenComparing(AuditFinding::id)
+                        .thenComparing(AuditFinding::message)).toList(); // working memory has no order: same input, same report
+        List<ProfileReport> profiles = effective.values().stream().map(Auditor::report).toList();
+        return new WorkspaceAudit(named, project.root().display(), profiles, findings);
+    }
+
+    private static ProfileReport report(EffectiveProfile p) {
+        List<SettingReport> settings = p.settings().stream().map(s -> new SettingReport(s.key(), s.display(),
+                s.valueId().orElse(""), s.origin().toString(), s.setIn())).toList();
+        return new ProfileReport(p.name(), p.chain(), p.problem(), settings, p.rustcFlags());
+    }
+
+    private AuditProfile profileFact(Project project, List<ProfileEntry> entries, EffectiveProfile p) {
+        String name = p.name();
+        ProfileInfo info = knowledge.profiles().get(name);
+        boolean builtIn = info != null && info.builtIn();
+        Optional<Origin> decl = project.root().declaration(name)
+                .or(() -> project.configs().stream().map(c -> c.declarations().get(name)).filter(java.util.Objects::nonNull).findFirst())
+                .or(() -> project.env().stream().filter(e -> e.profile().equals(name)).map(ProfileEntry::origin).findFirst());
+        String inherits = entries.stream().filter(e -> e.profile().equals(name) && e.inProfileTable()
+                && e.key().equals("inherits") && e.value() instanceof String).map(e -> (String) e.value()).reduce((a, b) -> b).orElse("");
+        String problem = p.problem().map(msg -> msg.contains("loop") ? "cycle" : msg.contains("has no `inherits`")
+                ? "missing-inherits" : "unknown-inherits").orElse("");
+        boolean reserved = knowledge.reservedNames().contains(name) || (name.startsWith("cargo") && !builtIn);
+        return new AuditProfile(name, builtIn, reserved, knowledge.deprecatedNames().contains(name), decl.isPresent(),
+                decl.map(Auditor::location).orElse(project.root().display()), decl.map(Origin::line).orElse(0),
+                decl.map(Origin::column).orElse(0), inherits, problem, problem.isEmpty() ? p.root() : "",
+                String.join(" → ", p.chain()), p.dependencyDebuginfo());
+    }
+
+    private AuditEntry entryFact(ProfileEntry e, Map<String, EffectiveProfile> effective) {
+        Origin o = e.origin();
+        String file = location(o);
+        Optional<Setting> setting = knowledge.setting(e.key());
+        String status;
+        String failsIn = "";
+        String reason = "";
+        String valueId = "";
+        Set<String> traits = Set.of();
+        String since = "";
+        String closest = "";
+        if (setting.isPresent()) {
+            ValueCheck check = ValueCheck.of(knowledge, e.key(), e.value());
+            status = check.status().name().toLowerCase(java.util.Locale.ROOT);
+            failsIn = check.failsIn();
+            reason = check.reason();
+            if (check.value().isPresent()) {
+                SettingValue v = check.value().get();
+                valueId = v.id();
+                traits = v.traits();
+                since = newest(setting.get().since(), spellingSince(v, e.value()));
+            }
+        } else if (STRUCTURAL_KEYS.contains(e.key())) {
+            status = "other";
+            if (e.key().equals("inherits")) since = knowledge.customProfilesSince();
+        } else {
+            status = "unknown-key";
+            List<String> known = new ArrayList<>(knowledge.settings().keySet());
+            known.addAll(STRUCTURAL_KEYS);
+            closest = known.stream().min(Comparator.comparingInt(k -> Text.distance(k, e.key()))).filter(k -> Text.distance(k, e.key()) <= 3).orElse("");
+        }
+        String inherited = setting.isPresent() && e.inProfileTable() ? inheritedValue(effective, e) : "";
+        ProfileInfo info = knowledge.profiles().get(e.profile());
+        boolean ignored = info != null && info.ignores().contains(e.key());
+        return new AuditEntry(e.profile(), e.table(), e.key(), e.toml(), file, o.line(), o.column(), status,
+                setting.map(Setting::kind).orElse(""), failsIn, reason, valueId, traits, inherited,
+                setting.map(Setting::allowedInOverrides).orElse(true), ignored, since, closest);
+    }
+
+    /** The value the key would have in the entry's profile without that profile's own tables. */
+    private String inheritedValue(Map<String, EffectiveProfile> effective, ProfileEntry e) {
+        EffectiveProfile p = effective.get(e.profile());
+        if (p == null || p.problem().isPresent()) return "";
+        if (p.chain().size() == 1) return knowledge.defaultValue(p.root(), null, e.key()).id();
+        EffectiveProfile parent = effective.get(p.chain().get(1));
+        if (parent == null || parent.problem().isPresent()) return "";
+        return parent.setting(e.key()).flatMap(EffectiveSetting::valueId).orElse("");
+    }
+
+    private static String spellingSince(SettingValue v, Object raw) {
+        for (Alias a : v.aliases()) if (java.util.Objects.equals(Literals.parseKnown(a.toml()), raw)) return a.since().isEmpty() ? v.since() : a.since();
+        return v.since();
+    }
+
+    private static String newest(String a, String b) {
+        if (a == null || a.isEmpty()) return b == null ? "" : b;
+        if (b == null || b.isEmpty()) return a;
+        return dev.profileadvisor.facts.Versions.older(a, b) ? b : a;
+    }
+
+    private PackageFact packageFact(Project project, Manifest m, boolean scanSources) {
+        boolean root = m.path().equals(project.root().path());
+        Origin first = m.declarations().values().stream().findFirst().orElse(new Origin(Origin.Kind.MANIFEST, m.display(), 0, 0));
+        String rustVersion = m.rustVersion().equals(ManifestReader.INHERIT_FROM_WORKSPACE) ? project.workspaceRustVersion() : m.rustVersion();
+        return new PackageFact(m.display(), m.packageName(), root, m.hasProfiles(), first.line(), first.column(), m.hasLib(),
+                m.hasBin(), rustVersion, m.packageName().isEmpty() || !scanSources ? "" : SourceScan.firstCatchUnwind(m));
+    }
+
+    private List<OverrideSpec> overrideSpecs(Project project, List<ProfileEntry> entries) {
+        Set<String> known = new LinkedHashSet<>(project.packageNames());
+        known.addAll(project.dependencyNames());
+        boolean lockNeeded = entries.stream().anyMatch(e -> e.table().startsWith("package.")
+                && !e.table().equals("package.*") && !known.contains(e.table().substring(8).replaceFirst("[@:].*$", "")));
+        if (lockNeeded) known.addAll(LockFile.packageNames(project.root().dir())); // only for specs naming indirect dependencies
+        Map<String, OverrideSpec> out = new LinkedHashMap<>();
+        for (ProfileEntry e : entries) {
+            if (!e.table().startsWith("package.")) continue;
+            String spec = e.table().substring("package.".length());
+            String name = spec.replaceFirst("[@:].*$", "");
+            boolean matches = spec.equals("*") || known.contains(name);
+            String closest = known.stream().min(Comparator.comparingInt(k -> Text.distance(k, name)))
+                    .filter(k -> Text.distance(k, name) <= 3).orElse("");
+            Origin o = e.origin();
+            out.putIfAbsent(e.profile() + "\u0000" + spec + "\u0000" + o.file(),
+                    new OverrideSpec(e.profile(), spec, location(o), o.line(), o.column(), matches, closest));
+        }
+        return List.copyOf(out.values());
+    }
+
+    private List<Recommended> recommended(List<GoalWeight> goals, Map<String, EffectiveProfile> effective) {
+        String profile = recommender.target(new Request(goals, Optional.empty(), Optional.empty()),
+                recommender.resolveGoals(goals)).name();
+        EffectiveProfile p = effective.get(profile);
+        if (p == null || p.problem().isPresent()) return List.of();
+        Request request = new Request(goals, Optional.of(profile),
+                knowledge.profiles().containsKey(profile) || p.chain().size() < 2 ? Optional.empty() : Optional.of(p.chain().get(1)));
+        Trace trace = recommender.decide(request);
+        String goalNames = String.join(", ", trace.recommendation().goals().stream().map(GoalWeight::goal).toList());
+        List<Recommended> out = new ArrayList<>();
+        for (EffectiveSetting s : p.settings()) {
+            String rec = trace.decisions().get(s.key());
+            Optional<String> have = s.valueId();
+            if (rec == null || have.isEmpty() || have.get().equals(rec)) continue;
+            Map<String, Integer> scores = trace.scores().getOrDefault(s.key(), Map.of());
+            boolean vetoed = trace.vetoed().contains(s.key() + "=" + have.get());
+            if (!vetoed && scores.getOrDefault(have.get(), 0) >= scores.getOrDefault(rec, 0)) continue;
+            SettingValue rv = knowledge.setting(s.key()).orElseThrow().value(rec).orElseThrow();
+            String reason = trace.recommendation().setting(s.key()).map(SettingAdvice::reason)
+                    .or(() -> trace.recommendation().kept().stream().filter(k -> k.key().equals(s.key())).findFirst().map(SettingAdvice::reason))
+                    .orElse("");
+            out.add(new Recommended(profile, s.key(), rec, rv.toml(), goalNames, reason));
+        }
+        return out;
+    }
+
+    private AuditFinding render(Finding f) {
+        RuleDoc doc = catalog.docs().get(f.rule());
+        if (doc == null) {
+            return new AuditFinding(f.rule(), Severity.WARNING, f.file(), f.line(), f.column(), f.rule(), "", List.of());
+        }
+        Severity severity = doc.severity().isEmpty() ? Severity.NOTE : Severity.of(doc.severity());
+        return new AuditFinding(f.rule(), severity, f.file(), f.line(), f.column(), MessageTemplate.fill(doc.message(), f.args()),
+                MessageTemplate.fill(doc.fix(), f.args()), doc.sources().stream().map(knowledge::url).toList());
+    }
+
+    private static String location(Origin o) {
+        return o.kind() == Origin.Kind.ENV ? "env " + o.file() : o.file();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.profileadvisor.audit;
+
+import dev.profileadvisor.AdvisorException;
+import dev.profileadvisor.Problem;
+
+import dev.profileadvisor.knowledge.Knowledge;
+import dev.profileadvisor.manifest.ManifestFinder;
+import dev.profileadvisor.manifest.Project;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Finds the manifests an audit names and audits each workspace once, in parallel, collecting input errors. */
+final class Workspaces {
+    private Workspaces() {
+    }
+
+    static AuditReport audit(AuditRequest request, Knowledge knowledge, Auditor auditor, AuditProgress progress) {
+        List<Problem> errors = new ArrayList<>();
+        List<Path> manifests = new ArrayList<>();
+        List<Path> inputs = request.paths().isEmpty() ? List.of(request.base()) : request.paths();
+        for (Path input : inputs) {
+            Path in = request.base().resolve(input).normalize();
+            String shown = request.paths().isEmpty() ? "." : input.toString();
+            try {
+                if (!Files.exists(in, LinkOption.NOFOLLOW_LINKS)) {
+                    errors.add(Problem.of(shown, "no such file or directory"));
+                } else if (Files.isSymbolicLink(in) && !Files.exists(in)) {
+                    errors.add(Problem.of(shown, "a symbolic link that leads nowhere (or to itself)"));
+                } else if (Files.isDirectory(in)) {
+                    if (request.paths().isEmpty()) {
+                        Path found = nearestManifest(in);
+                        if (found == null) errors.add(Problem.of(shown, "no Cargo.toml here or in any parent directory"));
+                        else manifests.add(found);
+                    } else {
+                        List<Path> found = ManifestFinder.below(in, (p, e) -> errors.add(Problem.of(p.toString(), describe(e))));
+                        if (found.isEmpty()) errors.add(Problem.of(shown, "no Cargo.toml found in this directory or below it"));
+                        manifests.addAll(found);
+                    }
+                } else {
+                    try {
+                        manifests.add(in.toRealPath());
+                    } catch (java.nio.file.NoSuchFileException e) { // e.g. /dev/stdin: a pipe has no real path
+                        errors.add(Problem.of(shown, "is not a file on disk (a pipe or a deleted file?): "
+                                + "save the manifest as a file and name that"));
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                errors.add(Problem.of(shown, describe(e)));
+            }
+        }
+        List<Problem> loadErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<Path, Project> projects = new java.util.concurrent.ConcurrentHashMap<>();
+        Project.Loader loader = new Project.Loader(request.base(), request.env(), knowledge); // reads shared files once
+        manifests.parallelStream().forEach(m -> {
+            try {
+                Project p = loader.load(m);
+                projects.put(m, p);
+            } catch (AdvisorException e) {
+                loadErrors.addAll(e.problems());
+            }
+        });
+        Map<Path, Project> rootProjects = new LinkedHashMap<>();
+        Map<Path, String> named = new java.util.HashMap<>(); // workspace root → the first manifest that led to it
+        for (Path m : manifests) {
+            Project p = projects.get(m);
+            if (p != null && rootProjects.putIfAbsent(p.root().path(), p) == null) {
+                named.put(p.root().path(), p.manifests().stream().filter(x -> x.path().equals(m)).findFirst()
+                        .map(dev.profileadvisor.manifest.Manifest::display).orElse(p.root().display()));
+            }
+        }
+        progress.started(rootProjects.size());
+        List<WorkspaceAudit> audits = rootProjects.values().parallelStream().map(p -> {
+            WorkspaceAudit a = auditor.audit(p, named.get(p.root().path()), request.goals());
+            progress.audited();
+            return a;
+        }).toList();
+        errors.addAll(loadErrors.stream().sorted(java.util.Comparator.comparing(Problem::file)).toList());
+        return new AuditReport(audits, errors);
+    }
+
+    private static Path nearestManifest(Path dir) throws IOException {
+        for (Path d = dir.toRealPath(); d != null; d = d.getParent()) {
+            Path m = d.resolve("Cargo.toml");
+            if (Files.isRegularFile(m)) return m;
+        }
+        return null;
+    }
+
+    static String describe(Exception e) {
+        if (e instanceof FileSystemLoopException) return "a symbolic link loop";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            String r = f.getReason();
+            return r.contains("Too many levels of symbolic links") ? "a symbolic link loop" : r.toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

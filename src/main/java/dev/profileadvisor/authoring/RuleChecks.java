@@ -1,0 +1,196 @@
+package dev.profileadvisor.authoring;
+
+import dev.profileadvisor.recommend.Trace;
+
+import dev.profileadvisor.AdvisorException;
+import dev.profileadvisor.GoalWeight;
+import dev.profileadvisor.Problem;
+import dev.profileadvisor.ProfileAdvisor;
+import dev.profileadvisor.audit.AuditFinding;
+import dev.profileadvisor.audit.AuditReport;
+import dev.profileadvisor.audit.AuditRequest;
+import dev.profileadvisor.recommend.Request;
+
+import dev.profileadvisor.catalog.RuleCase;
+import dev.profileadvisor.catalog.RuleDoc;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a rule maintainer runs: every documented case ({@code rules test}) and the catalogue checks
+ * ({@code rules lint}). Both work on whatever rules and knowledge the advisor was loaded with.
+ */
+public final class RuleChecks {
+    private static final Pattern BARE_ASSIGNMENT = Pattern.compile("\\b[a-z][a-z-]* = (\"[^\"]*\"|\\d+|true|false)");
+
+    private RuleChecks() {
+    }
+
+    /**
+     * The outcome of one case.
+     *
+     * @param ruleCase the case
+     * @param failure  what went wrong, or empty when it passed
+     */
+    public record CaseResult(RuleCase ruleCase, Optional<String> failure) {
+        /** @return whether the case passed */
+        public boolean passed() {
+            return failure.isEmpty();
+        }
+    }
+
+    /**
+     * Runs every case of every documented rule.
+     *
+     * @param advisor the advisor whose rules to test
+     * @return one result per case, in catalogue order
+     */
+    public static List<CaseResult> test(ProfileAdvisor advisor) {
+        List<CaseResult> out = new ArrayList<>();
+        for (RuleDoc doc : advisor.rules().values()) {
+            for (RuleCase c : doc.cases()) out.add(run(advisor, c));
+        }
+        return out;
+    }
+
+    /**
+     * Runs one case.
+     *
+     * @param advisor the advisor
+     * @param c       the case
+     * @return its result
+     */
+    public static CaseResult run(ProfileAdvisor advisor, RuleCase c) {
+        if (c.isAudit()) return runAudit(advisor, c);
+        Request request = Request.goals(c.goals().toArray(String[]::new));
+        if (!c.profile().isEmpty()) request = request.profile(c.profile());
+        if (!c.inherits().isEmpty()) request = request.inherits(c.inherits());
+        Trace trace;
+        try {
+            trace = advisor.trace(request);
+        } catch (AdvisorException e) {
+            return new CaseResult(c, Optional.of("the request failed: " + e.getMessage()));
+        }
+        List<String> failures = new ArrayList<>();
+        boolean fired = trace.firings().getOrDefault(c.rule(), 0) > 0;
+        if (c.expect().equals("fires") && !fired) failures.add("expected `" + c.rule() + "` to fire, but it stayed silent");
+        if (c.expect().equals("silent") && fired) failures.add("expected `" + c.rule() + "` to stay silent, but it fired");
+        for (Map.Entry<String, String> e : c.settings().entrySet()) {
+            String got = trace.decisions().get(e.getKey());
+            if (!e.getValue().equals(got)) {
+                failures.add("expected `" + e.getKey() + "` to be `" + e.getValue() + "`, got `" + got + "`");
+            }
+        }
+        return new CaseResult(c, failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures)));
+    }
+
+    private static CaseResult runAudit(ProfileAdvisor advisor, RuleCase c) {
+        Path dir = null;
+        try {
+            dir = java.nio.file.Files.createTempDirectory("rule-case-");
+            write(dir.resolve("Cargo.toml"), c.manifest());
+            if (!c.config().isEmpty()) write(dir.resolve(".cargo/config.toml"), c.config());
+            for (Map.Entry<String, String> f : c.files().entrySet()) write(dir.resolve(f.getKey()), f.getValue());
+            if (c.files().keySet().stream().noneMatch(f -> f.startsWith("src/"))) write(dir.resolve("src/main.rs"), "fn main() {}\n");
+            List<GoalWeight> goals = c.goals().stream().map(GoalWeight::parse).toList();
+            AuditReport report = advisor.audit(new AuditRequest(List.of(dir.resolve("Cargo.toml")), goals, c.env(), dir));
+            if (!report.errors().isEmpty()) {
+                return new CaseResult(c, Optional.of("the audit failed: " + report.errors().get(0)));
+            }
+            List<AuditFinding> mine = report.findings().stream().filter(f -> f.id().equals(c.rule())).toList();
+            List<String> failures = new ArrayList<>();
+            if (c.expect().equals("fires") && mine.isEmpty()) {
+                failures.add("expected `" + c.rule() + "` to fire, but it stayed silent (findings: "
+                        + report.findings().stream().map(AuditFinding::id).distinct().toList() + ")");
+            }
+            if (c.expect().equals("silent") && !mine.isEmpty()) {
+                failures.add("expected `" + c.rule() + "` to stay silent, but it fired: " + mine.get(0).location() + ": " + mine.get(0).message());
+            }
+            if (c.at() > 0 && !mine.isEmpty() && mine.stream().noneMatch(f -> f.line() == c.at())) {
+                failures.add("expected the finding on line " + c.at() + ", got " + mine.stream().map(AuditFinding::location).toList());
+            }
+            return new CaseResult(c, failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures)));
+        } catch (java.io.IOException e) {
+            return new CaseResult(c, Optional.of("cannot write the case's files: " + e.getMessage()));
+        } finally {
+            if (dir != null) deleteTree(dir);
+        }
+    }
+
+    private static void write(Path p, String text) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(p.getParent());
+        java.nio.file.Files.writeString(p, text);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.deleteIfExists(p);
+        } catch (java.io.IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    /**
+     * Checks the rule catalogue without running cases: every DRL rule is documented and every documented rule
+     * exists, each has a case that fires and (except decision rules, which fire on every request) one that
+     * stays silent, and titles and messages follow the house style.
+     *
+     * @param advisor the advisor whose rules to check
+     * @return the problems, each at the docs file and line (empty when all is well)
+     */
+    public static List<Problem> lint(ProfileAdvisor advisor) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, RuleDoc> docs = advisor.rules();
+        advisor.ruleLocations().forEach((id, where) -> {
+            if (!docs.containsKey(id)) {
+                String[] fl = where.split(":(?=\\d+$)");
+                problems.add(new Problem(fl[0], Integer.parseInt(fl[1]), 1, "rule `" + id
+                        + "` has no docs: add `[rule." + id + "]` to the .toml file beside it"));
+            }
+        });
+        for (RuleDoc d : docs.values()) {
+            if (!advisor.ruleLocations().containsKey(d.id())) {
+                problems.add(new Problem(d.file(), d.line(), 1, "docs for `" + d.id() + "`, but no DRL rule has that name"));
+                continue;
+            }
+            if (d.cases().stream().noneMatch(c -> c.expect().equals("fires"))) {
+                problems.add(new Problem(d.file(), d.line(), 1, "rule `" + d.id() + "` has no case that fires"));
+            }
+            if (!d.kind().equals("decision") && d.cases().stream().noneMatch(c -> c.expect().equals("silent"))) {
+                problems.add(new Problem(d.file(), d.line(), 1, "rule `" + d.id() + "` has no case that stays silent"));
+            }
+            style(problems, d, "title", d.title());
+            if (!d.message().isEmpty()) style(problems, d, "message", d.message());
+            if (d.why().isBlank()) problems.add(new Problem(d.file(), d.line(), 1, "rule `" + d.id() + "` has no `why`"));
+            if (d.kind().equals("finding") && d.severity().isEmpty()) {
+                problems.add(new Problem(d.file(), d.line(), 1, "finding `" + d.id() + "` has no `severity`"));
+            }
+        }
+        return problems;
+    }
+
+    private static void style(List<Problem> problems, RuleDoc d, String field, String text) {
+        String where = "`" + field + "` of `" + d.id() + "`";
+        if (text.isEmpty()) {
+            problems.add(new Problem(d.file(), d.line(), 1, where + " is empty"));
+            return;
+        }
+        char first = text.charAt(0);
+        if (Character.isUpperCase(first)) {
+            problems.add(new Problem(d.file(), d.line(), 1, where + " must start lowercase (rustc style): `" + text + "`"));
+        }
+        if (text.endsWith(".")) {
+            problems.add(new Problem(d.file(), d.line(), 1, where + " must not end with a period: `" + text + "`"));
+        }
+        Matcher m = BARE_ASSIGNMENT.matcher(text.replaceAll("`[^`]*`", "``"));
+        if (m.find()) {
+            problems.add(new Problem(d.file(), d.line(), 1, where + " must put values in backticks: `" + m.group() + "`"));
+        }
+    }
+}

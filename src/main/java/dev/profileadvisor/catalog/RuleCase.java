@@ -1,0 +1,61 @@
+package dev.profileadvisor.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small scenario that proves a rule works: inputs, and whether the rule must fire or stay silent.
+ *
+ * @param rule     the rule id
+ * @param name     what the case shows
+ * @param file     the TOML file it is in
+ * @param line     its line
+ * @param goals    goal arguments as a user types them ({@code "fast-runtime=2"})
+ * @param profile  target profile, or empty for the goals' natural profile
+ * @param inherits parent of a custom profile, or empty
+ * @param expect   {@code fires} or {@code silent}
+ * @param settings expected decided value ids, setting → value id (may be empty)
+ * @param manifest for audit cases: the root {@code Cargo.toml}; empty for recommend cases
+ * @param config   for audit cases: a {@code .cargo/config.toml}, or empty
+ * @param env      for audit cases: environment variables
+ * @param files    for audit cases: more files, relative path → content (members, sources)
+ * @param at       for audit cases: the line the finding must be on in its file, 0 for any
+ */
+public record RuleCase(String rule, String name, String file, int line, List<String> goals, String profile,
+                       String inherits, String expect, Map<String, String> settings, String manifest, String config,
+                       Map<String, String> env, Map<String, String> files, int at) {
+    /**
+     * Copies the collections.
+     *
+     * @param rule     the rule id
+     * @param name     what the case shows
+     * @param file     the TOML file it is in
+     * @param line     its line
+     * @param goals    goal arguments as a user types them ({@code "fast-runtime=2"})
+     * @param profile  target profile, or empty for the goals' natural profile
+     * @param inherits parent of a custom profile, or empty
+     * @param expect   {@code fires} or {@code silent}
+     * @param settings expected decided value ids, setting → value id (may be empty)
+     * @param manifest for audit cases: the root {@code Cargo.toml}; empty for recommend cases
+     * @param config   for audit cases: a {@code .cargo/config.toml}, or empty
+     * @param env      for audit cases: environment variables
+     * @param files    for audit cases: more files, relative path → content
+     * @param at       for audit cases: the line the finding must be on, 0 for any
+     */
+    public RuleCase {
+        goals = List.copyOf(goals);
+        settings = Map.copyOf(settings);
+        env = Map.copyOf(env);
+        files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+    }
+
+    /** @return whether this case audits a manifest (rather than recommending for goals) */
+    public boolean isAudit() {
+        return !manifest.isEmpty();
+    }
+
+    /** @return {@code file:line} for messages */
+    public String where() {
+        return file + ":" + line;
+    }
+}

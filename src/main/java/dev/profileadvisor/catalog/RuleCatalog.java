@@ -1,0 +1,109 @@
+package dev.profileadvisor.catalog;
+
+import dev.profileadvisor.AdvisorException;
+import dev.profileadvisor.Problem;
+import dev.profileadvisor.knowledge.Knowledge;
+import dev.profileadvisor.knowledge.TomlNode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every rule's docs and cases, read from the TOML files beside the DRL files.
+ */
+public final class RuleCatalog {
+    /** The kinds a rule can be. */
+    public static final List<String> KINDS = List.of("preference", "constraint", "decision", "note", "finding");
+
+    private final Map<String, RuleDoc> docs;
+
+    private RuleCatalog(Map<String, RuleDoc> docs) {
+        this.docs = Collections.unmodifiableMap(docs);
+    }
+
+    /**
+     * Reads the docs files of a rule tree.
+     *
+     * @param files     the rule tree (DRL files are skipped)
+     * @param knowledge for checking source keys, goals and settings named in cases
+     * @return the catalogue
+     * @throws AdvisorException listing every malformed entry with {@code file:line:col}
+     */
+    public static RuleCatalog load(List<RuleFile> files, Knowledge knowledge) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, RuleDoc> docs = new LinkedHashMap<>();
+        for (RuleFile f : files) {
+            if (f.isDrl()) continue;
+            TomlNode root = TomlNode.parse(f.name(), f.text(), problems);
+            root.allowOnly(Set.of("rule"));
+            root.table("rule").ifPresent(t -> t.tables().forEach((id, n) -> {
+                if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) n.problem(null, "rule id `" + id + "` must be kebab-case");
+                n.allowOnly(Set.of("kind", "severity", "title", "message", "why", "fix", "known-problems", "sources", "case"));
+                String kind = n.string("kind");
+                if (!kind.isEmpty() && !KINDS.contains(kind)) {
+                    n.problem("kind", "unknown rule kind `" + kind + "`; expected one of " + String.join(", ", KINDS));
+                }
+                String severity = n.optString("severity").orElse("");
+                if (!severity.isEmpty() && !Set.of("error", "warning", "note").contains(severity)) {
+                    n.problem("severity", "unknown severity `" + severity + "`; expected error, warning or note");
+                }
+                List<String> sources = n.strings("sources");
+                for (String s : sources) {
+                    if (!knowledge.sources().containsKey(s)) n.problem("sources", "unknown source `" + s + "`; define it in knowledge/sources.toml");
+                }
+                List<RuleCase> cases = new ArrayList<>();
+                for (TomlNode c : n.tableArray("case")) cases.add(readCase(id, f.name(), c, knowledge));
+                RuleDoc doc = new RuleDoc(id, kind, severity, n.string("title"), n.optString("message").orElse(""),
+                        n.string("why"), n.optString("fix").orElse(""), n.optString("known-problems").orElse(""),
+                        sources, f.name(), n.line(), cases);
+                RuleDoc prev = docs.putIfAbsent(id, doc);
+                if (prev != null) n.problem(null, "rule `" + id + "` is already documented at " + prev.file() + ":" + prev.line());
+            }));
+        }
+        if (!problems.isEmpty()) throw new AdvisorException(problems);
+        return new RuleCatalog(docs);
+    }
+
+    private static RuleCase readCase(String rule, String file, TomlNode c, Knowledge knowledge) {
+        c.allowOnly(Set.of("name", "goals", "profile", "inherits", "expect", "settings", "manifest", "config", "env", "files", "line"));
+        String expect = c.string("expect");
+        if (!expect.isEmpty() && !Set.of("fires", "silent").contains(expect)) {
+            c.problem("expect", "`expect` must be `fires` or `silent`, found `" + expect + "`");
+        }
+        List<String> goals = c.strings("goals");
+        for (String g : goals) {
+            String name = g.contains("=") ? g.substring(0, g.indexOf('=')) : g;
+            if (knowledge.goal(name).isEmpty()) c.problem("goals", "unknown goal `" + name + "` in a case of `" + rule + "`");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        c.table("settings").ifPresent(s -> {
+            for (String key : s.keys()) {
+                String value = s.string(key);
+                var setting = knowledge.setting(key);
+                if (setting.isEmpty()) s.problem(key, "unknown setting `" + key + "`");
+                else if (setting.get().value(value).isEmpty()) s.problem(key, "`" + value + "` is not a value id of `" + key + "`");
+                settings.put(key, value);
+            }
+        });
+        String manifest = c.optString("manifest").orElse("");
+        if (goals.isEmpty() && manifest.isEmpty()) c.problem(null, "a case needs `goals` (recommend) or `manifest` (audit)");
+        return new RuleCase(rule, c.string("name"), file, c.line(), goals, c.optString("profile").orElse(""),
+                c.optString("inherits").orElse(""), expect, settings, manifest, c.optString("config").orElse(""),
+                stringTable(c, "env"), stringTable(c, "files"), c.optInteger("line").map(Long::intValue).orElse(0));
+    }
+
+    private static Map<String, String> stringTable(TomlNode c, String key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        c.table(key).ifPresent(t -> t.keys().forEach(k -> out.put(k, t.string(k))));
+        return out;
+    }
+
+    /** @return rule id → docs, in file order */
+    public Map<String, RuleDoc> docs() {
+        return docs;
+    }
+}

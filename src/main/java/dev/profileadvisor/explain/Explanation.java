@@ -1,0 +1,73 @@
+package dev.profileadvisor.explain;
+
+import dev.profileadvisor.knowledge.Correction;
+import dev.profileadvisor.knowledge.Goal;
+import dev.profileadvisor.knowledge.Setting;
+import dev.profileadvisor.catalog.RuleDoc;
+
+import java.util.Optional;
+
+/**
+ * What an id names, as {@link ProfileAdvisor#explain(String)} finds it: a setting, a goal, a rule or a correction
+ * of a published claim. The CLI's {@code explain} and the HTTP {@code GET /v1/explain/{id}} both render one of
+ * these.
+ */
+public sealed interface Explanation
+        permits Explanation.OfSetting, Explanation.OfGoal, Explanation.OfRule, Explanation.OfCorrection {
+
+    /** @return the canonical id of what is explained (a goal alias resolves to the goal's id) */
+    String id();
+
+    /**
+     * A profile setting such as {@code lto}.
+     *
+     * @param setting the setting, with its values, defaults and sources
+     */
+    record OfSetting(Setting setting) implements Explanation {
+        /** @return the setting key */
+        @Override
+        public String id() {
+            return setting.key();
+        }
+    }
+
+    /**
+     * A goal such as {@code small-binary}.
+     *
+     * @param goal the goal, with its aliases and criteria
+     */
+    record OfGoal(Goal goal) implements Explanation {
+        /** @return the goal id */
+        @Override
+        public String id() {
+            return goal.id();
+        }
+    }
+
+    /**
+     * A rule of the rule base.
+     *
+     * @param rule      its documentation and cases
+     * @param definedAt {@code file:line} of the DRL rule; empty when the docs name a rule no DRL file declares
+     */
+    record OfRule(RuleDoc rule, Optional<String> definedAt) implements Explanation {
+        /** @return the rule id */
+        @Override
+        public String id() {
+            return rule.id();
+        }
+    }
+
+    /**
+     * A published claim that cargo contradicts, and the correct fact.
+     *
+     * @param correction the correction
+     */
+    record OfCorrection(Correction correction) implements Explanation {
+        /** @return the correction id */
+        @Override
+        public String id() {
+            return correction.id();
+        }
+    }
+}

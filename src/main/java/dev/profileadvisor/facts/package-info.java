@@ -1,0 +1,8 @@
+/**
+ * The records the DRL rules match and derive: request facts ({@code GoalRequest}, {@code TargetProfile}), knowledge
+ * facts ({@code SettingFact}, {@code ValueFact}, {@code EffectFact}, {@code GoalCriterion}), audit facts
+ * ({@code AuditProfile}, {@code AuditEntry}, {@code EffectiveFact}, {@code PackageFact}, {@code OverrideSpec},
+ * {@code Recommended}) and conclusions ({@code Preference}, {@code Veto}, {@code Tally}, {@code Decision},
+ * {@code Note}, {@code Finding}). Immutable, no logic beyond validation; the DRL files import them from here.
+ */
+package dev.profileadvisor.facts;
