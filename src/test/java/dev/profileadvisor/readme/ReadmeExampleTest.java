@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Java example in README.md ("Use it as a library"), held here line for line so that it compiles and runs
+ * The Java example in docs/java-api.md ("Use it as a library"), held here line for line so that it compiles and runs
  * (in a package of its own, so it only uses what is public):
  * {@link #readmeShowsExactlyTheCodeOfThisTest()} fails when the two drift apart.
  */
@@ -63,7 +63,7 @@ class ReadmeExampleTest {
 
     @Test
     void readmeShowsExactlyTheCodeOfThisTest() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs/java-api.md"));
         Matcher block = Pattern.compile("## Use it as a library\n.*?```java\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertThat(block.find()).as("README.md has a ```java block under \"Use it as a library\"").isTrue();
         List<String> shown = Arrays.stream(block.group(1).split("\n")).map(String::strip).filter(l -> !l.isEmpty()).toList();
