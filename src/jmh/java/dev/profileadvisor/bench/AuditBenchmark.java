@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /** Warm throughput of the audit of a typical manifest (text in, report out) on one shared advisor. */
 @State(Scope.Benchmark)
-@Fork(jvmArgsAppend = "-XX:+UseParallelGC") // the throughput collector: +20 % over G1 here (README, Measurements)
+@Fork(jvmArgsAppend = "-XX:+UseParallelGC") // the throughput collector: faster than G1 on two cores (docs/architecture.md)
 public class AuditBenchmark {
     /** A release profile with the seed's settings, a custom profile and a typo: what real manifests look like. */
     static final String MANIFEST = """

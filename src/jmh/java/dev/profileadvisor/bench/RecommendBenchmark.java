@@ -20,7 +20,7 @@ import java.util.Random;
  * {@code recommend} is mostly answered by the advisor's cache; {@code recommendUnseen} asks what the cache cannot
  * answer, so it measures the rules.
  */
-@Fork(jvmArgsAppend = "-XX:+UseParallelGC") // the throughput collector: +20 % over G1 here (README, Measurements)
+@Fork(jvmArgsAppend = "-XX:+UseParallelGC") // the throughput collector: faster than G1 on two cores (docs/architecture.md)
 public class RecommendBenchmark {
     /** The advisor every thread shares. */
     @State(Scope.Benchmark)

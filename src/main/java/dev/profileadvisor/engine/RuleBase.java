@@ -47,8 +47,7 @@ public final class RuleBase {
     private final Optional<String> noStanding;
     /**
      * Sessions without Drools' internal locking: a session is only ever used by one thread at a time (the pools
-     * hand it over through concurrent queues). Measured: the rules of an unseen recommendation ran in 52-54 us with
-     * locks and 50 us without (same minute, alternating jars).
+     * hand it over through concurrent queues), so the locks would only cost time (figures: docs/architecture.md).
      */
     static final org.kie.api.runtime.KieSessionConfiguration ONE_THREAD_AT_A_TIME = oneThreadAtATime();
     private final List<KiePackage> packages; // what compile() built, kept until it is written to a cache file
@@ -97,8 +96,8 @@ public final class RuleBase {
      */
     public static RuleBase compile(List<RuleFile> files) {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
-        // Consequences are Java, compiled by ECJ: a recommendation took 125 us instead of 154 with interpreted MVEL
-        // (README, Measurements); conditions are DRL either way, with record accessors read as properties.
+        // Consequences are Java, compiled by ECJ: faster than interpreted MVEL (docs/architecture.md); conditions are
+        // DRL either way, with record accessors read as properties.
         conf.setProperty("drools.dialect.default", "java");
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
         Map<String, Location> rules = new LinkedHashMap<>();

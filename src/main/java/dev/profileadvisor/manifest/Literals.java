@@ -36,7 +36,7 @@ public final class Literals {
 
     /**
      * {@link #parse}, remembered: for the literals of the knowledge (values and aliases), a small fixed set that
-     * every audited setting is compared with. Parsing them again each time was 6 % of a batch audit.
+     * every audited setting is compared with, so parsing them again each time would be a visible part of a batch audit.
      *
      * @param literal a TOML literal from the knowledge
      * @return the value tomlj parses it to, or null when it is not a literal

@@ -28,8 +28,8 @@ import java.util.function.BiConsumer;
  * entry's type, as {@link Files#walkFileTree} does.
  *
  * <p>Directories are listed in parallel (one fork/join task per directory, on the common pool, which the audit's
- * parallel streams use too): listing the 2,362 directories of the Debian crate corpus took 78 ms of a 175 ms batch
- * audit pass on one thread, and nothing else can start before it ends. The result does not depend on the order the
+ * parallel streams use too): on one thread, listing a large tree's directories is a large part of a batch audit, and
+ * nothing else can start before it ends (figures: docs/architecture.md). The result does not depend on the order the
  * tasks run in: manifests are sorted, and failures are reported sorted by path once the walk is over.
  */
 public final class ManifestFinder {
@@ -120,8 +120,8 @@ public final class ManifestFinder {
     }
 
     /**
-     * The names in a directory. {@link java.io.File#list()} makes no {@code Path} per entry and listed the corpus's
-     * directories in 40 ms against 60 ms for a {@link DirectoryStream}, but it only says that it failed (null), so
+     * The names in a directory. {@link java.io.File#list()} makes no {@code Path} per entry, so it lists faster than
+     * a {@link DirectoryStream}, but it only says that it failed (null), so
      * a directory it cannot list is listed again through NIO, which throws the reason.
      *
      * @throws IOException why the directory cannot be listed (no such file, not a directory, permission denied, …)

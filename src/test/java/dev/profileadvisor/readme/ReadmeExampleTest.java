@@ -1,11 +1,11 @@
 package dev.profileadvisor.readme;
 
 import dev.profileadvisor.AdvisorException;
-import dev.profileadvisor.explain.Explanation;
 import dev.profileadvisor.ProfileAdvisor;
+import dev.profileadvisor.explain.Explanation;
+import dev.profileadvisor.json.JsonDocuments;
 import dev.profileadvisor.recommend.Recommendation;
 import dev.profileadvisor.recommend.Request;
-import dev.profileadvisor.json.JsonDocuments;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
