@@ -82,8 +82,8 @@ public final class KnowledgeLoader {
                 n.problem("kind", "unknown source kind `" + kind + "`; expected one of " + String.join(", ", KINDS.stream().sorted().toList()));
             }
             String url = n.string("url");
-            if (!url.isEmpty() && !(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("file:"))) {
-                n.problem("url", "`" + n.qualified("url") + "` must start with `https://` or `file:`");
+            if (!url.isEmpty() && !(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("file:") || isRepositoryPath(url))) {
+                n.problem("url", "`" + n.qualified("url") + "` must be an `https://` URL or a path from the repository root");
             }
             out.put(key, new Source(key, n.string("title"), url, kind));
         }));
@@ -278,6 +278,12 @@ public final class KnowledgeLoader {
                     citations(n, sources)));
         }));
         return out;
+    }
+
+    /** A relative path with no scheme that stays inside the directory it is resolved against. */
+    private static boolean isRepositoryPath(String url) {
+        return !url.isEmpty() && !url.matches("[A-Za-z][A-Za-z0-9+.-]*:.*") && !url.startsWith("/") && !url.contains("\\")
+                && java.util.Arrays.stream(url.split("/")).noneMatch(".."::equals);
     }
 
     private void checkDefaults(TomlNode root, Map<String, Setting> settings, Map<String, ProfileInfo> profiles) {
