@@ -36,7 +36,7 @@ final class ExplainCommand implements Callable<Integer> {
     String id;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
-    Format format;
+    PlainFormat format;
 
     @Mixin
     LoadOptions load;
@@ -47,7 +47,7 @@ final class ExplainCommand implements Callable<Integer> {
         Knowledge k = advisor.knowledge();
         PrintWriter out = spec.commandLine().getOut();
         Explanation e = advisor.explain(id);
-        if (format == Format.json) out.println(JsonDocuments.write(JsonDocuments.explanation(k, e)));
+        if (format == PlainFormat.json) out.println(JsonDocuments.write(JsonDocuments.explanation(k, e)));
         else if (e instanceof Explanation.OfSetting s) setting(out, k, s.setting());
         else if (e instanceof Explanation.OfGoal g) goal(out, k, g.goal());
         else if (e instanceof Explanation.OfRule r) rule(out, k, r.rule(), r.definedAt().orElse(null));

@@ -25,7 +25,7 @@ final class RulesCommand {
         @Spec
         CommandSpec spec;
         @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
-        Format format;
+        PlainFormat format;
         @Mixin
         LoadOptions load;
 
@@ -33,7 +33,7 @@ final class RulesCommand {
         public Integer call() {
             ProfileAdvisor advisor = load.advisor();
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Format.json) {
+            if (format == PlainFormat.json) {
                 out.println(JsonDocuments.write(JsonDocuments.rules(advisor)));
             } else {
                 int w = advisor.rules().keySet().stream().mapToInt(String::length).max().orElse(10);
