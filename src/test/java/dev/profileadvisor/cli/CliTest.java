@@ -61,6 +61,70 @@ class CliTest {
     }
 
     @Test
+    void aFarFetchedGoalGetsNoSuggestionButTheKnownGoals() {
+        CliRun r = CliRun.run("recommend", "--goal", "zzqqxxyy");
+        assertThat(r.err()).startsWith("error: --goal: unknown goal `zzqqxxyy`; known goals: `small-binary`, `fast-runtime`")
+                .doesNotContain("closest");
+    }
+
+    @Test
+    void aMisspelledProfileIsCorrectedAndAFarFetchedOneGetsTheKnownProfiles() {
+        assertThat(CliRun.run("recommend", "--goal", "small-binary", "--profile", "relase").err())
+                .startsWith("error: --profile: unknown profile `relase`; did you mean `release`? A custom profile needs a parent");
+        CliRun far = CliRun.run("recommend", "--goal", "small-binary", "--profile", "zzqqxxyy");
+        assertThat(far.code()).isEqualTo(2);
+        assertThat(far.err()).isEqualTo("error: --profile: unknown profile `zzqqxxyy`; known profiles: `dev`, `release`, `test`, "
+                + "`bench`, `profiling`. A custom profile needs a parent: add `--inherits release` (or `dev`)\n");
+    }
+
+    @Test
+    void aMisspelledParentProfileIsCorrected() {
+        assertThat(CliRun.run("recommend", "--goal", "small-binary", "--profile", "ci", "--inherits", "relase").err())
+                .isEqualTo("error: --inherits: unknown parent profile `relase`; did you mean `release`?\n");
+        assertThat(CliRun.run("recommend", "--goal", "small-binary", "--profile", "ci", "--inherits", "zzqqxxyy").err())
+                .isEqualTo("error: --inherits: unknown parent profile `zzqqxxyy`; known profiles: `dev`, `release`, `test`, "
+                        + "`bench`, `profiling`\n");
+    }
+
+    @Test
+    void aMisspelledOptionSuggestsTheOptionItResembles() {
+        CliRun r = CliRun.run("recommend", "--goal", "small-binary", "--frmat", "json");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: unknown option `--frmat`; did you mean `--format`?\n"
+                + "  = help: run `cargo-profile-advisor recommend --help` for usage\n");
+        assertThat(CliRun.run("audit", "--fail-onn=warning").err()).startsWith("error: unknown option `--fail-onn`; did you mean `--fail-on`?");
+        assertThat(CliRun.run("recommend", "--goal", "small-binary", "--zzqqxxyy").err())
+                .isEqualTo("error: unknown option `--zzqqxxyy`\n  = help: run `cargo-profile-advisor recommend --help` for usage\n");
+    }
+
+    @Test
+    void aMisspelledCommandSuggestsTheCommandAndAFarFetchedOneListsThem() {
+        assertThat(CliRun.run("recomend", "--goal", "small-binary").err())
+                .isEqualTo("error: unknown command `recomend`; did you mean `recommend`?\n"
+                        + "  = help: run `cargo-profile-advisor --help` for usage\n");
+        assertThat(CliRun.run("rules", "lnt").err()).startsWith("error: unknown command `lnt`; did you mean `lint`?");
+        assertThat(CliRun.run("zzqqxxyy").err()).startsWith("error: unknown command `zzqqxxyy`; known commands: `recommend`, `audit`, "
+                + "`apply`, `goals`, `explain`, `rules`, `serve`, `help`\n").doesNotContain("warm-up");
+    }
+
+    @Test
+    void aMisspelledOptionValueSuggestsTheValueAndAFarFetchedOneListsThem() {
+        assertThat(CliRun.run("recommend", "--goal", "small-binary", "--format", "jsn").err())
+                .isEqualTo("error: invalid value `jsn` for `--format`; did you mean `json`?\n"
+                        + "  = help: run `cargo-profile-advisor recommend --help` for usage\n");
+        assertThat(CliRun.run("audit", "--fail-on", "warn").err()).startsWith("error: invalid value `warn` for `--fail-on`; did you mean `warning`?");
+        assertThat(CliRun.run("audit", "--format=yaml").err())
+                .startsWith("error: invalid value `yaml` for `--format`: expected one of `text`, `json`, `sarif`\n");
+    }
+
+    @Test
+    void aMissingCommandPointsAtTheHelpWithoutADoubleSpace() {
+        assertThat(CliRun.run().err()).isEqualTo("error: missing required subcommand\n"
+                + "  = help: run `cargo-profile-advisor --help` for usage\n");
+        assertThat(CliRun.run("rules").err()).endsWith("  = help: run `cargo-profile-advisor rules --help` for usage\n");
+    }
+
+    @Test
     void aMissingGoalOptionIsAUsageErrorWithoutAStackTrace() {
         CliRun r = CliRun.run("recommend");
         assertThat(r.code()).isEqualTo(2);
@@ -110,6 +174,18 @@ class CliTest {
         CliRun r = CliRun.run("explain", "ltoo");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: explain: nothing is called `ltoo`").contains("`lto`");
+    }
+
+    @Test
+    void explainSuggestsOnlyCloseNamesAndOtherwiseSaysWhereTheNamesAre() {
+        assertThat(CliRun.run("explain", "lot").err()).isEqualTo("error: explain: nothing is called `lot`: not a setting, goal, "
+                + "rule or correction; closest: `lto`\n");
+        assertThat(CliRun.run("explain", "restates-defualt").err()).endsWith("; closest: `restates-default`\n");
+        CliRun far = CliRun.run("explain", "zzqqxxyy");
+        assertThat(far.code()).isEqualTo(2);
+        assertThat(far.err()).startsWith("error: explain: nothing is called `zzqqxxyy`: not a setting, goal, rule or correction; "
+                + "settings: `opt-level`").contains("`lto`", "`cargo-profile-advisor goals` lists the goals",
+                "`cargo-profile-advisor rules list` the rules").doesNotContain("closest");
     }
 
     @Test
