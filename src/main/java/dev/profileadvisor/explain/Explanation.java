@@ -3,6 +3,7 @@ package dev.profileadvisor.explain;
 import dev.profileadvisor.knowledge.Correction;
 import dev.profileadvisor.knowledge.Goal;
 import dev.profileadvisor.knowledge.Setting;
+import dev.profileadvisor.catalog.RuleCase;
 import dev.profileadvisor.catalog.RuleDoc;
 
 import java.util.Optional;
@@ -55,6 +56,24 @@ public sealed interface Explanation
         @Override
         public String id() {
             return rule.id();
+        }
+
+        /**
+         * What clippy's lint docs call "Example": for an audit rule, a manifest it reports.
+         *
+         * @return the rule's first case that fires; empty when it has none
+         */
+        public Optional<RuleCase> example() {
+            return rule.cases().stream().filter(c -> c.expect().equals("fires")).findFirst();
+        }
+
+        /**
+         * What clippy's lint docs call "Use instead": for an audit rule, a manifest it leaves alone.
+         *
+         * @return the rule's first case that stays silent; empty when it has none
+         */
+        public Optional<RuleCase> useInstead() {
+            return rule.cases().stream().filter(c -> c.expect().equals("silent")).findFirst();
         }
     }
 
