@@ -177,6 +177,42 @@ class CliTest {
     }
 
     @Test
+    void explainAnAuditRuleShowsAnExampleManifestAndWhatToUseInsteadLikeClippy() {
+        CliRun r = CliRun.run("explain", "restates-default");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("\nexample: opt-level 3 in release\n  [profile.release]\n  opt-level = 3\n  debug = 0\n\n"
+                        + "use instead: a value other than the default\n  [profile.release]\n  opt-level = 2\n\ncases:\n")
+                .contains("\n  fires  opt-level 3 in release\n", "\n  silent a value other than the default\n")
+                .as("no dangling `--goal` and no [package] boilerplate").doesNotContain("--goal", "[package]");
+    }
+
+    @Test
+    void anAuditExampleShowsItsOtherFilesTheConfigAndTheGoalsItIsAuditedWith() {
+        assertThat(CliRun.run("explain", "panic-abort-with-catch-unwind").out()).contains("example: abort in release with catch_unwind in main\n"
+                + "  Cargo.toml:\n    [profile.release]\n    panic = \"abort\"\n  src/main.rs:\n    fn main() {");
+        assertThat(CliRun.run("explain", "unknown-inherits").out()).contains("use instead: a parent defined in a config file counts\n"
+                + "  Cargo.toml:\n    [profile.dist]\n    inherits = \"ci\"\n  .cargo/config.toml:\n    [profile.ci]\n");
+        assertThat(CliRun.run("explain", "conflicts-with-goal").out())
+                .contains("example: unwinding written out in a release profile meant to be small (audited with `--goal small-binary`)\n");
+    }
+
+    @Test
+    void aRecommendRuleKeepsShowingTheGoalsOfItsCases() {
+        String out = CliRun.run("explain", "catch-panics-forbids-abort").out();
+        assertThat(out).contains("\ncases:\n  fires  small-binary with catch-panics keeps unwinding: --goal small-binary --goal catch-panics\n")
+                .doesNotContain("example:", "use instead:");
+    }
+
+    @Test
+    void onlyAPackageTableOfNameVersionAndEditionIsLeftOutOfAnExample() {
+        String pkg = "[package]\nname = \"x\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+        assertThat(ExplainCommand.withoutPackageBoilerplate(pkg + "\n[profile.dev]\ndebug = 0\n")).isEqualTo("[profile.dev]\ndebug = 0\n");
+        assertThat(ExplainCommand.withoutPackageBoilerplate(pkg + "rust-version = \"1.70\"\n\n[profile.dev]\ndebug = 0\n"))
+                .as("rust-version matters").startsWith("[package]");
+        assertThat(ExplainCommand.withoutPackageBoilerplate(pkg)).as("nothing else to show").isEqualTo(pkg);
+    }
+
+    @Test
     void explainSuggestsOnlyCloseNamesAndOtherwiseSaysWhereTheNamesAre() {
         assertThat(CliRun.run("explain", "lot").err()).isEqualTo("error: explain: nothing is called `lot`: not a setting, goal, "
                 + "rule or correction; closest: `lto`\n");
