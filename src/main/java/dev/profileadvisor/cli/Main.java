@@ -52,6 +52,7 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setHelpFactory(HelpLayout::new);
         cl.setParameterExceptionHandler((ex, a) -> {
             UsageErrors.of(ex).forEach(err::println);
             return BAD_INPUT;
