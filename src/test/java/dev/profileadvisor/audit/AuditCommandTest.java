@@ -194,6 +194,17 @@ class AuditCommandTest {
     }
 
     @Test
+    void anUnknownKeyOrPackageSpecIsCorrectedOnlyWhenAKnownNameIsClose() throws Exception {
+        Path m = crate("a", PKG + "\n[profile.release]\ncodegen-unit = 1\nzzqqxxyy = 1\n\n[profile.release.package.dem]\nopt-level = 1\n"
+                + "\n[profile.release.package.zzqqxxyy]\nopt-level = 1\n");
+        List<String> lines = CliRun.run("audit", m.toString(), "--findings-only").out().lines().toList();
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("unknown key `codegen-unit`").contains("did you mean `codegen-units`?"))
+                .anySatisfy(l -> assertThat(l).contains("package spec `dem`").contains("did you mean `demo`?"))
+                .anySatisfy(l -> assertThat(l).contains("unknown key `zzqqxxyy`").doesNotContain("did you mean"))
+                .anySatisfy(l -> assertThat(l).contains("package spec `zzqqxxyy`").doesNotContain("did you mean"));
+    }
+
+    @Test
     void anUnknownGoalIsABadInputError() throws Exception {
         Path m = crate("a", PKG);
         CliRun r = CliRun.run("audit", m.toString(), "--goal", "tiny-binary");
