@@ -237,15 +237,15 @@ class CliTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-            "goals --format toml              | [text, json]",
-            "explain lto --format toml        | [text, json]",
-            "rules list --format sarif        | [text, json]",
-            "recommend --goal small-binary --format sarif | [text, toml, json]",
-            "audit --format toml              | [text, json, sarif]"})
+            "goals --format toml              | `text`, `json`",
+            "explain lto --format toml        | `text`, `json`",
+            "rules list --format sarif        | `text`, `json`",
+            "recommend --goal small-binary --format sarif | `text`, `toml`, `json`",
+            "audit --format toml              | `text`, `json`, `sarif`"})
     void eachCommandAcceptsExactlyItsFormats(String command, String formats) {
         CliRun r = CliRun.run(command.trim().split(" +"));
         assertThat(r.code()).as(command).isEqualTo(2);
-        assertThat(r.err()).as(command).contains("expected one of " + formats.trim());
+        assertThat(r.err()).as(command).contains("expected one of " + formats.trim() + "\n");
         assertThat(r.out()).as(command).isEmpty();
     }
 }
