@@ -184,7 +184,7 @@ public final class Auditor {
         ProfileInfo info = knowledge.profiles().get(e.profile());
         boolean ignored = info != null && info.ignores().contains(e.key());
         return new AuditEntry(e.profile(), e.table(), e.key(), e.toml(), file, o.line(), o.column(), status,
-                setting.map(Setting::kind).orElse(""), failsIn, reason, valueId, traits, inherited,
+                setting.map(s -> s.kind().label()).orElse(""), failsIn, reason, valueId, traits, inherited,
                 setting.map(Setting::allowedInOverrides).orElse(true), ignored, since, closest);
     }
 

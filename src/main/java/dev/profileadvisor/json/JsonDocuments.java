@@ -186,7 +186,7 @@ public final class JsonDocuments {
 
     private static ObjectNode setting(Knowledge k, Setting s) {
         ObjectNode o = document().put("type", "setting").put("id", s.key()).put("title", s.title())
-                .put("summary", s.summary()).put("description", s.description().strip()).put("kind", s.kind());
+                .put("summary", s.summary()).put("description", s.description().strip()).put("kind", s.kind().label());
         ArrayNode values = o.putArray("values");
         for (SettingValue v : s.values()) {
             ObjectNode x = values.addObject().put("id", v.id()).put("title", v.title());
