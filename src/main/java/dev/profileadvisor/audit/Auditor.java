@@ -253,7 +253,7 @@ public final class Auditor {
             Optional<String> have = s.valueId();
             if (rec == null || have.isEmpty() || have.get().equals(rec)) continue;
             Map<String, Integer> scores = trace.scores().getOrDefault(s.key(), Map.of());
-            boolean vetoed = trace.vetoed().contains(s.key() + "=" + have.get());
+            boolean vetoed = trace.isVetoed(s.key(), have.get());
             if (!vetoed && scores.getOrDefault(have.get(), 0) >= scores.getOrDefault(rec, 0)) continue;
             SettingValue rv = knowledge.setting(s.key()).orElseThrow().value(rec).orElseThrow();
             String reason = trace.recommendation().setting(s.key()).map(SettingAdvice::reason)
