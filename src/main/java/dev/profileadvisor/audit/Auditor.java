@@ -17,6 +17,7 @@ import dev.profileadvisor.knowledge.ProfileInfo;
 import dev.profileadvisor.knowledge.Setting;
 import dev.profileadvisor.knowledge.SettingValue;
 import dev.profileadvisor.knowledge.Text;
+import dev.profileadvisor.manifest.ChainProblem;
 import dev.profileadvisor.manifest.EffectiveProfile;
 import dev.profileadvisor.manifest.EffectiveSetting;
 import dev.profileadvisor.manifest.Literals;
@@ -36,6 +37,7 @@ import dev.profileadvisor.facts.Finding;
 import dev.profileadvisor.facts.OverrideSpec;
 import dev.profileadvisor.facts.PackageFact;
 import dev.profileadvisor.facts.Recommended;
+import dev.profileadvisor.facts.ValueStatus;
 import dev.profileadvisor.engine.RuleBase;
 import dev.profileadvisor.catalog.RuleCatalog;
 import dev.profileadvisor.catalog.MessageTemplate;
@@ -140,20 +142,18 @@ public final class Auditor {
                 .or(() -> project.env().stream().filter(e -> e.profile().equals(name)).map(ProfileEntry::origin).findFirst());
         String inherits = entries.stream().filter(e -> e.profile().equals(name) && e.inProfileTable()
                 && e.key().equals("inherits") && e.value() instanceof String).map(e -> (String) e.value()).reduce((a, b) -> b).orElse("");
-        String problem = p.problem().map(msg -> msg.contains("loop") ? "cycle" : msg.contains("has no `inherits`")
-                ? "missing-inherits" : "unknown-inherits").orElse("");
         boolean reserved = knowledge.reservedNames().contains(name) || (name.startsWith("cargo") && !builtIn);
         return new AuditProfile(name, builtIn, reserved, knowledge.deprecatedNames().contains(name), decl.isPresent(),
                 decl.map(Auditor::location).orElse(project.root().display()), decl.map(Origin::line).orElse(0),
-                decl.map(Origin::column).orElse(0), inherits, problem, problem.isEmpty() ? p.root() : "",
-                String.join(" → ", p.chain()), p.dependencyDebuginfo());
+                decl.map(Origin::column).orElse(0), inherits, p.problemKind(),
+                p.problemKind() == ChainProblem.NONE ? p.root() : "", p.chain(), p.dependencyDebuginfo());
     }
 
     private AuditEntry entryFact(ProfileEntry e, Map<String, EffectiveProfile> effective) {
         Origin o = e.origin();
         String file = location(o);
         Optional<Setting> setting = knowledge.setting(e.key());
-        String status;
+        ValueStatus status;
         String failsIn = "";
         String reason = "";
         String valueId = "";
@@ -162,7 +162,11 @@ public final class Auditor {
         String closest = "";
         if (setting.isPresent()) {
             ValueCheck check = ValueCheck.of(knowledge, e.key(), e.value());
-            status = check.status().name().toLowerCase(java.util.Locale.ROOT);
+            status = switch (check.status()) {
+                case VALID -> ValueStatus.VALID;
+                case INVALID -> ValueStatus.INVALID;
+                case IGNORED -> ValueStatus.IGNORED;
+            };
             failsIn = check.failsIn();
             reason = check.reason();
             if (check.value().isPresent()) {
@@ -172,10 +176,10 @@ public final class Auditor {
                 since = newest(setting.get().since(), spellingSince(v, e.value()));
             }
         } else if (STRUCTURAL_KEYS.contains(e.key())) {
-            status = "other";
+            status = ValueStatus.OTHER;
             if (e.key().equals("inherits")) since = knowledge.customProfilesSince();
         } else {
-            status = "unknown-key";
+            status = ValueStatus.UNKNOWN_KEY;
             List<String> known = new ArrayList<>(knowledge.settings().keySet());
             known.addAll(STRUCTURAL_KEYS);
             closest = known.stream().min(Comparator.comparingInt(k -> Text.distance(k, e.key()))).filter(k -> Text.distance(k, e.key()) <= 3).orElse("");
@@ -183,8 +187,8 @@ public final class Auditor {
         String inherited = setting.isPresent() && e.inProfileTable() ? inheritedValue(effective, e) : "";
         ProfileInfo info = knowledge.profiles().get(e.profile());
         boolean ignored = info != null && info.ignores().contains(e.key());
-        return new AuditEntry(e.profile(), e.table(), e.key(), e.toml(), file, o.line(), o.column(), status,
-                setting.map(s -> s.kind().label()).orElse(""), failsIn, reason, valueId, traits, inherited,
+        return new AuditEntry(e.profile(), e.table(), e.key(), e.toml(), file, o.kind(), o.line(), o.column(), status,
+                setting.map(Setting::kind).orElse(null), failsIn, reason, valueId, traits, inherited,
                 setting.map(Setting::allowedInOverrides).orElse(true), ignored, since, closest);
     }
 
