@@ -273,7 +273,7 @@ public final class Auditor {
         if (doc == null) {
             return new AuditFinding(f.rule(), Severity.WARNING, f.file(), f.line(), f.column(), f.rule(), "", List.of());
         }
-        Severity severity = doc.severity().isEmpty() ? Severity.NOTE : Severity.of(doc.severity());
+        Severity severity = doc.severity().orElse(Severity.NOTE);
         return new AuditFinding(f.rule(), severity, f.file(), f.line(), f.column(), MessageTemplate.fill(doc.message(), f.args()),
                 MessageTemplate.fill(doc.fix(), f.args()), doc.sources().stream().map(knowledge::url).toList());
     }

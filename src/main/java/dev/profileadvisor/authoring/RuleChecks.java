@@ -79,8 +79,8 @@ public final class RuleChecks {
         }
         List<String> failures = new ArrayList<>();
         boolean fired = trace.firings().getOrDefault(c.rule(), 0) > 0;
-        if (c.expect().equals("fires") && !fired) failures.add("expected `" + c.rule() + "` to fire, but it stayed silent");
-        if (c.expect().equals("silent") && fired) failures.add("expected `" + c.rule() + "` to stay silent, but it fired");
+        if (c.expect() == RuleCase.Expect.FIRES && !fired) failures.add("expected `" + c.rule() + "` to fire, but it stayed silent");
+        if (c.expect() == RuleCase.Expect.SILENT && fired) failures.add("expected `" + c.rule() + "` to stay silent, but it fired");
         for (Map.Entry<String, String> e : c.settings().entrySet()) {
             String got = trace.decisions().get(e.getKey());
             if (!e.getValue().equals(got)) {
@@ -105,11 +105,11 @@ public final class RuleChecks {
             }
             List<AuditFinding> mine = report.findings().stream().filter(f -> f.id().equals(c.rule())).toList();
             List<String> failures = new ArrayList<>();
-            if (c.expect().equals("fires") && mine.isEmpty()) {
+            if (c.expect() == RuleCase.Expect.FIRES && mine.isEmpty()) {
                 failures.add("expected `" + c.rule() + "` to fire, but it stayed silent (findings: "
                         + report.findings().stream().map(AuditFinding::id).distinct().toList() + ")");
             }
-            if (c.expect().equals("silent") && !mine.isEmpty()) {
+            if (c.expect() == RuleCase.Expect.SILENT && !mine.isEmpty()) {
                 failures.add("expected `" + c.rule() + "` to stay silent, but it fired: " + mine.get(0).location() + ": " + mine.get(0).message());
             }
             if (c.at() > 0 && !mine.isEmpty() && mine.stream().noneMatch(f -> f.line() == c.at())) {
@@ -159,16 +159,16 @@ public final class RuleChecks {
                 problems.add(new Problem(d.file(), d.line(), 1, "docs for `" + d.id() + "`, but no DRL rule has that name"));
                 continue;
             }
-            if (d.cases().stream().noneMatch(c -> c.expect().equals("fires"))) {
+            if (d.cases().stream().noneMatch(c -> c.expect() == RuleCase.Expect.FIRES)) {
                 problems.add(new Problem(d.file(), d.line(), 1, "rule `" + d.id() + "` has no case that fires"));
             }
-            if (!d.kind().equals("decision") && d.cases().stream().noneMatch(c -> c.expect().equals("silent"))) {
+            if (d.kind() != RuleDoc.Kind.DECISION && d.cases().stream().noneMatch(c -> c.expect() == RuleCase.Expect.SILENT)) {
                 problems.add(new Problem(d.file(), d.line(), 1, "rule `" + d.id() + "` has no case that stays silent"));
             }
             style(problems, d, "title", d.title());
             if (!d.message().isEmpty()) style(problems, d, "message", d.message());
             if (d.why().isBlank()) problems.add(new Problem(d.file(), d.line(), 1, "rule `" + d.id() + "` has no `why`"));
-            if (d.kind().equals("finding") && d.severity().isEmpty()) {
+            if (d.kind() == RuleDoc.Kind.FINDING && d.severity().isEmpty()) {
                 problems.add(new Problem(d.file(), d.line(), 1, "finding `" + d.id() + "` has no `severity`"));
             }
         }

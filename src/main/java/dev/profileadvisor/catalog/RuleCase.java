@@ -13,7 +13,7 @@ import java.util.Map;
  * @param goals    goal arguments as a user types them ({@code "fast-runtime=2"})
  * @param profile  target profile, or empty for the goals' natural profile
  * @param inherits parent of a custom profile, or empty
- * @param expect   {@code fires} or {@code silent}
+ * @param expect   whether the rule must fire or stay silent
  * @param settings expected decided value ids, setting → value id (may be empty)
  * @param manifest for audit cases: the root {@code Cargo.toml}; empty for recommend cases
  * @param config   for audit cases: a {@code .cargo/config.toml}, or empty
@@ -22,10 +22,10 @@ import java.util.Map;
  * @param at       for audit cases: the line the finding must be on in its file, 0 for any
  */
 public record RuleCase(String rule, String name, String file, int line, List<String> goals, String profile,
-                       String inherits, String expect, Map<String, String> settings, String manifest, String config,
+                       String inherits, Expect expect, Map<String, String> settings, String manifest, String config,
                        Map<String, String> env, Map<String, String> files, int at) {
     /**
-     * Copies the collections.
+     * Checks that the expectation is given and copies the collections.
      *
      * @param rule     the rule id
      * @param name     what the case shows
@@ -34,7 +34,7 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
      * @param goals    goal arguments as a user types them ({@code "fast-runtime=2"})
      * @param profile  target profile, or empty for the goals' natural profile
      * @param inherits parent of a custom profile, or empty
-     * @param expect   {@code fires} or {@code silent}
+     * @param expect   whether the rule must fire or stay silent
      * @param settings expected decided value ids, setting → value id (may be empty)
      * @param manifest for audit cases: the root {@code Cargo.toml}; empty for recommend cases
      * @param config   for audit cases: a {@code .cargo/config.toml}, or empty
@@ -43,6 +43,7 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
      * @param at       for audit cases: the line the finding must be on, 0 for any
      */
     public RuleCase {
+        java.util.Objects.requireNonNull(expect, "expect");
         goals = List.copyOf(goals);
         settings = Map.copyOf(settings);
         env = Map.copyOf(env);
@@ -57,5 +58,33 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
     /** @return {@code file:line} for messages */
     public String where() {
         return file + ":" + line;
+    }
+
+    /** What a case expects of its rule, as the sidecar's {@code expect} says. */
+    public enum Expect {
+        /** the rule must fire */
+        FIRES,
+        /** the rule must stay silent */
+        SILENT;
+
+        /** @return {@code fires} or {@code silent}, as the sidecar writes it */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** @return {@link #label()}, so output that prints an expectation shows it as the sidecar writes it */
+        @Override
+        public String toString() {
+            return label();
+        }
+
+        /**
+         * @param label {@code fires} or {@code silent}
+         * @return the expectation, or empty for anything else
+         */
+        public static java.util.Optional<Expect> of(String label) {
+            for (Expect e : values()) if (e.label().equals(label)) return java.util.Optional.of(e);
+            return java.util.Optional.empty();
+        }
     }
 }

@@ -2,23 +2,23 @@ package dev.profileadvisor.catalog;
 
 import dev.profileadvisor.AdvisorException;
 import dev.profileadvisor.Problem;
+import dev.profileadvisor.Severity;
 import dev.profileadvisor.knowledge.Knowledge;
 import dev.profileadvisor.knowledge.TomlNode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Every rule's docs and cases, read from the TOML files beside the DRL files.
  */
 public final class RuleCatalog {
-    /** The kinds a rule can be. */
-    public static final List<String> KINDS = List.of("preference", "constraint", "decision", "note", "finding");
-
     private final Map<String, RuleDoc> docs;
 
     private RuleCatalog(Map<String, RuleDoc> docs) {
@@ -43,13 +43,16 @@ public final class RuleCatalog {
             root.table("rule").ifPresent(t -> t.tables().forEach((id, n) -> {
                 if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) n.problem(null, "rule id `" + id + "` must be kebab-case");
                 n.allowOnly(Set.of("kind", "severity", "title", "message", "why", "fix", "known-problems", "sources", "case"));
-                String kind = n.string("kind");
-                if (!kind.isEmpty() && !KINDS.contains(kind)) {
-                    n.problem("kind", "unknown rule kind `" + kind + "`; expected one of " + String.join(", ", KINDS));
+                String kindLabel = n.string("kind");
+                Optional<RuleDoc.Kind> kind = RuleDoc.Kind.of(kindLabel);
+                if (!kindLabel.isEmpty() && kind.isEmpty()) {
+                    n.problem("kind", "unknown rule kind `" + kindLabel + "`; expected one of "
+                            + String.join(", ", Arrays.stream(RuleDoc.Kind.values()).map(RuleDoc.Kind::label).toList()));
                 }
-                String severity = n.optString("severity").orElse("");
-                if (!severity.isEmpty() && !Set.of("error", "warning", "note").contains(severity)) {
-                    n.problem("severity", "unknown severity `" + severity + "`; expected error, warning or note");
+                String severityLabel = n.optString("severity").orElse("");
+                Optional<Severity> severity = Arrays.stream(Severity.values()).filter(v -> v.label().equals(severityLabel)).findFirst();
+                if (!severityLabel.isEmpty() && severity.isEmpty()) {
+                    n.problem("severity", "unknown severity `" + severityLabel + "`; expected error, warning or note");
                 }
                 List<String> sources = n.strings("sources");
                 for (String s : sources) {
@@ -57,7 +60,8 @@ public final class RuleCatalog {
                 }
                 List<RuleCase> cases = new ArrayList<>();
                 for (TomlNode c : n.tableArray("case")) cases.add(readCase(id, f.name(), c, knowledge));
-                RuleDoc doc = new RuleDoc(id, kind, severity, n.string("title"), n.optString("message").orElse(""),
+                // a missing or unknown kind is a problem above, so the catalogue is refused whatever stands in for it
+                RuleDoc doc = new RuleDoc(id, kind.orElse(RuleDoc.Kind.NOTE), severity, n.string("title"), n.optString("message").orElse(""),
                         n.string("why"), n.optString("fix").orElse(""), n.optString("known-problems").orElse(""),
                         sources, f.name(), n.line(), cases);
                 RuleDoc prev = docs.putIfAbsent(id, doc);
@@ -70,9 +74,10 @@ public final class RuleCatalog {
 
     private static RuleCase readCase(String rule, String file, TomlNode c, Knowledge knowledge) {
         c.allowOnly(Set.of("name", "goals", "profile", "inherits", "expect", "settings", "manifest", "config", "env", "files", "line"));
-        String expect = c.string("expect");
-        if (!expect.isEmpty() && !Set.of("fires", "silent").contains(expect)) {
-            c.problem("expect", "`expect` must be `fires` or `silent`, found `" + expect + "`");
+        String expectLabel = c.string("expect");
+        Optional<RuleCase.Expect> expect = RuleCase.Expect.of(expectLabel);
+        if (!expectLabel.isEmpty() && expect.isEmpty()) {
+            c.problem("expect", "`expect` must be `fires` or `silent`, found `" + expectLabel + "`");
         }
         List<String> goals = c.strings("goals");
         for (String g : goals) {
@@ -92,7 +97,7 @@ public final class RuleCatalog {
         String manifest = c.optString("manifest").orElse("");
         if (goals.isEmpty() && manifest.isEmpty()) c.problem(null, "a case needs `goals` (recommend) or `manifest` (audit)");
         return new RuleCase(rule, c.string("name"), file, c.line(), goals, c.optString("profile").orElse(""),
-                c.optString("inherits").orElse(""), expect, settings, manifest, c.optString("config").orElse(""),
+                c.optString("inherits").orElse(""), expect.orElse(RuleCase.Expect.FIRES), settings, manifest, c.optString("config").orElse(""),
                 stringTable(c, "env"), stringTable(c, "files"), c.optInteger("line").map(Long::intValue).orElse(0));
     }
 

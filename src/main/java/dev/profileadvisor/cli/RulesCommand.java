@@ -1,6 +1,7 @@
 package dev.profileadvisor.cli;
 
 import dev.profileadvisor.Problem;
+import dev.profileadvisor.Severity;
 import dev.profileadvisor.ProfileAdvisor;
 import dev.profileadvisor.authoring.RuleChecks;
 import dev.profileadvisor.json.JsonDocuments;
@@ -38,7 +39,8 @@ final class RulesCommand {
             } else {
                 int w = advisor.rules().keySet().stream().mapToInt(String::length).max().orElse(10);
                 for (RuleDoc d : advisor.rules().values()) {
-                    out.printf("%-" + w + "s  %-10s  %-7s  %s%n", d.id(), d.kind(), d.severity().isEmpty() ? "-" : d.severity(), d.title());
+                    out.printf("%-" + w + "s  %-10s  %-7s  %s%n", d.id(), d.kind().label(),
+                            d.severity().map(Severity::label).orElse("-"), d.title());
                 }
             }
             out.flush();

@@ -12,6 +12,7 @@ import dev.profileadvisor.GoalWeight;
 import dev.profileadvisor.recommend.NoteAdvice;
 import dev.profileadvisor.recommend.Overruled;
 import dev.profileadvisor.ProfileAdvisor;
+import dev.profileadvisor.Severity;
 import dev.profileadvisor.recommend.Recommendation;
 import dev.profileadvisor.recommend.SettingAdvice;
 import dev.profileadvisor.knowledge.Correction;
@@ -115,7 +116,7 @@ public final class JsonDocuments {
         ArrayNode a = doc.putArray("rules");
         Map<String, String> where = advisor.ruleLocations();
         for (RuleDoc d : advisor.rules().values()) {
-            a.addObject().put("id", d.id()).put("kind", d.kind()).put("severity", d.severity()).put("title", d.title())
+            a.addObject().put("id", d.id()).put("kind", d.kind().label()).put("severity", d.severity().map(Severity::label).orElse("")).put("title", d.title())
                     .put("definedAt", where.getOrDefault(d.id(), "")).put("cases", d.cases().size());
         }
         return doc;
@@ -220,7 +221,7 @@ public final class JsonDocuments {
     }
 
     private static ObjectNode rule(Knowledge k, RuleDoc d, String where) {
-        ObjectNode o = document().put("type", "rule").put("id", d.id()).put("kind", d.kind()).put("severity", d.severity())
+        ObjectNode o = document().put("type", "rule").put("id", d.id()).put("kind", d.kind().label()).put("severity", d.severity().map(Severity::label).orElse(""))
                 .put("title", d.title()).put("message", d.message()).put("why", d.why().strip()).put("fix", d.fix())
                 .put("definedAt", where).put("documentedAt", d.file() + ":" + d.line());
         o.set("sources", urls(k, d.sources()));
