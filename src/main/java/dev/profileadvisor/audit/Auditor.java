@@ -40,7 +40,6 @@ import dev.profileadvisor.facts.Recommended;
 import dev.profileadvisor.facts.ValueStatus;
 import dev.profileadvisor.engine.RuleBase;
 import dev.profileadvisor.catalog.RuleCatalog;
-import dev.profileadvisor.catalog.MessageTemplate;
 import dev.profileadvisor.catalog.RuleDoc;
 
 import java.util.ArrayList;
@@ -107,7 +106,8 @@ public final class Auditor {
                 if (s.value().isEmpty()) continue;
                 SettingValue v = s.value().get();
                 Origin o = s.origin();
-                facts.add(new EffectiveFact(p.name(), p.root(), s.key(), v.id(), s.display(), v.traits(), s.explicit(),
+                facts.add(new EffectiveFact(p.name(), p.root(), s.key(), v.id(), s.display(), !s.explicit() && v.isUnwritten(),
+                        v.traits(), s.explicit(),
                         o.kind() == Origin.Kind.DEFAULT ? "" : location(o), o.line(), o.column(), s.setIn()));
             }
         }
@@ -250,7 +250,7 @@ public final class Auditor {
         Request request = new Request(goals, Optional.of(profile),
                 knowledge.profiles().containsKey(profile) || p.chain().size() < 2 ? Optional.empty() : Optional.of(p.chain().get(1)));
         Trace trace = recommender.decide(request);
-        String goalNames = String.join(", ", trace.recommendation().goals().stream().map(GoalWeight::goal).toList());
+        List<String> goalNames = trace.recommendation().goals().stream().map(GoalWeight::goal).toList();
         List<Recommended> out = new ArrayList<>();
         for (EffectiveSetting s : p.settings()) {
             String rec = trace.decisions().get(s.key());
@@ -274,8 +274,8 @@ public final class Auditor {
             return new AuditFinding(f.rule(), Severity.WARNING, f.file(), f.line(), f.column(), f.rule(), "", List.of());
         }
         Severity severity = doc.severity().orElse(Severity.NOTE);
-        return new AuditFinding(f.rule(), severity, f.file(), f.line(), f.column(), MessageTemplate.fill(doc.message(), f.args()),
-                MessageTemplate.fill(doc.fix(), f.args()), doc.sources().stream().map(knowledge::url).toList());
+        return new AuditFinding(f.rule(), severity, f.file(), f.line(), f.column(), doc.messageWith(f.args()),
+                doc.fixWith(f.args()), doc.sources().stream().map(knowledge::url).toList());
     }
 
     private static String location(Origin o) {

@@ -42,7 +42,7 @@ public final class RuleCatalog {
             root.allowOnly(Set.of("rule"));
             root.table("rule").ifPresent(t -> t.tables().forEach((id, n) -> {
                 if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) n.problem(null, "rule id `" + id + "` must be kebab-case");
-                n.allowOnly(Set.of("kind", "severity", "title", "message", "why", "fix", "known-problems", "sources", "case"));
+                n.allowOnly(Set.of("kind", "severity", "title", "message", "why", "fix", "parts", "known-problems", "sources", "case"));
                 String kindLabel = n.string("kind");
                 Optional<RuleDoc.Kind> kind = RuleDoc.Kind.of(kindLabel);
                 if (!kindLabel.isEmpty() && kind.isEmpty()) {
@@ -58,12 +58,26 @@ public final class RuleCatalog {
                 for (String s : sources) {
                     if (!knowledge.sources().containsKey(s)) n.problem("sources", "unknown source `" + s + "`; define it in knowledge/sources.toml");
                 }
+                Map<String, RuleDoc.Position> positions = new LinkedHashMap<>();
+                for (String field : List.of("message", "fix")) n.at(field).ifPresent(at -> positions.put(field, valueAt(f.text(), at)));
+                Map<String, List<String>> parts = new LinkedHashMap<>();
+                n.table("parts").ifPresent(pt -> {
+                    for (String name : pt.keys()) {
+                        if (!name.matches("[a-z]+(-[a-z]+)*")) {
+                            pt.problem(name, "part `" + name + "` must be named in lowercase kebab-case, as `{" + name + "}` is");
+                        }
+                        List<String> alternatives = pt.stringOrStrings(name);
+                        if (alternatives.isEmpty()) pt.problem(name, "part `" + name + "` of `" + id + "` has no text");
+                        else parts.put(name, alternatives);
+                        pt.at(name).ifPresent(at -> positions.put("parts." + name, valueAt(f.text(), at)));
+                    }
+                });
                 List<RuleCase> cases = new ArrayList<>();
                 for (TomlNode c : n.tableArray("case")) cases.add(readCase(id, f.name(), c, knowledge));
                 // a missing or unknown kind is a problem above, so the catalogue is refused whatever stands in for it
                 RuleDoc doc = new RuleDoc(id, kind.orElse(RuleDoc.Kind.NOTE), severity, n.string("title"), n.optString("message").orElse(""),
-                        n.string("why"), n.optString("fix").orElse(""), n.optString("known-problems").orElse(""),
-                        sources, f.name(), n.line(), cases);
+                        n.string("why"), n.optString("fix").orElse(""), parts, n.optString("known-problems").orElse(""),
+                        sources, f.name(), n.line(), positions, cases);
                 RuleDoc prev = docs.putIfAbsent(id, doc);
                 if (prev != null) n.problem(null, "rule `" + id + "` is already documented at " + prev.file() + ":" + prev.line());
             }));
@@ -99,6 +113,27 @@ public final class RuleCatalog {
         return new RuleCase(rule, c.string("name"), file, c.line(), goals, c.optString("profile").orElse(""),
                 c.optString("inherits").orElse(""), expect.orElse(RuleCase.Expect.FIRES), settings, manifest, c.optString("config").orElse(""),
                 stringTable(c, "env"), stringTable(c, "files"), c.optInteger("line").map(Long::intValue).orElse(0));
+    }
+
+    /** Where the value of a {@code key = value} line starts, from where its key starts. */
+    private static RuleDoc.Position valueAt(String text, TomlNode.At key) {
+        String[] lines = text.split("\n", -1);
+        if (key.line() < 1 || key.line() > lines.length) return new RuleDoc.Position(Math.max(key.line(), 1), Math.max(key.column(), 1));
+        String line = lines[key.line() - 1];
+        char quote = 0;
+        for (int i = Math.max(key.column() - 1, 0); i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '=') {
+                int v = i + 1;
+                while (v < line.length() && (line.charAt(v) == ' ' || line.charAt(v) == '\t')) v++;
+                return new RuleDoc.Position(key.line(), v + 1);
+            }
+        }
+        return new RuleDoc.Position(key.line(), Math.max(key.column(), 1));
     }
 
     private static Map<String, String> stringTable(TomlNode c, String key) {

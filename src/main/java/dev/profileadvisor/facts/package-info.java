@@ -6,6 +6,6 @@
  * {@code Note}, {@code Finding}). Immutable, no logic beyond validation; the DRL files import them from here. What
  * rules compare is typed: {@code ValueStatus} here, and the enums the facts share with the code that computes them
  * ({@code knowledge.SettingKind}, {@code manifest.ChainProblem}, {@code manifest.Origin.Kind}); chains are lists.
- * {@code Chains} and {@code Versions} are the small functions consequences and conditions call.
+ * {@code Lists} and {@code Versions} are the small functions consequences and conditions call.
  */
 package dev.profileadvisor.facts;

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Profile chains as findings show them, for rule consequences
- * ({@code import dev.profileadvisor.facts.Chains}; {@code Chains.loop($p.chain())}).
+ * Lists shown as one value of a finding, for rule consequences ({@code import dev.profileadvisor.facts.Lists};
+ * {@code "loop", Lists.loop( $p.chain() )}). They join values; the words around them are the sidecar's.
  */
-public final class Chains {
-    private Chains() {
+public final class Lists {
+    private Lists() {
     }
 
     /**
@@ -28,5 +28,15 @@ public final class Chains {
         List<String> closed = new ArrayList<>(chain);
         closed.add(chain.get(0));
         return arrow(closed);
+    }
+
+    /**
+     * @param names names to show as code
+     * @return each in backticks, joined by commas: {@code `small-binary`, `debuggable`}
+     */
+    public static String code(List<String> names) {
+        List<String> quoted = new ArrayList<>();
+        for (String n : names) quoted.add("`" + n + "`");
+        return String.join(", ", quoted);
     }
 }
