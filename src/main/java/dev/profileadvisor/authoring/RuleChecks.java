@@ -12,13 +12,17 @@ import dev.profileadvisor.audit.AuditRequest;
 import dev.profileadvisor.recommend.Request;
 
 import dev.profileadvisor.catalog.RuleCase;
+import dev.profileadvisor.catalog.MessageTemplate;
 import dev.profileadvisor.catalog.RuleDoc;
+import dev.profileadvisor.catalog.SuppliedValues;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -139,7 +143,9 @@ public final class RuleChecks {
     /**
      * Checks the rule catalogue without running cases: every DRL rule is documented and every documented rule
      * exists, each has a case that fires and (except decision rules, which fire on every request) one that
-     * stays silent, and titles and messages follow the house style.
+     * stays silent, every placeholder of its message, fix and parts is a value its consequence supplies and every
+     * value it supplies is named, its consequence passes values rather than wording, and titles and messages follow
+     * the house style.
      *
      * @param advisor the advisor whose rules to check
      * @return the problems, each at the docs file and line (empty when all is well)
@@ -165,6 +171,7 @@ public final class RuleChecks {
             if (d.kind() != RuleDoc.Kind.DECISION && d.cases().stream().noneMatch(c -> c.expect() == RuleCase.Expect.SILENT)) {
                 problems.add(new Problem(d.file(), d.line(), 1, "rule `" + d.id() + "` has no case that stays silent"));
             }
+            templates(problems, d, advisor.suppliedValues().get(d.id()));
             style(problems, d, "title", d.title());
             if (!d.message().isEmpty()) style(problems, d, "message", d.message());
             if (d.why().isBlank()) problems.add(new Problem(d.file(), d.line(), 1, "rule `" + d.id() + "` has no `why`"));
@@ -173,6 +180,75 @@ public final class RuleChecks {
             }
         }
         return problems;
+    }
+
+    /**
+     * The placeholders of a rule's message, fix and parts against the values its consequence supplies, both ways,
+     * and wording written into the consequence instead of the sidecar.
+     */
+    private static void templates(List<Problem> problems, RuleDoc d, SuppliedValues supplied) {
+        if (supplied == null) return;
+        if (!supplied.unreadable().isEmpty()) {
+            problems.addAll(supplied.unreadable());
+            return;
+        }
+        Set<String> names = supplied.names();
+        String supplies = names.isEmpty() ? "it supplies none" : "it supplies: " + String.join(", ", names);
+        Set<String> used = new LinkedHashSet<>();
+        Set<String> partsNamed = new LinkedHashSet<>();
+        for (String field : List.of("message", "fix")) {
+            String text = field.equals("message") ? d.message() : d.fix();
+            for (String p : MessageTemplate.placeholders(text)) {
+                if (d.parts().containsKey(p)) {
+                    partsNamed.add(p);
+                } else {
+                    used.add(p);
+                    if (!names.contains(p)) {
+                        problems.add(at(d, field, "`" + field + "` of `" + d.id() + "` names `{" + p + "}`, which the rule never supplies ("
+                                + supplies + ")"));
+                    }
+                }
+            }
+        }
+        d.parts().forEach((part, alternatives) -> {
+            String where = "parts." + part;
+            if (names.contains(part)) {
+                problems.add(at(d, where, "part `" + part + "` of `" + d.id() + "` has the name of a value the rule supplies; rename the part"));
+            }
+            if (!partsNamed.contains(part)) {
+                problems.add(at(d, where, "part `" + part + "` of `" + d.id() + "` is named by neither its message nor its fix"));
+            }
+            for (String alternative : alternatives) {
+                for (String p : MessageTemplate.placeholders(alternative)) {
+                    used.add(p);
+                    if (d.parts().containsKey(p)) {
+                        problems.add(at(d, where, "part `" + part + "` of `" + d.id() + "` names the part `{" + p + "}`; a part names values only"));
+                    } else if (!names.contains(p)) {
+                        problems.add(at(d, where, "part `" + part + "` of `" + d.id() + "` names `{" + p + "}`, which the rule never supplies ("
+                                + supplies + ")"));
+                    }
+                }
+            }
+        });
+        Set<String> reported = new LinkedHashSet<>();
+        for (SuppliedValues.Value v : supplied.values()) {
+            if (!used.contains(v.name()) && reported.add(v.name())) {
+                problems.add(new Problem(v.file(), v.line(), v.column(), "`" + d.id() + "` supplies `" + v.name()
+                        + "`, which neither its message, its fix nor a part names"));
+            }
+            for (String literal : v.literals()) {
+                if (literal.contains(" ") || literal.contains("`")) {
+                    problems.add(new Problem(v.file(), v.line(), v.column(), "`" + d.id() + "` words `" + v.name()
+                            + "` in its consequence (" + literal + "): pass the values, and word them in the sidecar's message, fix or parts"));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static Problem at(RuleDoc d, String field, String message) {
+        RuleDoc.Position p = d.positions().get(field);
+        return p == null ? new Problem(d.file(), d.line(), 1, message) : new Problem(d.file(), p.line(), p.column(), message);
     }
 
     private static void style(List<Problem> problems, RuleDoc d, String field, String text) {

@@ -16,13 +16,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every rule's docs and cases, read from the TOML files beside the DRL files.
+ * Every rule's docs and cases, read from the TOML files beside the DRL files, and the values each DRL rule's
+ * consequence supplies to its templates.
  */
 public final class RuleCatalog {
     private final Map<String, RuleDoc> docs;
+    private final Map<String, SuppliedValues> supplied;
 
-    private RuleCatalog(Map<String, RuleDoc> docs) {
+    private RuleCatalog(Map<String, RuleDoc> docs, Map<String, SuppliedValues> supplied) {
         this.docs = Collections.unmodifiableMap(docs);
+        this.supplied = Collections.unmodifiableMap(supplied);
     }
 
     /**
@@ -36,8 +39,12 @@ public final class RuleCatalog {
     public static RuleCatalog load(List<RuleFile> files, Knowledge knowledge) {
         List<Problem> problems = new ArrayList<>();
         Map<String, RuleDoc> docs = new LinkedHashMap<>();
+        Map<String, SuppliedValues> supplied = new LinkedHashMap<>();
         for (RuleFile f : files) {
-            if (f.isDrl()) continue;
+            if (f.isDrl()) {
+                SuppliedValues.read(f).forEach(supplied::putIfAbsent);
+                continue;
+            }
             TomlNode root = TomlNode.parse(f.name(), f.text(), problems);
             root.allowOnly(Set.of("rule"));
             root.table("rule").ifPresent(t -> t.tables().forEach((id, n) -> {
@@ -83,7 +90,7 @@ public final class RuleCatalog {
             }));
         }
         if (!problems.isEmpty()) throw new AdvisorException(problems);
-        return new RuleCatalog(docs);
+        return new RuleCatalog(docs, supplied);
     }
 
     private static RuleCase readCase(String rule, String file, TomlNode c, Knowledge knowledge) {
@@ -140,6 +147,11 @@ public final class RuleCatalog {
         Map<String, String> out = new LinkedHashMap<>();
         c.table(key).ifPresent(t -> t.keys().forEach(k -> out.put(k, t.string(k))));
         return out;
+    }
+
+    /** @return rule id → the values its consequence passes to its templates, for every DRL rule, in file order */
+    public Map<String, SuppliedValues> supplied() {
+        return supplied;
     }
 
     /** @return rule id → docs, in file order */
