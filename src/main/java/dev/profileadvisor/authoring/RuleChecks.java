@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * ({@code rules lint}). Both work on whatever rules and knowledge the advisor was loaded with.
  */
 public final class RuleChecks {
+    private static final Pattern UNFILLED = Pattern.compile("\\{[^{}\\s]*}?");
     private static final Pattern BARE_ASSIGNMENT = Pattern.compile("\\b[a-z][a-z-]* = (\"[^\"]*\"|\\d+|true|false)");
 
     private RuleChecks() {
@@ -85,6 +86,8 @@ public final class RuleChecks {
         boolean fired = trace.firings().getOrDefault(c.rule(), 0) > 0;
         if (c.expect() == RuleCase.Expect.FIRES && !fired) failures.add("expected `" + c.rule() + "` to fire, but it stayed silent");
         if (c.expect() == RuleCase.Expect.SILENT && fired) failures.add("expected `" + c.rule() + "` to stay silent, but it fired");
+        trace.recommendation().notes().stream().filter(n -> n.rule().equals(c.rule()))
+                .forEach(n -> unfilled("message", n.message()).ifPresent(failures::add));
         for (Map.Entry<String, String> e : c.settings().entrySet()) {
             String got = trace.decisions().get(e.getKey());
             if (!e.getValue().equals(got)) {
@@ -116,15 +119,50 @@ public final class RuleChecks {
             if (c.expect() == RuleCase.Expect.SILENT && !mine.isEmpty()) {
                 failures.add("expected `" + c.rule() + "` to stay silent, but it fired: " + mine.get(0).location() + ": " + mine.get(0).message());
             }
-            if (c.at() > 0 && !mine.isEmpty() && mine.stream().noneMatch(f -> f.line() == c.at())) {
-                failures.add("expected the finding on line " + c.at() + ", got " + mine.stream().map(AuditFinding::location).toList());
+            for (AuditFinding f : mine) {
+                unfilled("message", f.message()).ifPresent(failures::add);
+                unfilled("help", f.help()).ifPresent(failures::add);
             }
+            if (c.expect() == RuleCase.Expect.FIRES && !mine.isEmpty()) located(c, mine).ifPresent(failures::add);
             return new CaseResult(c, failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures)));
         } catch (java.io.IOException e) {
             return new CaseResult(c, Optional.of("cannot write the case's files: " + e.getMessage()));
         } finally {
             if (dir != null) deleteTree(dir);
         }
+    }
+
+    /** A placeholder left in a rendered text: a template names a value the finding does not have. */
+    private static Optional<String> unfilled(String field, String text) {
+        Matcher m = UNFILLED.matcher(text);
+        return m.find() ? Optional.of("the " + field + " still has the placeholder `" + m.group() + "`: " + text) : Optional.empty();
+    }
+
+    /** Whether one of the rule's findings is where the case says, with the message it says. */
+    private static Optional<String> located(RuleCase c, List<AuditFinding> mine) {
+        List<AuditFinding> here = mine.stream().filter(f -> (c.at() == 0 || f.line() == c.at())
+                && (c.column() == 0 || f.column() == c.column())).toList();
+        if (here.isEmpty()) {
+            String where = c.column() == 0 ? "on line " + c.at() : c.at() == 0 ? "at column " + c.column() : "at " + c.at() + ":" + c.column();
+            return Optional.of("expected the finding " + where + ", got " + mine.stream().map(AuditFinding::location).toList());
+        }
+        if (!c.message().isEmpty() && here.stream().noneMatch(f -> f.message().equals(c.message()))) {
+            return Optional.of(difference("the message is not the one expected", "expected", c.message(), here.get(0).message()));
+        }
+        if (!c.messageContains().isEmpty() && here.stream().noneMatch(f -> f.message().contains(c.messageContains()))) {
+            return Optional.of("the message does not contain the text expected:\n  expected to contain: " + c.messageContains()
+                    + "\n                found: " + here.get(0).message());
+        }
+        return Optional.empty();
+    }
+
+    /** The expected and the found text one above the other, a caret under the first character that differs. */
+    private static String difference(String what, String label, String expected, String found) {
+        int i = 0;
+        while (i < expected.length() && i < found.length() && expected.charAt(i) == found.charAt(i)) i++;
+        String pad = " ".repeat(Math.max(0, label.length() - "found".length()));
+        return what + ":\n  " + label + ": " + expected + "\n  " + pad + "found: " + found + "\n  "
+                + " ".repeat(label.length() + 2 + i) + "^ first difference, at character " + (i + 1);
     }
 
     private static void write(Path p, String text) throws java.io.IOException {

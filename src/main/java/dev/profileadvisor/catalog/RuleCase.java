@@ -20,12 +20,17 @@ import java.util.Map;
  * @param env      for audit cases: environment variables
  * @param files    for audit cases: more files, relative path → content (members, sources)
  * @param at       for audit cases: the line the finding must be on in its file, 0 for any
+ * @param column   for audit cases: the column the finding must be at, 0 for any
+ * @param message  for audit cases: the message the finding must have, exactly; empty for any
+ * @param messageContains for audit cases: text the finding's message must contain; empty for any
  */
 public record RuleCase(String rule, String name, String file, int line, List<String> goals, String profile,
                        String inherits, Expect expect, Map<String, String> settings, String manifest, String config,
-                       Map<String, String> env, Map<String, String> files, int at) {
+                       Map<String, String> env, Map<String, String> files, int at,
+                       int column, String message, String messageContains) {
     /**
-     * Checks that the expectation is given and copies the collections.
+     * Checks that the expectation is given, that a case expecting a message expects the rule to fire, and copies
+     * the collections.
      *
      * @param rule     the rule id
      * @param name     what the case shows
@@ -41,9 +46,15 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
      * @param env      for audit cases: environment variables
      * @param files    for audit cases: more files, relative path → content
      * @param at       for audit cases: the line the finding must be on, 0 for any
+     * @param column   for audit cases: the column the finding must be at, 0 for any
+     * @param message  for audit cases: the message the finding must have, exactly; empty for any
+     * @param messageContains for audit cases: text the finding's message must contain; empty for any
      */
     public RuleCase {
         java.util.Objects.requireNonNull(expect, "expect");
+        if (expect == Expect.SILENT && !(message.isEmpty() && messageContains.isEmpty())) {
+            throw new IllegalArgumentException("a silent case has no message to check");
+        }
         goals = List.copyOf(goals);
         settings = Map.copyOf(settings);
         env = Map.copyOf(env);

@@ -94,7 +94,8 @@ public final class RuleCatalog {
     }
 
     private static RuleCase readCase(String rule, String file, TomlNode c, Knowledge knowledge) {
-        c.allowOnly(Set.of("name", "goals", "profile", "inherits", "expect", "settings", "manifest", "config", "env", "files", "line"));
+        c.allowOnly(Set.of("name", "goals", "profile", "inherits", "expect", "settings", "manifest", "config", "env", "files", "line",
+                "column", "message", "message-contains"));
         String expectLabel = c.string("expect");
         Optional<RuleCase.Expect> expect = RuleCase.Expect.of(expectLabel);
         if (!expectLabel.isEmpty() && expect.isEmpty()) {
@@ -117,9 +118,31 @@ public final class RuleCatalog {
         });
         String manifest = c.optString("manifest").orElse("");
         if (goals.isEmpty() && manifest.isEmpty()) c.problem(null, "a case needs `goals` (recommend) or `manifest` (audit)");
+        String message = c.optString("message").orElse("");
+        String messageContains = c.optString("message-contains").orElse("");
+        for (String field : List.of("line", "column", "message", "message-contains")) {
+            if (c.has(field) && manifest.isEmpty()) c.problem(field, "`" + field + "` is for audit cases, which have a `manifest`");
+        }
+        if (c.has("message") && c.has("message-contains")) {
+            c.problem("message-contains", "give `message` (the whole message) or `message-contains` (a part of it), not both");
+        }
+        if (expect.orElse(null) == RuleCase.Expect.SILENT) {
+            for (String field : List.of("message", "message-contains")) {
+                if (c.has(field)) c.problem(field, "a case that expects `silent` has no message to check; remove `" + field + "`");
+            }
+        }
+        for (String field : List.of("message", "message-contains")) {
+            if (c.has(field) && c.optString(field).orElse("").isEmpty()) c.problem(field, "`" + field + "` is empty");
+        }
+        for (String field : List.of("line", "column")) {
+            if (c.optInteger(field).map(n -> n < 1).orElse(false)) c.problem(field, "`" + field + "` must be 1 or more");
+        }
+        boolean silent = expect.orElse(null) == RuleCase.Expect.SILENT; // reported above when it has a message
         return new RuleCase(rule, c.string("name"), file, c.line(), goals, c.optString("profile").orElse(""),
                 c.optString("inherits").orElse(""), expect.orElse(RuleCase.Expect.FIRES), settings, manifest, c.optString("config").orElse(""),
-                stringTable(c, "env"), stringTable(c, "files"), c.optInteger("line").map(Long::intValue).orElse(0));
+                stringTable(c, "env"), stringTable(c, "files"), c.optInteger("line").map(Long::intValue).orElse(0),
+                c.optInteger("column").map(Long::intValue).orElse(0), silent ? "" : message,
+                silent || c.has("message") ? "" : messageContains);
     }
 
     /** Where the value of a {@code key = value} line starts, from where its key starts. */

@@ -63,9 +63,13 @@ final class RulesCommand {
             List<RuleChecks.CaseResult> results = RuleChecks.test(load.advisor());
             long failed = results.stream().filter(r -> !r.passed()).count();
             for (RuleChecks.CaseResult r : results) {
-                if (!r.passed()) {
-                    out.println(r.ruleCase().where() + ": case failed: " + r.ruleCase().name() + ": " + r.failure().get()
-                            + " [" + r.ruleCase().rule() + "]");
+                if (r.passed()) continue;
+                String head = r.ruleCase().where() + ": case failed: " + r.ruleCase().name();
+                String failure = r.failure().get();
+                if (failure.contains("\n")) { // a message diff: its lines stay aligned below the case
+                    out.println(head + " [" + r.ruleCase().rule() + "]\n  " + failure.replace("\n", "\n  "));
+                } else {
+                    out.println(head + ": " + failure + " [" + r.ruleCase().rule() + "]");
                 }
             }
             out.printf("rules test: %d passed, %d failed (%d rules, %.0f ms)%n", results.size() - failed, failed,
