@@ -101,7 +101,7 @@ public final class RuleChecks {
         Path dir = null;
         try {
             dir = java.nio.file.Files.createTempDirectory("rule-case-");
-            write(dir.resolve("Cargo.toml"), c.manifest());
+            write(dir.resolve("Cargo.toml"), c.writtenManifest());
             if (!c.config().isEmpty()) write(dir.resolve(".cargo/config.toml"), c.config());
             for (Map.Entry<String, String> f : c.files().entrySet()) write(dir.resolve(f.getKey()), f.getValue());
             if (c.files().keySet().stream().noneMatch(f -> f.startsWith("src/"))) write(dir.resolve("src/main.rs"), "fn main() {}\n");

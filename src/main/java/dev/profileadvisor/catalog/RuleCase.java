@@ -1,5 +1,8 @@
 package dev.profileadvisor.catalog;
 
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +18,8 @@ import java.util.Map;
  * @param inherits parent of a custom profile, or empty
  * @param expect   whether the rule must fire or stay silent
  * @param settings expected decided value ids, setting → value id (may be empty)
- * @param manifest for audit cases: the root {@code Cargo.toml}; empty for recommend cases
+ * @param manifest for audit cases: the root {@code Cargo.toml} as the case writes it (see {@link #writtenManifest()});
+ *                 empty for recommend cases
  * @param config   for audit cases: a {@code .cargo/config.toml}, or empty
  * @param env      for audit cases: environment variables
  * @param files    for audit cases: more files, relative path → content (members, sources)
@@ -59,6 +63,26 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
         settings = Map.copyOf(settings);
         env = Map.copyOf(env);
         files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+    }
+
+    /**
+     * The package the case runner adds to a manifest that declares none: audit cases leave it out, since cargo needs a
+     * package or a workspace but no rule reads this one.
+     */
+    public static final String DEFAULT_PACKAGE = "[package]\nname = \"x\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+
+    /**
+     * The root {@code Cargo.toml} as the case runner writes it: the manifest, and {@link #DEFAULT_PACKAGE} after it
+     * when it has neither {@code [package]} nor {@code [workspace]}. Appended, not prepended, so the lines a case's
+     * {@code line} counts stay where they are written.
+     *
+     * @return the manifest to audit; empty for recommend cases
+     */
+    public String writtenManifest() {
+        if (manifest.isEmpty()) return manifest;
+        TomlParseResult toml = Toml.parse(manifest);
+        if (toml.hasErrors() || toml.contains("package") || toml.contains("workspace")) return manifest;
+        return manifest + (manifest.endsWith("\n") ? "\n" : "\n\n") + DEFAULT_PACKAGE;
     }
 
     /** @return whether this case audits a manifest (rather than recommending for goals) */

@@ -51,7 +51,7 @@ class CaseExpectationsTest {
         WorkingCopy wc = new WorkingCopy(tmp);
         WorkingCopy.edit(wc.rules.resolve("audit/values.toml"), "column = 5", "column = 3");
         assertThat(failureOf(wc.load(), "unknown-profile-key", "an indented key is reported at its column"))
-                .isEqualTo("expected the finding at 7:3, got [Cargo.toml:7:5]");
+                .isEqualTo("expected the finding at 2:3, got [Cargo.toml:2:5]");
     }
 
     @Test
