@@ -94,7 +94,7 @@ public final class RuleChecks {
                 failures.add("expected `" + e.getKey() + "` to be `" + e.getValue() + "`, got `" + got + "`");
             }
         }
-        return new CaseResult(c, failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures)));
+        return new CaseResult(c, failures.isEmpty() ? Optional.empty() : Optional.of(joined(failures)));
     }
 
     private static CaseResult runAudit(ProfileAdvisor advisor, RuleCase c) {
@@ -124,12 +124,17 @@ public final class RuleChecks {
                 unfilled("help", f.help()).ifPresent(failures::add);
             }
             if (c.expect() == RuleCase.Expect.FIRES && !mine.isEmpty()) located(c, mine).ifPresent(failures::add);
-            return new CaseResult(c, failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures)));
+            return new CaseResult(c, failures.isEmpty() ? Optional.empty() : Optional.of(joined(failures)));
         } catch (java.io.IOException e) {
             return new CaseResult(c, Optional.of("cannot write the case's files: " + e.getMessage()));
         } finally {
             if (dir != null) deleteTree(dir);
         }
+    }
+
+    /** The failures of a case on one line, or one below the other when some take several lines (a message diff). */
+    private static String joined(List<String> failures) {
+        return String.join(failures.stream().anyMatch(f -> f.contains("\n")) ? "\n" : "; ", failures);
     }
 
     /** A placeholder left in a rendered text: a template names a value the finding does not have. */
