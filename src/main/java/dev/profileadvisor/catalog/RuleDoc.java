@@ -45,16 +45,12 @@ public record RuleDoc(String id, Kind kind, Optional<Severity> severity, String 
      * @param fix           what to do instead, or empty
      * @param parts         optional parts of the message and fix: name → alternatives, the first whose placeholders
      *                       all have values is used ({@link MessageTemplate#fill(String, Map, Map)})
- * @param parts         optional parts of the message and fix: name → alternatives, the first whose placeholders
- *                       all have values is used ({@link MessageTemplate#fill(String, Map, Map)})
      * @param knownProblems limits of the rule, or empty
      * @param sources       source keys
      * @param file          the docs file
      * @param line          line of {@code [rule.ID]}
      * @param positions     where the value of each template is in the docs file: {@code message}, {@code fix},
      *                       {@code parts.NAME}
- * @param positions     where the value of each template is in the docs file: {@code message}, {@code fix},
- *                       {@code parts.NAME}
      * @param cases         its cases
      */
     public RuleDoc {

@@ -8,7 +8,7 @@ import dev.profileadvisor.catalog.RuleDoc;
 import java.util.Optional;
 
 /**
- * What an id names, as {@link ProfileAdvisor#explain(String)} finds it: a setting, a goal, a rule or a correction
+ * What an id names, as {@link dev.profileadvisor.ProfileAdvisor#explain(String)} finds it: a setting, a goal, a rule or a correction
  * of a published claim. The CLI's {@code explain} and the HTTP {@code GET /v1/explain/{id}} both render one of
  * these.
  */
