@@ -21,6 +21,7 @@ import dev.profileadvisor.engine.RuleSets;
 import dev.profileadvisor.catalog.RuleCatalog;
 import dev.profileadvisor.catalog.RuleDoc;
 import dev.profileadvisor.catalog.RuleFile;
+import dev.profileadvisor.catalog.SuppliedValues;
 
 import java.io.IOException;
 import java.net.URI;
@@ -267,6 +268,11 @@ public final class ProfileAdvisor {
     /** @return rule id → its documentation and cases */
     public Map<String, RuleDoc> rules() {
         return catalog.docs();
+    }
+
+    /** @return rule id → the values its consequence passes to its message, fix and parts (read from the DRL text) */
+    public Map<String, SuppliedValues> suppliedValues() {
+        return catalog.supplied();
     }
 
     /** @return rule id → {@code file:line} where the DRL declares it */

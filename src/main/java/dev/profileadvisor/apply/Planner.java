@@ -100,7 +100,7 @@ public final class Planner {
         project.members().stream().filter(m -> m.path().equals(start) && m.hasProfiles()).forEach(m -> notes.add(new ApplyNote(
                 m.display(), "its `[profile.*]` tables are ignored by cargo, which reads profiles only from the workspace root `"
                 + root.display() + "`")));
-        notes.addAll(notes(project, edit.text(), rec, trace.vetoed()));
+        notes.addAll(notes(project, edit.text(), rec, trace));
         return new ApplyPlan(file, named, rec, edit.text(), edit.changes(), edit.layout(), notes, diff);
     }
 
@@ -135,7 +135,7 @@ public final class Planner {
      * or an environment variable overriding the manifest. Keys no goal argued about are reported only when the
      * value in force is one the goals rule out.
      */
-    private List<ApplyNote> notes(Project project, String text, Recommendation rec, java.util.Set<String> vetoed) {
+    private List<ApplyNote> notes(Project project, String text, Recommendation rec, Trace trace) {
         Manifest root = project.root();
         String profile = rec.profile();
         Manifest edited = ManifestReader.manifest(ManifestReader.parseText(text, root.display()), root.path(), root.display());
@@ -165,7 +165,7 @@ public final class Planner {
                         .map(o -> o.by() + " overrules `" + key + " = " + o.toml() + "`")
                         .orElse(s.goals().isEmpty() ? "" : "for " + String.join(", ", s.goals()));
             } else {
-                if (id.isEmpty() || !vetoed.contains(key + "=" + id.get())) continue;
+                if (id.isEmpty() || !trace.isVetoed(key, id.get())) continue;
                 var dflt = knowledge.defaultValue(profile, rec.inherits().orElse(null), key);
                 line = dflt.isUnwritten() ? Optional.empty() : Optional.of(key + " = " + dflt.toml());
                 wants = defaultText(key, dflt.isUnwritten() ? "" : dflt.toml());

@@ -17,6 +17,7 @@ import dev.profileadvisor.knowledge.ProfileInfo;
 import dev.profileadvisor.knowledge.Setting;
 import dev.profileadvisor.knowledge.SettingValue;
 import dev.profileadvisor.knowledge.Suggestions;
+import dev.profileadvisor.manifest.ChainProblem;
 import dev.profileadvisor.manifest.EffectiveProfile;
 import dev.profileadvisor.manifest.EffectiveSetting;
 import dev.profileadvisor.manifest.Literals;
@@ -36,9 +37,9 @@ import dev.profileadvisor.facts.Finding;
 import dev.profileadvisor.facts.OverrideSpec;
 import dev.profileadvisor.facts.PackageFact;
 import dev.profileadvisor.facts.Recommended;
+import dev.profileadvisor.facts.ValueStatus;
 import dev.profileadvisor.engine.RuleBase;
 import dev.profileadvisor.catalog.RuleCatalog;
-import dev.profileadvisor.catalog.MessageTemplate;
 import dev.profileadvisor.catalog.RuleDoc;
 
 import java.util.ArrayList;
@@ -105,7 +106,8 @@ public final class Auditor {
                 if (s.value().isEmpty()) continue;
                 SettingValue v = s.value().get();
                 Origin o = s.origin();
-                facts.add(new EffectiveFact(p.name(), p.root(), s.key(), v.id(), s.display(), v.traits(), s.explicit(),
+                facts.add(new EffectiveFact(p.name(), p.root(), s.key(), v.id(), s.display(), !s.explicit() && v.isUnwritten(),
+                        v.traits(), s.explicit(),
                         o.kind() == Origin.Kind.DEFAULT ? "" : location(o), o.line(), o.column(), s.setIn()));
             }
         }
@@ -140,20 +142,18 @@ public final class Auditor {
                 .or(() -> project.env().stream().filter(e -> e.profile().equals(name)).map(ProfileEntry::origin).findFirst());
         String inherits = entries.stream().filter(e -> e.profile().equals(name) && e.inProfileTable()
                 && e.key().equals("inherits") && e.value() instanceof String).map(e -> (String) e.value()).reduce((a, b) -> b).orElse("");
-        String problem = p.problem().map(msg -> msg.contains("loop") ? "cycle" : msg.contains("has no `inherits`")
-                ? "missing-inherits" : "unknown-inherits").orElse("");
         boolean reserved = knowledge.reservedNames().contains(name) || (name.startsWith("cargo") && !builtIn);
         return new AuditProfile(name, builtIn, reserved, knowledge.deprecatedNames().contains(name), decl.isPresent(),
                 decl.map(Auditor::location).orElse(project.root().display()), decl.map(Origin::line).orElse(0),
-                decl.map(Origin::column).orElse(0), inherits, problem, problem.isEmpty() ? p.root() : "",
-                String.join(" → ", p.chain()), p.dependencyDebuginfo());
+                decl.map(Origin::column).orElse(0), inherits, p.problemKind(),
+                p.problemKind() == ChainProblem.NONE ? p.root() : "", p.chain(), p.dependencyDebuginfo());
     }
 
     private AuditEntry entryFact(ProfileEntry e, Map<String, EffectiveProfile> effective) {
         Origin o = e.origin();
         String file = location(o);
         Optional<Setting> setting = knowledge.setting(e.key());
-        String status;
+        ValueStatus status;
         String failsIn = "";
         String reason = "";
         String valueId = "";
@@ -162,7 +162,11 @@ public final class Auditor {
         String closest = "";
         if (setting.isPresent()) {
             ValueCheck check = ValueCheck.of(knowledge, e.key(), e.value());
-            status = check.status().name().toLowerCase(java.util.Locale.ROOT);
+            status = switch (check.status()) {
+                case VALID -> ValueStatus.VALID;
+                case INVALID -> ValueStatus.INVALID;
+                case IGNORED -> ValueStatus.IGNORED;
+            };
             failsIn = check.failsIn();
             reason = check.reason();
             if (check.value().isPresent()) {
@@ -172,10 +176,10 @@ public final class Auditor {
                 since = newest(setting.get().since(), spellingSince(v, e.value()));
             }
         } else if (STRUCTURAL_KEYS.contains(e.key())) {
-            status = "other";
+            status = ValueStatus.OTHER;
             if (e.key().equals("inherits")) since = knowledge.customProfilesSince();
         } else {
-            status = "unknown-key";
+            status = ValueStatus.UNKNOWN_KEY;
             List<String> known = new ArrayList<>(knowledge.settings().keySet());
             known.addAll(STRUCTURAL_KEYS);
             closest = Suggestions.closest(e.key(), known).orElse("");
@@ -183,8 +187,8 @@ public final class Auditor {
         String inherited = setting.isPresent() && e.inProfileTable() ? inheritedValue(effective, e) : "";
         ProfileInfo info = knowledge.profiles().get(e.profile());
         boolean ignored = info != null && info.ignores().contains(e.key());
-        return new AuditEntry(e.profile(), e.table(), e.key(), e.toml(), file, o.line(), o.column(), status,
-                setting.map(Setting::kind).orElse(""), failsIn, reason, valueId, traits, inherited,
+        return new AuditEntry(e.profile(), e.table(), e.key(), e.toml(), file, o.kind(), o.line(), o.column(), status,
+                setting.map(Setting::kind).orElse(null), failsIn, reason, valueId, traits, inherited,
                 setting.map(Setting::allowedInOverrides).orElse(true), ignored, since, closest);
     }
 
@@ -245,14 +249,14 @@ public final class Auditor {
         Request request = new Request(goals, Optional.of(profile),
                 knowledge.profiles().containsKey(profile) || p.chain().size() < 2 ? Optional.empty() : Optional.of(p.chain().get(1)));
         Trace trace = recommender.decide(request);
-        String goalNames = String.join(", ", trace.recommendation().goals().stream().map(GoalWeight::goal).toList());
+        List<String> goalNames = trace.recommendation().goals().stream().map(GoalWeight::goal).toList();
         List<Recommended> out = new ArrayList<>();
         for (EffectiveSetting s : p.settings()) {
             String rec = trace.decisions().get(s.key());
             Optional<String> have = s.valueId();
             if (rec == null || have.isEmpty() || have.get().equals(rec)) continue;
             Map<String, Integer> scores = trace.scores().getOrDefault(s.key(), Map.of());
-            boolean vetoed = trace.vetoed().contains(s.key() + "=" + have.get());
+            boolean vetoed = trace.isVetoed(s.key(), have.get());
             if (!vetoed && scores.getOrDefault(have.get(), 0) >= scores.getOrDefault(rec, 0)) continue;
             SettingValue rv = knowledge.setting(s.key()).orElseThrow().value(rec).orElseThrow();
             String reason = trace.recommendation().setting(s.key()).map(SettingAdvice::reason)
@@ -268,9 +272,9 @@ public final class Auditor {
         if (doc == null) {
             return new AuditFinding(f.rule(), Severity.WARNING, f.file(), f.line(), f.column(), f.rule(), "", List.of());
         }
-        Severity severity = doc.severity().isEmpty() ? Severity.NOTE : Severity.of(doc.severity());
-        return new AuditFinding(f.rule(), severity, f.file(), f.line(), f.column(), MessageTemplate.fill(doc.message(), f.args()),
-                MessageTemplate.fill(doc.fix(), f.args()), doc.sources().stream().map(knowledge::url).toList());
+        Severity severity = doc.severity().orElse(Severity.NOTE);
+        return new AuditFinding(f.rule(), severity, f.file(), f.line(), f.column(), doc.messageWith(f.args()),
+                doc.fixWith(f.args()), doc.sources().stream().map(knowledge::url).toList());
     }
 
     private static String location(Origin o) {

@@ -12,13 +12,17 @@ import dev.profileadvisor.audit.AuditRequest;
 import dev.profileadvisor.recommend.Request;
 
 import dev.profileadvisor.catalog.RuleCase;
+import dev.profileadvisor.catalog.MessageTemplate;
 import dev.profileadvisor.catalog.RuleDoc;
+import dev.profileadvisor.catalog.SuppliedValues;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +31,7 @@ import java.util.regex.Pattern;
  * ({@code rules lint}). Both work on whatever rules and knowledge the advisor was loaded with.
  */
 public final class RuleChecks {
+    private static final Pattern UNFILLED = Pattern.compile("\\{[^{}\\s]*}?");
     private static final Pattern BARE_ASSIGNMENT = Pattern.compile("\\b[a-z][a-z-]* = (\"[^\"]*\"|\\d+|true|false)");
 
     private RuleChecks() {
@@ -79,22 +84,24 @@ public final class RuleChecks {
         }
         List<String> failures = new ArrayList<>();
         boolean fired = trace.firings().getOrDefault(c.rule(), 0) > 0;
-        if (c.expect().equals("fires") && !fired) failures.add("expected `" + c.rule() + "` to fire, but it stayed silent");
-        if (c.expect().equals("silent") && fired) failures.add("expected `" + c.rule() + "` to stay silent, but it fired");
+        if (c.expect() == RuleCase.Expect.FIRES && !fired) failures.add("expected `" + c.rule() + "` to fire, but it stayed silent");
+        if (c.expect() == RuleCase.Expect.SILENT && fired) failures.add("expected `" + c.rule() + "` to stay silent, but it fired");
+        trace.recommendation().notes().stream().filter(n -> n.rule().equals(c.rule()))
+                .forEach(n -> unfilled("message", n.message()).ifPresent(failures::add));
         for (Map.Entry<String, String> e : c.settings().entrySet()) {
             String got = trace.decisions().get(e.getKey());
             if (!e.getValue().equals(got)) {
                 failures.add("expected `" + e.getKey() + "` to be `" + e.getValue() + "`, got `" + got + "`");
             }
         }
-        return new CaseResult(c, failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures)));
+        return new CaseResult(c, failures.isEmpty() ? Optional.empty() : Optional.of(joined(failures)));
     }
 
     private static CaseResult runAudit(ProfileAdvisor advisor, RuleCase c) {
         Path dir = null;
         try {
             dir = java.nio.file.Files.createTempDirectory("rule-case-");
-            write(dir.resolve("Cargo.toml"), c.manifest());
+            write(dir.resolve("Cargo.toml"), c.writtenManifest());
             if (!c.config().isEmpty()) write(dir.resolve(".cargo/config.toml"), c.config());
             for (Map.Entry<String, String> f : c.files().entrySet()) write(dir.resolve(f.getKey()), f.getValue());
             if (c.files().keySet().stream().noneMatch(f -> f.startsWith("src/"))) write(dir.resolve("src/main.rs"), "fn main() {}\n");
@@ -105,22 +112,62 @@ public final class RuleChecks {
             }
             List<AuditFinding> mine = report.findings().stream().filter(f -> f.id().equals(c.rule())).toList();
             List<String> failures = new ArrayList<>();
-            if (c.expect().equals("fires") && mine.isEmpty()) {
+            if (c.expect() == RuleCase.Expect.FIRES && mine.isEmpty()) {
                 failures.add("expected `" + c.rule() + "` to fire, but it stayed silent (findings: "
                         + report.findings().stream().map(AuditFinding::id).distinct().toList() + ")");
             }
-            if (c.expect().equals("silent") && !mine.isEmpty()) {
+            if (c.expect() == RuleCase.Expect.SILENT && !mine.isEmpty()) {
                 failures.add("expected `" + c.rule() + "` to stay silent, but it fired: " + mine.get(0).location() + ": " + mine.get(0).message());
             }
-            if (c.at() > 0 && !mine.isEmpty() && mine.stream().noneMatch(f -> f.line() == c.at())) {
-                failures.add("expected the finding on line " + c.at() + ", got " + mine.stream().map(AuditFinding::location).toList());
+            for (AuditFinding f : mine) {
+                unfilled("message", f.message()).ifPresent(failures::add);
+                unfilled("help", f.help()).ifPresent(failures::add);
             }
-            return new CaseResult(c, failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures)));
+            if (c.expect() == RuleCase.Expect.FIRES && !mine.isEmpty()) located(c, mine).ifPresent(failures::add);
+            return new CaseResult(c, failures.isEmpty() ? Optional.empty() : Optional.of(joined(failures)));
         } catch (java.io.IOException e) {
             return new CaseResult(c, Optional.of("cannot write the case's files: " + e.getMessage()));
         } finally {
             if (dir != null) deleteTree(dir);
         }
+    }
+
+    /** The failures of a case on one line, or one below the other when some take several lines (a message diff). */
+    private static String joined(List<String> failures) {
+        return String.join(failures.stream().anyMatch(f -> f.contains("\n")) ? "\n" : "; ", failures);
+    }
+
+    /** A placeholder left in a rendered text: a template names a value the finding does not have. */
+    private static Optional<String> unfilled(String field, String text) {
+        Matcher m = UNFILLED.matcher(text);
+        return m.find() ? Optional.of("the " + field + " still has the placeholder `" + m.group() + "`: " + text) : Optional.empty();
+    }
+
+    /** Whether one of the rule's findings is where the case says, with the message it says. */
+    private static Optional<String> located(RuleCase c, List<AuditFinding> mine) {
+        List<AuditFinding> here = mine.stream().filter(f -> (c.at() == 0 || f.line() == c.at())
+                && (c.column() == 0 || f.column() == c.column())).toList();
+        if (here.isEmpty()) {
+            String where = c.column() == 0 ? "on line " + c.at() : c.at() == 0 ? "at column " + c.column() : "at " + c.at() + ":" + c.column();
+            return Optional.of("expected the finding " + where + ", got " + mine.stream().map(AuditFinding::location).toList());
+        }
+        if (!c.message().isEmpty() && here.stream().noneMatch(f -> f.message().equals(c.message()))) {
+            return Optional.of(difference("the message is not the one expected", "expected", c.message(), here.get(0).message()));
+        }
+        if (!c.messageContains().isEmpty() && here.stream().noneMatch(f -> f.message().contains(c.messageContains()))) {
+            return Optional.of("the message does not contain the text expected:\n  expected to contain: " + c.messageContains()
+                    + "\n                found: " + here.get(0).message());
+        }
+        return Optional.empty();
+    }
+
+    /** The expected and the found text one above the other, a caret under the first character that differs. */
+    private static String difference(String what, String label, String expected, String found) {
+        int i = 0;
+        while (i < expected.length() && i < found.length() && expected.charAt(i) == found.charAt(i)) i++;
+        String pad = " ".repeat(Math.max(0, label.length() - "found".length()));
+        return what + ":\n  " + label + ": " + expected + "\n  " + pad + "found: " + found + "\n  "
+                + " ".repeat(label.length() + 2 + i) + "^ first difference, at character " + (i + 1);
     }
 
     private static void write(Path p, String text) throws java.io.IOException {
@@ -139,7 +186,9 @@ public final class RuleChecks {
     /**
      * Checks the rule catalogue without running cases: every DRL rule is documented and every documented rule
      * exists, each has a case that fires and (except decision rules, which fire on every request) one that
-     * stays silent, and titles and messages follow the house style.
+     * stays silent, every placeholder of its message, fix and parts is a value its consequence supplies and every
+     * value it supplies is named, its consequence passes values rather than wording, and titles and messages follow
+     * the house style.
      *
      * @param advisor the advisor whose rules to check
      * @return the problems, each at the docs file and line (empty when all is well)
@@ -159,20 +208,90 @@ public final class RuleChecks {
                 problems.add(new Problem(d.file(), d.line(), 1, "docs for `" + d.id() + "`, but no DRL rule has that name"));
                 continue;
             }
-            if (d.cases().stream().noneMatch(c -> c.expect().equals("fires"))) {
+            if (d.cases().stream().noneMatch(c -> c.expect() == RuleCase.Expect.FIRES)) {
                 problems.add(new Problem(d.file(), d.line(), 1, "rule `" + d.id() + "` has no case that fires"));
             }
-            if (!d.kind().equals("decision") && d.cases().stream().noneMatch(c -> c.expect().equals("silent"))) {
+            if (d.kind() != RuleDoc.Kind.DECISION && d.cases().stream().noneMatch(c -> c.expect() == RuleCase.Expect.SILENT)) {
                 problems.add(new Problem(d.file(), d.line(), 1, "rule `" + d.id() + "` has no case that stays silent"));
             }
+            templates(problems, d, advisor.suppliedValues().get(d.id()));
             style(problems, d, "title", d.title());
             if (!d.message().isEmpty()) style(problems, d, "message", d.message());
             if (d.why().isBlank()) problems.add(new Problem(d.file(), d.line(), 1, "rule `" + d.id() + "` has no `why`"));
-            if (d.kind().equals("finding") && d.severity().isEmpty()) {
+            if (d.kind() == RuleDoc.Kind.FINDING && d.severity().isEmpty()) {
                 problems.add(new Problem(d.file(), d.line(), 1, "finding `" + d.id() + "` has no `severity`"));
             }
         }
         return problems;
+    }
+
+    /**
+     * The placeholders of a rule's message, fix and parts against the values its consequence supplies, both ways,
+     * and wording written into the consequence instead of the sidecar.
+     */
+    private static void templates(List<Problem> problems, RuleDoc d, SuppliedValues supplied) {
+        if (supplied == null) return;
+        if (!supplied.unreadable().isEmpty()) {
+            problems.addAll(supplied.unreadable());
+            return;
+        }
+        Set<String> names = supplied.names();
+        String supplies = names.isEmpty() ? "it supplies none" : "it supplies: " + String.join(", ", names);
+        Set<String> used = new LinkedHashSet<>();
+        Set<String> partsNamed = new LinkedHashSet<>();
+        for (String field : List.of("message", "fix")) {
+            String text = field.equals("message") ? d.message() : d.fix();
+            for (String p : MessageTemplate.placeholders(text)) {
+                if (d.parts().containsKey(p)) {
+                    partsNamed.add(p);
+                } else {
+                    used.add(p);
+                    if (!names.contains(p)) {
+                        problems.add(at(d, field, "`" + field + "` of `" + d.id() + "` names `{" + p + "}`, which the rule never supplies ("
+                                + supplies + ")"));
+                    }
+                }
+            }
+        }
+        d.parts().forEach((part, alternatives) -> {
+            String where = "parts." + part;
+            if (names.contains(part)) {
+                problems.add(at(d, where, "part `" + part + "` of `" + d.id() + "` has the name of a value the rule supplies; rename the part"));
+            }
+            if (!partsNamed.contains(part)) {
+                problems.add(at(d, where, "part `" + part + "` of `" + d.id() + "` is named by neither its message nor its fix"));
+            }
+            for (String alternative : alternatives) {
+                for (String p : MessageTemplate.placeholders(alternative)) {
+                    used.add(p);
+                    if (d.parts().containsKey(p)) {
+                        problems.add(at(d, where, "part `" + part + "` of `" + d.id() + "` names the part `{" + p + "}`; a part names values only"));
+                    } else if (!names.contains(p)) {
+                        problems.add(at(d, where, "part `" + part + "` of `" + d.id() + "` names `{" + p + "}`, which the rule never supplies ("
+                                + supplies + ")"));
+                    }
+                }
+            }
+        });
+        Set<String> reported = new LinkedHashSet<>();
+        for (SuppliedValues.Value v : supplied.values()) {
+            if (!used.contains(v.name()) && reported.add(v.name())) {
+                problems.add(new Problem(v.file(), v.line(), v.column(), "`" + d.id() + "` supplies `" + v.name()
+                        + "`, which neither its message, its fix nor a part names"));
+            }
+            for (String literal : v.literals()) {
+                if (literal.contains(" ") || literal.contains("`")) {
+                    problems.add(new Problem(v.file(), v.line(), v.column(), "`" + d.id() + "` words `" + v.name()
+                            + "` in its consequence (" + literal + "): pass the values, and word them in the sidecar's message, fix or parts"));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static Problem at(RuleDoc d, String field, String message) {
+        RuleDoc.Position p = d.positions().get(field);
+        return p == null ? new Problem(d.file(), d.line(), 1, message) : new Problem(d.file(), p.line(), p.column(), message);
     }
 
     private static void style(List<Problem> problems, RuleDoc d, String field, String text) {

@@ -1,5 +1,8 @@
 package dev.profileadvisor.catalog;
 
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+
 import java.util.List;
 import java.util.Map;
 
@@ -13,19 +16,25 @@ import java.util.Map;
  * @param goals    goal arguments as a user types them ({@code "fast-runtime=2"})
  * @param profile  target profile, or empty for the goals' natural profile
  * @param inherits parent of a custom profile, or empty
- * @param expect   {@code fires} or {@code silent}
+ * @param expect   whether the rule must fire or stay silent
  * @param settings expected decided value ids, setting → value id (may be empty)
- * @param manifest for audit cases: the root {@code Cargo.toml}; empty for recommend cases
+ * @param manifest for audit cases: the root {@code Cargo.toml} as the case writes it (see {@link #writtenManifest()});
+ *                 empty for recommend cases
  * @param config   for audit cases: a {@code .cargo/config.toml}, or empty
  * @param env      for audit cases: environment variables
  * @param files    for audit cases: more files, relative path → content (members, sources)
  * @param at       for audit cases: the line the finding must be on in its file, 0 for any
+ * @param column   for audit cases: the column the finding must be at, 0 for any
+ * @param message  for audit cases: the message the finding must have, exactly; empty for any
+ * @param messageContains for audit cases: text the finding's message must contain; empty for any
  */
 public record RuleCase(String rule, String name, String file, int line, List<String> goals, String profile,
-                       String inherits, String expect, Map<String, String> settings, String manifest, String config,
-                       Map<String, String> env, Map<String, String> files, int at) {
+                       String inherits, Expect expect, Map<String, String> settings, String manifest, String config,
+                       Map<String, String> env, Map<String, String> files, int at,
+                       int column, String message, String messageContains) {
     /**
-     * Copies the collections.
+     * Checks that the expectation is given, that a case expecting a message expects the rule to fire, and copies
+     * the collections.
      *
      * @param rule     the rule id
      * @param name     what the case shows
@@ -34,19 +43,46 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
      * @param goals    goal arguments as a user types them ({@code "fast-runtime=2"})
      * @param profile  target profile, or empty for the goals' natural profile
      * @param inherits parent of a custom profile, or empty
-     * @param expect   {@code fires} or {@code silent}
+     * @param expect   whether the rule must fire or stay silent
      * @param settings expected decided value ids, setting → value id (may be empty)
      * @param manifest for audit cases: the root {@code Cargo.toml}; empty for recommend cases
      * @param config   for audit cases: a {@code .cargo/config.toml}, or empty
      * @param env      for audit cases: environment variables
      * @param files    for audit cases: more files, relative path → content
      * @param at       for audit cases: the line the finding must be on, 0 for any
+     * @param column   for audit cases: the column the finding must be at, 0 for any
+     * @param message  for audit cases: the message the finding must have, exactly; empty for any
+     * @param messageContains for audit cases: text the finding's message must contain; empty for any
      */
     public RuleCase {
+        java.util.Objects.requireNonNull(expect, "expect");
+        if (expect == Expect.SILENT && !(message.isEmpty() && messageContains.isEmpty())) {
+            throw new IllegalArgumentException("a silent case has no message to check");
+        }
         goals = List.copyOf(goals);
         settings = Map.copyOf(settings);
         env = Map.copyOf(env);
         files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+    }
+
+    /**
+     * The package the case runner adds to a manifest that declares none: audit cases leave it out, since cargo needs a
+     * package or a workspace but no rule reads this one.
+     */
+    public static final String DEFAULT_PACKAGE = "[package]\nname = \"x\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+
+    /**
+     * The root {@code Cargo.toml} as the case runner writes it: the manifest, and {@link #DEFAULT_PACKAGE} after it
+     * when it has neither {@code [package]} nor {@code [workspace]}. Appended, not prepended, so the lines a case's
+     * {@code line} counts stay where they are written.
+     *
+     * @return the manifest to audit; empty for recommend cases
+     */
+    public String writtenManifest() {
+        if (manifest.isEmpty()) return manifest;
+        TomlParseResult toml = Toml.parse(manifest);
+        if (toml.hasErrors() || toml.contains("package") || toml.contains("workspace")) return manifest;
+        return manifest + (manifest.endsWith("\n") ? "\n" : "\n\n") + DEFAULT_PACKAGE;
     }
 
     /** @return whether this case audits a manifest (rather than recommending for goals) */
@@ -57,5 +93,33 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
     /** @return {@code file:line} for messages */
     public String where() {
         return file + ":" + line;
+    }
+
+    /** What a case expects of its rule, as the sidecar's {@code expect} says. */
+    public enum Expect {
+        /** the rule must fire */
+        FIRES,
+        /** the rule must stay silent */
+        SILENT;
+
+        /** @return {@code fires} or {@code silent}, as the sidecar writes it */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** @return {@link #label()}, so output that prints an expectation shows it as the sidecar writes it */
+        @Override
+        public String toString() {
+            return label();
+        }
+
+        /**
+         * @param label {@code fires} or {@code silent}
+         * @return the expectation, or empty for anything else
+         */
+        public static java.util.Optional<Expect> of(String label) {
+            for (Expect e : values()) if (e.label().equals(label)) return java.util.Optional.of(e);
+            return java.util.Optional.empty();
+        }
     }
 }

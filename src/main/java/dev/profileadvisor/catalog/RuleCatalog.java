@@ -2,27 +2,30 @@ package dev.profileadvisor.catalog;
 
 import dev.profileadvisor.AdvisorException;
 import dev.profileadvisor.Problem;
+import dev.profileadvisor.Severity;
 import dev.profileadvisor.knowledge.Knowledge;
 import dev.profileadvisor.knowledge.TomlNode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every rule's docs and cases, read from the TOML files beside the DRL files.
+ * Every rule's docs and cases, read from the TOML files beside the DRL files, and the values each DRL rule's
+ * consequence supplies to its templates.
  */
 public final class RuleCatalog {
-    /** The kinds a rule can be. */
-    public static final List<String> KINDS = List.of("preference", "constraint", "decision", "note", "finding");
-
     private final Map<String, RuleDoc> docs;
+    private final Map<String, SuppliedValues> supplied;
 
-    private RuleCatalog(Map<String, RuleDoc> docs) {
+    private RuleCatalog(Map<String, RuleDoc> docs, Map<String, SuppliedValues> supplied) {
         this.docs = Collections.unmodifiableMap(docs);
+        this.supplied = Collections.unmodifiableMap(supplied);
     }
 
     /**
@@ -36,43 +39,67 @@ public final class RuleCatalog {
     public static RuleCatalog load(List<RuleFile> files, Knowledge knowledge) {
         List<Problem> problems = new ArrayList<>();
         Map<String, RuleDoc> docs = new LinkedHashMap<>();
+        Map<String, SuppliedValues> supplied = new LinkedHashMap<>();
         for (RuleFile f : files) {
-            if (f.isDrl()) continue;
+            if (f.isDrl()) {
+                SuppliedValues.read(f).forEach(supplied::putIfAbsent);
+                continue;
+            }
             TomlNode root = TomlNode.parse(f.name(), f.text(), problems);
             root.allowOnly(Set.of("rule"));
             root.table("rule").ifPresent(t -> t.tables().forEach((id, n) -> {
                 if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) n.problem(null, "rule id `" + id + "` must be kebab-case");
-                n.allowOnly(Set.of("kind", "severity", "title", "message", "why", "fix", "known-problems", "sources", "case"));
-                String kind = n.string("kind");
-                if (!kind.isEmpty() && !KINDS.contains(kind)) {
-                    n.problem("kind", "unknown rule kind `" + kind + "`; expected one of " + String.join(", ", KINDS));
+                n.allowOnly(Set.of("kind", "severity", "title", "message", "why", "fix", "parts", "known-problems", "sources", "case"));
+                String kindLabel = n.string("kind");
+                Optional<RuleDoc.Kind> kind = RuleDoc.Kind.of(kindLabel);
+                if (!kindLabel.isEmpty() && kind.isEmpty()) {
+                    n.problem("kind", "unknown rule kind `" + kindLabel + "`; expected one of "
+                            + String.join(", ", Arrays.stream(RuleDoc.Kind.values()).map(RuleDoc.Kind::label).toList()));
                 }
-                String severity = n.optString("severity").orElse("");
-                if (!severity.isEmpty() && !Set.of("error", "warning", "note").contains(severity)) {
-                    n.problem("severity", "unknown severity `" + severity + "`; expected error, warning or note");
+                String severityLabel = n.optString("severity").orElse("");
+                Optional<Severity> severity = Arrays.stream(Severity.values()).filter(v -> v.label().equals(severityLabel)).findFirst();
+                if (!severityLabel.isEmpty() && severity.isEmpty()) {
+                    n.problem("severity", "unknown severity `" + severityLabel + "`; expected error, warning or note");
                 }
                 List<String> sources = n.strings("sources");
                 for (String s : sources) {
                     if (!knowledge.sources().containsKey(s)) n.problem("sources", "unknown source `" + s + "`; define it in knowledge/sources.toml");
                 }
+                Map<String, RuleDoc.Position> positions = new LinkedHashMap<>();
+                for (String field : List.of("message", "fix")) n.at(field).ifPresent(at -> positions.put(field, valueAt(f.text(), at)));
+                Map<String, List<String>> parts = new LinkedHashMap<>();
+                n.table("parts").ifPresent(pt -> {
+                    for (String name : pt.keys()) {
+                        if (!name.matches("[a-z]+(-[a-z]+)*")) {
+                            pt.problem(name, "part `" + name + "` must be named in lowercase kebab-case, as `{" + name + "}` is");
+                        }
+                        List<String> alternatives = pt.stringOrStrings(name);
+                        if (alternatives.isEmpty()) pt.problem(name, "part `" + name + "` of `" + id + "` has no text");
+                        else parts.put(name, alternatives);
+                        pt.at(name).ifPresent(at -> positions.put("parts." + name, valueAt(f.text(), at)));
+                    }
+                });
                 List<RuleCase> cases = new ArrayList<>();
                 for (TomlNode c : n.tableArray("case")) cases.add(readCase(id, f.name(), c, knowledge));
-                RuleDoc doc = new RuleDoc(id, kind, severity, n.string("title"), n.optString("message").orElse(""),
-                        n.string("why"), n.optString("fix").orElse(""), n.optString("known-problems").orElse(""),
-                        sources, f.name(), n.line(), cases);
+                // a missing or unknown kind is a problem above, so the catalogue is refused whatever stands in for it
+                RuleDoc doc = new RuleDoc(id, kind.orElse(RuleDoc.Kind.NOTE), severity, n.string("title"), n.optString("message").orElse(""),
+                        n.string("why"), n.optString("fix").orElse(""), parts, n.optString("known-problems").orElse(""),
+                        sources, f.name(), n.line(), positions, cases);
                 RuleDoc prev = docs.putIfAbsent(id, doc);
                 if (prev != null) n.problem(null, "rule `" + id + "` is already documented at " + prev.file() + ":" + prev.line());
             }));
         }
         if (!problems.isEmpty()) throw new AdvisorException(problems);
-        return new RuleCatalog(docs);
+        return new RuleCatalog(docs, supplied);
     }
 
     private static RuleCase readCase(String rule, String file, TomlNode c, Knowledge knowledge) {
-        c.allowOnly(Set.of("name", "goals", "profile", "inherits", "expect", "settings", "manifest", "config", "env", "files", "line"));
-        String expect = c.string("expect");
-        if (!expect.isEmpty() && !Set.of("fires", "silent").contains(expect)) {
-            c.problem("expect", "`expect` must be `fires` or `silent`, found `" + expect + "`");
+        c.allowOnly(Set.of("name", "goals", "profile", "inherits", "expect", "settings", "manifest", "config", "env", "files", "line",
+                "column", "message", "message-contains"));
+        String expectLabel = c.string("expect");
+        Optional<RuleCase.Expect> expect = RuleCase.Expect.of(expectLabel);
+        if (!expectLabel.isEmpty() && expect.isEmpty()) {
+            c.problem("expect", "`expect` must be `fires` or `silent`, found `" + expectLabel + "`");
         }
         List<String> goals = c.strings("goals");
         for (String g : goals) {
@@ -91,15 +118,63 @@ public final class RuleCatalog {
         });
         String manifest = c.optString("manifest").orElse("");
         if (goals.isEmpty() && manifest.isEmpty()) c.problem(null, "a case needs `goals` (recommend) or `manifest` (audit)");
+        String message = c.optString("message").orElse("");
+        String messageContains = c.optString("message-contains").orElse("");
+        for (String field : List.of("line", "column", "message", "message-contains")) {
+            if (c.has(field) && manifest.isEmpty()) c.problem(field, "`" + field + "` is for audit cases, which have a `manifest`");
+        }
+        if (c.has("message") && c.has("message-contains")) {
+            c.problem("message-contains", "give `message` (the whole message) or `message-contains` (a part of it), not both");
+        }
+        if (expect.orElse(null) == RuleCase.Expect.SILENT) {
+            for (String field : List.of("message", "message-contains")) {
+                if (c.has(field)) c.problem(field, "a case that expects `silent` has no message to check; remove `" + field + "`");
+            }
+        }
+        for (String field : List.of("message", "message-contains")) {
+            if (c.has(field) && c.optString(field).orElse("").isEmpty()) c.problem(field, "`" + field + "` is empty");
+        }
+        for (String field : List.of("line", "column")) {
+            if (c.optInteger(field).map(n -> n < 1).orElse(false)) c.problem(field, "`" + field + "` must be 1 or more");
+        }
+        boolean silent = expect.orElse(null) == RuleCase.Expect.SILENT; // reported above when it has a message
         return new RuleCase(rule, c.string("name"), file, c.line(), goals, c.optString("profile").orElse(""),
-                c.optString("inherits").orElse(""), expect, settings, manifest, c.optString("config").orElse(""),
-                stringTable(c, "env"), stringTable(c, "files"), c.optInteger("line").map(Long::intValue).orElse(0));
+                c.optString("inherits").orElse(""), expect.orElse(RuleCase.Expect.FIRES), settings, manifest, c.optString("config").orElse(""),
+                stringTable(c, "env"), stringTable(c, "files"), c.optInteger("line").map(Long::intValue).orElse(0),
+                c.optInteger("column").map(Long::intValue).orElse(0), silent ? "" : message,
+                silent || c.has("message") ? "" : messageContains);
+    }
+
+    /** Where the value of a {@code key = value} line starts, from where its key starts. */
+    private static RuleDoc.Position valueAt(String text, TomlNode.At key) {
+        String[] lines = text.split("\n", -1);
+        if (key.line() < 1 || key.line() > lines.length) return new RuleDoc.Position(Math.max(key.line(), 1), Math.max(key.column(), 1));
+        String line = lines[key.line() - 1];
+        char quote = 0;
+        for (int i = Math.max(key.column() - 1, 0); i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '=') {
+                int v = i + 1;
+                while (v < line.length() && (line.charAt(v) == ' ' || line.charAt(v) == '\t')) v++;
+                return new RuleDoc.Position(key.line(), v + 1);
+            }
+        }
+        return new RuleDoc.Position(key.line(), Math.max(key.column(), 1));
     }
 
     private static Map<String, String> stringTable(TomlNode c, String key) {
         Map<String, String> out = new LinkedHashMap<>();
         c.table(key).ifPresent(t -> t.keys().forEach(k -> out.put(k, t.string(k))));
         return out;
+    }
+
+    /** @return rule id → the values its consequence passes to its templates, for every DRL rule, in file order */
+    public Map<String, SuppliedValues> supplied() {
+        return supplied;
     }
 
     /** @return rule id → docs, in file order */

@@ -123,7 +123,7 @@ final class ExplainCommand implements Callable<Integer> {
     private static void rule(PrintWriter out, Knowledge k, Explanation.OfRule r) {
         RuleDoc d = r.rule();
         String where = r.definedAt().orElse(null);
-        out.printf("%s (%s%s): %s%n", d.id(), d.kind(), d.severity().isEmpty() ? "" : ", " + d.severity(), d.title());
+        out.printf("%s (%s%s): %s%n", d.id(), d.kind(), d.severity().map(v -> ", " + v.label()).orElse(""), d.title());
         out.println("  " + (where == null ? "no DRL rule has this id (`rules lint` reports it)" : "defined at " + where) + ", documented at " + d.file() + ":" + d.line());
         out.println();
         if (!d.message().isEmpty()) out.println("message: " + d.message() + "\n");

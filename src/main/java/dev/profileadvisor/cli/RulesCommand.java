@@ -1,6 +1,7 @@
 package dev.profileadvisor.cli;
 
 import dev.profileadvisor.Problem;
+import dev.profileadvisor.Severity;
 import dev.profileadvisor.ProfileAdvisor;
 import dev.profileadvisor.authoring.RuleChecks;
 import dev.profileadvisor.json.JsonDocuments;
@@ -38,7 +39,8 @@ final class RulesCommand {
             } else {
                 int w = advisor.rules().keySet().stream().mapToInt(String::length).max().orElse(10);
                 for (RuleDoc d : advisor.rules().values()) {
-                    out.printf("%-" + w + "s  %-10s  %-7s  %s%n", d.id(), d.kind(), d.severity().isEmpty() ? "-" : d.severity(), d.title());
+                    out.printf("%-" + w + "s  %-10s  %-7s  %s%n", d.id(), d.kind().label(),
+                            d.severity().map(Severity::label).orElse("-"), d.title());
                 }
             }
             out.flush();
@@ -61,9 +63,13 @@ final class RulesCommand {
             List<RuleChecks.CaseResult> results = RuleChecks.test(load.advisor());
             long failed = results.stream().filter(r -> !r.passed()).count();
             for (RuleChecks.CaseResult r : results) {
-                if (!r.passed()) {
-                    out.println(r.ruleCase().where() + ": case failed: " + r.ruleCase().name() + ": " + r.failure().get()
-                            + " [" + r.ruleCase().rule() + "]");
+                if (r.passed()) continue;
+                String head = r.ruleCase().where() + ": case failed: " + r.ruleCase().name();
+                String failure = r.failure().get();
+                if (failure.contains("\n")) { // a message diff: its lines stay aligned below the case
+                    out.println(head + " [" + r.ruleCase().rule() + "]\n  " + failure.replace("\n", "\n  "));
+                } else {
+                    out.println(head + ": " + failure + " [" + r.ruleCase().rule() + "]");
                 }
             }
             out.printf("rules test: %d passed, %d failed (%d rules, %.0f ms)%n", results.size() - failed, failed,

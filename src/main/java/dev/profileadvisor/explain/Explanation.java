@@ -64,7 +64,7 @@ public sealed interface Explanation
          * @return the rule's first case that fires; empty when it has none
          */
         public Optional<RuleCase> example() {
-            return rule.cases().stream().filter(c -> c.expect().equals("fires")).findFirst();
+            return rule.cases().stream().filter(c -> c.expect() == RuleCase.Expect.FIRES).findFirst();
         }
 
         /**
@@ -73,7 +73,7 @@ public sealed interface Explanation
          * @return the rule's first case that stays silent; empty when it has none
          */
         public Optional<RuleCase> useInstead() {
-            return rule.cases().stream().filter(c -> c.expect().equals("silent")).findFirst();
+            return rule.cases().stream().filter(c -> c.expect() == RuleCase.Expect.SILENT).findFirst();
         }
     }
 

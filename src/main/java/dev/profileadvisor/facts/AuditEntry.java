@@ -1,5 +1,9 @@
 package dev.profileadvisor.facts;
 
+import dev.profileadvisor.knowledge.SettingKind;
+import dev.profileadvisor.manifest.Origin;
+
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -11,11 +15,13 @@ import java.util.Set;
  * @param key                the key as written
  * @param toml               the value as written ({@code "thin"}, {@code 3})
  * @param file               file (or {@code env VAR}) it is in
+ * @param origin             the layer it is in: manifest, config file or environment
  * @param line               line, 0 for env
  * @param column             column, 0 for env
- * @param status             {@code valid}, {@code invalid}, {@code ignored} or {@code unknown-key}; {@code other} for
- *                           {@code inherits}, {@code package} and {@code build-override} themselves
- * @param settingKind        {@code enum}, {@code integer} or {@code boolean}; empty for unknown keys
+ * @param status             what cargo makes of it ({@link ValueStatus#OTHER} for {@code inherits}, {@code package}
+ *                           and {@code build-override} themselves)
+ * @param settingKind        the kind of the setting it writes; null for unknown keys and {@code OTHER} entries, which
+ *                           write no setting
  * @param failsIn            for invalid values: {@code cargo} or {@code rustc}
  * @param reason             for invalid or ignored values: what is wrong
  * @param valueId            the knowledge value id, empty when not valid
@@ -26,22 +32,23 @@ import java.util.Set;
  * @param since              the Rust version this spelling needs, or empty
  * @param closestKey         for unknown keys: the known key it is closest to, or empty
  */
-public record AuditEntry(String profile, String table, String key, String toml, String file, int line, int column,
-                         String status, String settingKind, String failsIn, String reason, String valueId,
+public record AuditEntry(String profile, String table, String key, String toml, String file, Origin.Kind origin,
+                         int line, int column, ValueStatus status, SettingKind settingKind, String failsIn, String reason, String valueId,
                          Set<String> traits, String inheritedValueId, boolean allowedInOverrides,
                          boolean ignoredByProfile, String since, String closestKey) {
     /**
-     * Copies the traits.
+     * Checks that the status, the setting kind and the origin agree, and copies the traits.
      *
      * @param profile            profile name
      * @param table              {@code ""}, {@code build-override} or {@code package.SPEC}
      * @param key                the key as written
      * @param toml               the value as written ({@code "thin"}, {@code 3})
      * @param file               file (or {@code env VAR}) it is in
+     * @param origin             the layer it is in: manifest, config file or environment
      * @param line               line, 0 for env
      * @param column             column, 0 for env
-     * @param status             {@code valid}, {@code invalid}, {@code ignored} or {@code unknown-key}; {@code other} for {@code inherits}, {@code package} and {@code build-override} themselves
-     * @param settingKind        {@code enum}, {@code integer} or {@code boolean}; empty for unknown keys
+     * @param status             what cargo makes of it ({@link ValueStatus#OTHER} for {@code inherits}, {@code package} and {@code build-override} themselves)
+     * @param settingKind        the kind of the setting it writes; null for unknown keys and {@code OTHER} entries, which write no setting
      * @param failsIn            for invalid values: {@code cargo} or {@code rustc}
      * @param reason             for invalid or ignored values: what is wrong
      * @param valueId            the knowledge value id, empty when not valid
@@ -53,6 +60,13 @@ public record AuditEntry(String profile, String table, String key, String toml, 
      * @param closestKey         for unknown keys: the known key it is closest to, or empty
      */
     public AuditEntry {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(origin, "origin");
+        if (origin == Origin.Kind.DEFAULT) throw new IllegalArgumentException("an entry is written somewhere, not a default");
+        boolean setting = status != ValueStatus.UNKNOWN_KEY && status != ValueStatus.OTHER;
+        if (setting != (settingKind != null)) {
+            throw new IllegalArgumentException("`" + key + "` is " + status + " but has setting kind " + settingKind);
+        }
         traits = Set.copyOf(traits);
     }
 

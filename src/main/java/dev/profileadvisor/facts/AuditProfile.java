@@ -1,5 +1,10 @@
 package dev.profileadvisor.facts;
 
+import dev.profileadvisor.manifest.ChainProblem;
+
+import java.util.List;
+import java.util.Objects;
+
 /**
  * A profile the workspace defines or cargo provides (audit input fact).
  *
@@ -12,14 +17,39 @@ package dev.profileadvisor.facts;
  * @param line       line of the declaration
  * @param column     column of the declaration
  * @param inherits   its {@code inherits} value, or empty
- * @param problem    {@code missing-inherits}, {@code unknown-inherits}, {@code cycle}, or empty; also set on every
+ * @param problem    why cargo cannot resolve its chain ({@link ChainProblem#NONE} when it can); also set on every
  *                   profile that inherits from a broken one or leads into a loop
  * @param dependencyDebuginfo whether an override gives a dependency of the binary debug info (turning off
  *                   release's implicit strip)
  * @param root       {@code dev} or {@code release} when the chain resolves, else empty
- * @param chain      the chain as text ({@code dist → release})
+ * @param chain      the profile and its ancestors, the profile first ({@code dist, release}); on a problem, as far as
+ *                   the resolver got
  */
 public record AuditProfile(String name, boolean builtIn, boolean reserved, boolean deprecated, boolean defined, String file,
-                           int line, int column, String inherits, String problem, String root, String chain,
+                           int line, int column, String inherits, ChainProblem problem, String root, List<String> chain,
                            boolean dependencyDebuginfo) {
+    /**
+     * Checks that the chain starts at the profile and copies it.
+     *
+     * @param name       profile name
+     * @param builtIn    dev, release, test or bench
+     * @param reserved   a name cargo refuses
+     * @param deprecated a name cargo ignores with a warning ({@code doc})
+     * @param defined    whether some table defines it
+     * @param file       where it is declared (empty for built-in profiles nobody declares)
+     * @param line       line of the declaration
+     * @param column     column of the declaration
+     * @param inherits   its {@code inherits} value, or empty
+     * @param problem    why cargo cannot resolve its chain ({@link ChainProblem#NONE} when it can)
+     * @param root       {@code dev} or {@code release} when the chain resolves, else empty
+     * @param chain      the profile and its ancestors, the profile first
+     * @param dependencyDebuginfo whether an override gives a dependency of the binary debug info
+     */
+    public AuditProfile {
+        Objects.requireNonNull(problem, "problem");
+        chain = List.copyOf(chain);
+        if (chain.isEmpty() || !chain.get(0).equals(name)) {
+            throw new IllegalArgumentException("the chain of `" + name + "` must start with it: " + chain);
+        }
+    }
 }

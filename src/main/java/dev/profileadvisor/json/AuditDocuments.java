@@ -95,13 +95,13 @@ public final class AuditDocuments {
         ArrayNode rulesNode = driver.putArray("rules");
         Map<String, Integer> index = new LinkedHashMap<>();
         for (RuleDoc d : rules.values()) {
-            if (!d.kind().equals("finding")) continue;
+            if (d.kind() != RuleDoc.Kind.FINDING) continue;
             index.put(d.id(), index.size());
             ObjectNode r = rulesNode.addObject().put("id", d.id()).put("name", camel(d.id()));
             r.putObject("shortDescription").put("text", d.title());
             r.putObject("fullDescription").put("text", d.why().strip());
             if (!d.fix().isEmpty()) r.putObject("help").put("text", d.fix());
-            r.putObject("defaultConfiguration").put("level", level(d.severity().isEmpty() ? Severity.NOTE : Severity.of(d.severity())));
+            r.putObject("defaultConfiguration").put("level", level(d.severity().orElse(Severity.NOTE)));
         }
         ArrayNode results = run.putArray("results");
         for (AuditFinding f : report.findings()) {

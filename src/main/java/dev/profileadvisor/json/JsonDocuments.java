@@ -12,6 +12,7 @@ import dev.profileadvisor.GoalWeight;
 import dev.profileadvisor.recommend.NoteAdvice;
 import dev.profileadvisor.recommend.Overruled;
 import dev.profileadvisor.ProfileAdvisor;
+import dev.profileadvisor.Severity;
 import dev.profileadvisor.recommend.Recommendation;
 import dev.profileadvisor.recommend.SettingAdvice;
 import dev.profileadvisor.knowledge.Correction;
@@ -116,7 +117,7 @@ public final class JsonDocuments {
         ArrayNode a = doc.putArray("rules");
         Map<String, String> where = advisor.ruleLocations();
         for (RuleDoc d : advisor.rules().values()) {
-            a.addObject().put("id", d.id()).put("kind", d.kind()).put("severity", d.severity()).put("title", d.title())
+            a.addObject().put("id", d.id()).put("kind", d.kind().label()).put("severity", d.severity().map(Severity::label).orElse("")).put("title", d.title())
                     .put("definedAt", where.getOrDefault(d.id(), "")).put("cases", d.cases().size());
         }
         return doc;
@@ -187,7 +188,7 @@ public final class JsonDocuments {
 
     private static ObjectNode setting(Knowledge k, Setting s) {
         ObjectNode o = document().put("type", "setting").put("id", s.key()).put("title", s.title())
-                .put("summary", s.summary()).put("description", s.description().strip()).put("kind", s.kind());
+                .put("summary", s.summary()).put("description", s.description().strip()).put("kind", s.kind().label());
         ArrayNode values = o.putArray("values");
         for (SettingValue v : s.values()) {
             ObjectNode x = values.addObject().put("id", v.id()).put("title", v.title());
@@ -221,7 +222,7 @@ public final class JsonDocuments {
     }
 
     private static ObjectNode rule(Knowledge k, RuleDoc d, String where) {
-        ObjectNode o = document().put("type", "rule").put("id", d.id()).put("kind", d.kind()).put("severity", d.severity())
+        ObjectNode o = document().put("type", "rule").put("id", d.id()).put("kind", d.kind().label()).put("severity", d.severity().map(Severity::label).orElse(""))
                 .put("title", d.title()).put("message", d.message()).put("why", d.why().strip()).put("fix", d.fix())
                 .put("definedAt", where).put("documentedAt", d.file() + ":" + d.line());
         ArrayNode cases = o.putArray("cases");
@@ -232,7 +233,7 @@ public final class JsonDocuments {
 
     /** A recommend case names goals and the values they must reach; an audit case carries its files. */
     private static ObjectNode ruleCase(RuleCase c) {
-        ObjectNode o = F.objectNode().put("name", c.name()).put("expect", c.expect()).put("documentedAt", c.where());
+        ObjectNode o = F.objectNode().put("name", c.name()).put("expect", c.expect().label()).put("documentedAt", c.where());
         o.set("goals", strings(c.goals()));
         if (c.isAudit()) {
             o.put("manifest", c.manifest()).put("config", c.config());

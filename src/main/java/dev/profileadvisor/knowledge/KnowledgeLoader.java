@@ -96,9 +96,10 @@ public final class KnowledgeLoader {
         root.table("setting").ifPresent(t -> t.tables().forEach((key, n) -> {
             n.allowOnly(Set.of("title", "summary", "description", "kind", "since", "flags-when", "allowed-in-overrides",
                     "sources", "defaults", "value", "implicit", "rustc-default", "version"));
-            String kind = n.string("kind");
-            if (!kind.isEmpty() && !Set.of("enum", "integer", "boolean").contains(kind)) {
-                n.problem("kind", "unknown setting kind `" + kind + "`; expected enum, integer or boolean");
+            String kindLabel = n.string("kind");
+            Optional<SettingKind> kind = SettingKind.of(kindLabel);
+            if (!kindLabel.isEmpty() && kind.isEmpty()) {
+                n.problem("kind", "unknown setting kind `" + kindLabel + "`; expected enum, integer or boolean");
             }
             Setting.FlagsWhen when = flagsWhen(n);
             List<SettingValue> values = new ArrayList<>();
@@ -151,7 +152,8 @@ public final class KnowledgeLoader {
                 vn.allowOnly(Set.of("since", "note", "sources"));
                 versions.add(new VersionNote(vn.string("since"), vn.string("note"), citations(vn, sources)));
             }
-            out.put(key, new Setting(key, n.string("title"), n.string("summary"), n.string("description"), kind,
+            out.put(key, new Setting(key, n.string("title"), n.string("summary"), n.string("description"),
+                    kind.orElse(SettingKind.ENUM), // a missing or unknown kind is a problem above: the load fails
                     n.optString("since").orElse(""), when, n.bool("allowed-in-overrides", true), citations(n, sources),
                     defaults, values, implicit, rustcDefault, versions));
         }));

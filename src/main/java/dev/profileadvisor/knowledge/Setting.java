@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param title              short noun phrase
  * @param summary            one line
  * @param description        a paragraph or two
- * @param kind               enum, integer or boolean
+ * @param kind               the shape of its values: enum, integer or boolean
  * @param since              the Rust version that introduced the key
  * @param flagsWhen          when cargo passes a value's flags
  * @param allowedInOverrides whether {@code package.*} and {@code build-override} tables may set it
@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param rustcDefaultNote   how rustc picks its own default (for {@code differs-from-rustc-default}), or empty
  * @param versions           notable changes by Rust version
  */
-public record Setting(String key, String title, String summary, String description, String kind, String since,
+public record Setting(String key, String title, String summary, String description, SettingKind kind, String since,
                       FlagsWhen flagsWhen, boolean allowedInOverrides, List<String> sources,
                       Map<String, String> defaults, List<SettingValue> values, Optional<Implicit> implicit,
                       String rustcDefaultNote, List<VersionNote> versions) {
@@ -62,13 +62,13 @@ public record Setting(String key, String title, String summary, String descripti
     }
 
     /**
-     * Copies the collections.
+     * Checks that the kind is given and copies the collections.
      *
      * @param key                the key as written in Cargo.toml
      * @param title              short noun phrase
      * @param summary            one line
      * @param description        a paragraph or two
-     * @param kind               enum, integer or boolean
+     * @param kind               the shape of its values: enum, integer or boolean
      * @param since              the Rust version that introduced the key
      * @param flagsWhen          when cargo passes a value's flags
      * @param allowedInOverrides whether {@code package.*} and {@code build-override} tables may set it
@@ -80,6 +80,7 @@ public record Setting(String key, String title, String summary, String descripti
      * @param versions           notable changes by Rust version
      */
     public Setting {
+        java.util.Objects.requireNonNull(kind, "kind");
         sources = List.copyOf(sources);
         defaults = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(defaults));
         values = List.copyOf(values);

@@ -84,6 +84,38 @@ public final class TomlNode {
         problems.add(new Problem(file, p.line(), p.column(), message));
     }
 
+    /**
+     * Where something is in the file.
+     *
+     * @param line   1-based line
+     * @param column 1-based column
+     */
+    public record At(int line, int column) {
+    }
+
+    /**
+     * @param key a key of this table
+     * @return where the key is written (its first character), or empty when it is absent
+     */
+    public Optional<At> at(String key) {
+        if (!has(key)) return Optional.empty();
+        TomlPosition p = table.inputPositionOf(List.of(key));
+        return p == null ? Optional.empty() : Optional.of(new At(p.line(), p.column()));
+    }
+
+    /**
+     * @param key key
+     * @return a string as a list of one, an array of strings as it is, empty when absent; a problem for anything else
+     */
+    public List<String> stringOrStrings(String key) {
+        if (!has(key)) return List.of();
+        Object v = table.get(List.of(key));
+        if (v instanceof String s) return List.of(s);
+        if (v instanceof TomlArray) return strings(key);
+        problem(key, "`" + qualified(key) + "` must be a string or an array of strings, found " + typeName(v));
+        return List.of();
+    }
+
     /** @return line of this table's first key (1 when unknown) */
     public int line() {
         return position.line();

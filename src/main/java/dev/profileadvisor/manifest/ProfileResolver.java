@@ -67,11 +67,13 @@ public final class ProfileResolver {
         Map<String, Map<String, ProfileEntry>> overrideDefs = layers.overrideDefs;
         List<String> chain = new ArrayList<>();
         Optional<String> problem = Optional.empty();
+        ChainProblem kind = ChainProblem.NONE;
         String p = name;
         Set<String> seen = new LinkedHashSet<>();
         while (true) {
             if (!seen.add(p)) {
                 problem = Optional.of("profile inheritance loop: " + String.join(" → ", chain) + " → " + p);
+                kind = ChainProblem.CYCLE;
                 break;
             }
             chain.add(p);
@@ -80,15 +82,17 @@ public final class ProfileResolver {
             String parent = inherits != null && inherits.value() instanceof String s ? s : BUILT_IN_PARENT.get(p);
             if (parent == null) {
                 problem = Optional.of("profile `" + p + "` has no `inherits`");
+                kind = ChainProblem.MISSING_INHERITS;
                 break;
             }
             if (!ROOTS.contains(parent) && !BUILT_IN_PARENT.containsKey(parent) && !defs.containsKey(parent)) {
                 problem = Optional.of("profile `" + p + "` inherits from `" + parent + "`, which is not defined");
+                kind = ChainProblem.UNKNOWN_INHERITS;
                 break;
             }
             p = parent;
         }
-        if (problem.isPresent()) return new EffectiveProfile(name, chain, problem, List.of(), List.of(), Optional.empty(), false);
+        if (problem.isPresent()) return new EffectiveProfile(name, chain, problem, kind, List.of(), List.of(), Optional.empty(), false);
 
         String root = chain.get(chain.size() - 1);
         List<EffectiveSetting> settings = new ArrayList<>();
@@ -114,7 +118,7 @@ public final class ProfileResolver {
         Optional<List<String>> flags = allValid
                 ? Optional.of(List.copyOf(flags(knowledge, settings, dependencyDebuginfo)))
                 : Optional.empty();
-        return new EffectiveProfile(name, chain, Optional.empty(), settings, List.copyOf(overrides.values()), flags,
+        return new EffectiveProfile(name, chain, Optional.empty(), ChainProblem.NONE, settings, List.copyOf(overrides.values()), flags,
                 dependencyDebuginfo);
     }
 

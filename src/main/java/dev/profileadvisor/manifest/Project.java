@@ -3,6 +3,7 @@ package dev.profileadvisor.manifest;
 import dev.profileadvisor.AdvisorException;
 import dev.profileadvisor.Problem;
 import dev.profileadvisor.knowledge.Knowledge;
+import dev.profileadvisor.knowledge.SettingKind;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -253,9 +254,9 @@ public record Project(Manifest root, List<Manifest> members, List<ConfigFile> co
     }
 
     private static Object typed(Knowledge knowledge, String key, String value) {
-        String kind = knowledge.setting(key).map(s -> s.kind()).orElse("enum");
+        SettingKind kind = knowledge.setting(key).map(s -> s.kind()).orElse(SettingKind.ENUM);
         if (value.equals("true") || value.equals("false")) {
-            return kind.equals("integer") ? value : Boolean.valueOf(value);
+            return kind == SettingKind.INTEGER ? value : Boolean.valueOf(value);
         }
         if (value.matches("-?\\d+") && !key.equals("inherits")) {
             try {

@@ -71,9 +71,9 @@ public record ValueCheck(Status status, Optional<SettingValue> value, List<Strin
         }
         String shown = "`" + key + " = " + Literals.toml(raw) + "`";
         return switch (s.kind()) {
-            case "boolean" -> invalid("cargo", shown + ": expected `true` or `false`, found " + type(raw));
-            case "integer" -> integer(s, raw, shown);
-            default -> enumeration(s, raw, shown);
+            case BOOLEAN -> invalid("cargo", shown + ": expected `true` or `false`, found " + type(raw));
+            case INTEGER -> integer(s, raw, shown);
+            case ENUM -> enumeration(s, raw, shown);
         };
     }
 

@@ -165,8 +165,8 @@ public final class Recommender {
         for (Preference p : facts.preferences) {
             scores.computeIfAbsent(p.key(), k -> new LinkedHashMap<>()).merge(p.value(), p.score(), Integer::sum);
         }
-        Set<String> vetoed = new LinkedHashSet<>();
-        for (Veto v : facts.vetoes) vetoed.add(v.key() + "=" + v.value());
+        Set<Trace.Vetoed> vetoed = new LinkedHashSet<>();
+        for (Veto v : facts.vetoes) vetoed.add(new Trace.Vetoed(v.key(), v.value()));
         return new Trace(assemble(run.goals(), run.target(), run.defaults(), facts), run.out().firings(),
                 facts.decisions, scores, vetoed);
     }

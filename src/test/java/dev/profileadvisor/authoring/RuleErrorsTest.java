@@ -19,6 +19,14 @@ class RuleErrorsTest {
     @TempDir
     Path tmp;
 
+    private static String lineOf(Path file, int line) {
+        try {
+            return java.nio.file.Files.readAllLines(file).get(line - 1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static List<Problem> problemsOf(WorkingCopy wc) {
         try {
             wc.load();
@@ -226,6 +234,48 @@ class RuleErrorsTest {
                 "`title` of `badly-documented` must not end with a period: `Sets lto = true.`",
                 "`title` of `badly-documented` must put values in backticks: `lto = true`",
                 "`message` of `badly-documented` must put values in backticks: `strip = true`");
+    }
+
+    @Test
+    void lintReportsAPlaceholderTheRuleNeverSuppliesAtTheTemplate() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path toml = wc.rules.resolve("audit/values.toml");
+        WorkingCopy.edit(toml, "parts.suggestion = \"; did you mean `{closest}`?\"\n", "");
+        int line = WorkingCopy.edit(toml, "message = \"unknown key `{key}`", "message = \"unknown key `{key}`");
+        assertThat(RuleChecks.lint(wc.load())).extracting(Problem::toString).contains(toml + ":" + line + ":11: `message` of "
+                + "`unknown-profile-key` names `{suggestion}`, which the rule never supplies (it supplies: key, profile, closest)");
+    }
+
+    @Test
+    void lintReportsAValueNoTemplateNamesAtTheConsequence() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path drl = wc.rules.resolve("audit/values.drl");
+        int line = WorkingCopy.edit(drl, "\"key\", $e.key(), \"profile\", $e.profile(), \"closest\", $e.closestKey()",
+                "\"key\", $e.key(), \"profile\", $e.profile(), \"closest\", $e.closestKey(), \"table\", $e.table()");
+        int column = lineOf(drl, line).indexOf("\"table\"") + 1;
+        assertThat(RuleChecks.lint(wc.load())).extracting(Problem::toString).containsExactly(drl + ":" + line + ":" + column + ": "
+                + "`unknown-profile-key` supplies `table`, which neither its message, its fix nor a part names");
+    }
+
+    @Test
+    void lintReportsWordingBuiltInAConsequence() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path drl = wc.rules.resolve("audit/values.drl");
+        WorkingCopy.edit(drl, "\"closest\", $e.closestKey()", "\"closest\", \"did you mean `\" + $e.closestKey() + \"`?\"");
+        assertThat(RuleChecks.lint(wc.load())).extracting(Problem::message).containsExactly("`unknown-profile-key` words `closest` in its "
+                + "consequence (\"did you mean `\"): pass the values, and word them in the sidecar's message, fix or parts");
+    }
+
+    @Test
+    void lintReportsAPartNoTemplateNamesAndAPartNamingANothingSupplied() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path toml = wc.rules.resolve("audit/values.toml");
+        int line = WorkingCopy.edit(toml, "parts.suggestion = \"; did you mean `{closest}`?\"\n",
+                "parts.suggestion = \"; did you mean `{closest}`?\"\nparts.hint = \"see `{docs}`\"\n") + 1;
+        assertThat(RuleChecks.lint(wc.load())).extracting(Problem::toString).containsExactly(
+                toml + ":" + line + ":14: part `hint` of `unknown-profile-key` is named by neither its message nor its fix",
+                toml + ":" + line + ":14: part `hint` of `unknown-profile-key` names `{docs}`, which the rule never supplies "
+                        + "(it supplies: key, profile, closest)");
     }
 
     @Test

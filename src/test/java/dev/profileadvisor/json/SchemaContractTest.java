@@ -93,7 +93,7 @@ class SchemaContractTest {
         assertThat(audit.get("name").asText()).isEqualTo("opt-level 3 in release");
         assertThat(audit.get("expect").asText()).isEqualTo("fires");
         assertThat(audit.get("manifest").asText()).contains("[profile.release]\nopt-level = 3\n");
-        assertThat(audit.get("line").asInt()).isEqualTo(7);
+        assertThat(audit.get("line").asInt()).isEqualTo(2);
         var recommend = MAPPER.readTree(cli("explain", "catch-panics-forbids-abort", "--format", "json")).get("cases").get(0);
         assertThat(recommend.get("goals").toString()).isEqualTo("[\"small-binary\",\"catch-panics\"]");
         assertThat(recommend.has("manifest")).isFalse();
