@@ -3,7 +3,7 @@ package dev.profileadvisor;
 /**
  * A goal and how much it matters.
  *
- * @param goal   goal id (or, in a {@link Request}, any alias the user typed)
+ * @param goal   goal id (or, in a {@link dev.profileadvisor.recommend.Request}, any alias the user typed)
  * @param weight a whole number from 1 to {@value #MAX_WEIGHT}
  */
 public record GoalWeight(String goal, int weight) {

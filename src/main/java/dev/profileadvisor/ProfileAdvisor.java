@@ -288,7 +288,7 @@ public final class ProfileAdvisor {
      *
      * @param id what to explain
      * @return the setting, goal, rule or correction it names
-     * @throws AdvisorException when nothing has that name; the message suggests the closest names
+     * @throws AdvisorException when nothing has that name; the message names the close ones, or what exists
      */
     public Explanation explain(String id) {
         return explainer.lookup(id);

@@ -16,7 +16,7 @@ import dev.profileadvisor.knowledge.Knowledge;
 import dev.profileadvisor.knowledge.ProfileInfo;
 import dev.profileadvisor.knowledge.Setting;
 import dev.profileadvisor.knowledge.SettingValue;
-import dev.profileadvisor.knowledge.Text;
+import dev.profileadvisor.knowledge.Suggestions;
 import dev.profileadvisor.manifest.ChainProblem;
 import dev.profileadvisor.manifest.EffectiveProfile;
 import dev.profileadvisor.manifest.EffectiveSetting;
@@ -182,7 +182,7 @@ public final class Auditor {
             status = ValueStatus.UNKNOWN_KEY;
             List<String> known = new ArrayList<>(knowledge.settings().keySet());
             known.addAll(STRUCTURAL_KEYS);
-            closest = known.stream().min(Comparator.comparingInt(k -> Text.distance(k, e.key()))).filter(k -> Text.distance(k, e.key()) <= 3).orElse("");
+            closest = Suggestions.closest(e.key(), known).orElse("");
         }
         String inherited = setting.isPresent() && e.inProfileTable() ? inheritedValue(effective, e) : "";
         ProfileInfo info = knowledge.profiles().get(e.profile());
@@ -233,8 +233,7 @@ public final class Auditor {
             String spec = e.table().substring("package.".length());
             String name = spec.replaceFirst("[@:].*$", "");
             boolean matches = spec.equals("*") || known.contains(name);
-            String closest = known.stream().min(Comparator.comparingInt(k -> Text.distance(k, name)))
-                    .filter(k -> Text.distance(k, name) <= 3).orElse("");
+            String closest = Suggestions.closest(name, known).orElse("");
             Origin o = e.origin();
             out.putIfAbsent(e.profile() + "\u0000" + spec + "\u0000" + o.file(),
                     new OverrideSpec(e.profile(), spec, location(o), o.line(), o.column(), matches, closest));

@@ -21,10 +21,11 @@ import java.util.concurrent.Callable;
 /** {@code audit}: effective profiles with provenance, and findings. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Show what your profiles really do (every key, where it comes from, the rustc flags) and what is wrong, redundant or ignored.",
-        footer = {"", "Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on,",
-                "2 an input could not be audited (the others are still reported), 3 internal error.",
+        footer = {"", "Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on, "
+                + "2 an input could not be audited (the others are still reported), 3 internal error.",
                 "", "Examples:", "  cargo-profile-advisor audit",
-                "  cargo-profile-advisor audit --manifest-path path/to/Cargo.toml --goal small-binary",
+                "  cargo-profile-advisor audit --manifest-path path/to/Cargo.toml \\",
+                "      --goal small-binary",
                 "  cargo-profile-advisor audit crates/ other/Cargo.toml --format json",
                 "  cargo-profile-advisor audit --format sarif > audit.sarif"})
 final class AuditCommand implements Callable<Integer> {
@@ -80,7 +81,7 @@ final class AuditCommand implements Callable<Integer> {
             default -> out.print(AuditText.render(report, !findingsOnly));
         }
         out.flush();
-        if (format != AuditFormat.text) report.errors().forEach(p -> spec.commandLine().getErr().println("error: " + p));
+        report.errors().forEach(p -> spec.commandLine().getErr().println("error: " + p)); // diagnostics go to stderr in every format
         if (!report.errors().isEmpty()) return Main.BAD_INPUT;
         if (failOn == FailOn.never || report.worst().isEmpty()) return Main.OK;
         Severity threshold = Severity.valueOf(failOn.name().toUpperCase(java.util.Locale.ROOT));

@@ -2,7 +2,6 @@ package dev.profileadvisor.cli;
 
 import dev.profileadvisor.audit.AuditFinding;
 import dev.profileadvisor.audit.AuditReport;
-import dev.profileadvisor.Problem;
 import dev.profileadvisor.audit.ProfileReport;
 import dev.profileadvisor.Severity;
 import dev.profileadvisor.audit.SettingReport;
@@ -25,7 +24,6 @@ final class AuditText {
             for (AuditFinding f : w.findings()) finding(s, f);
             if (showProfiles && !w.findings().isEmpty()) s.append('\n');
         }
-        for (Problem p : report.errors()) s.append("error: ").append(p).append('\n');
         s.append("audit: ").append(report.workspaces().size()).append(report.workspaces().size() == 1 ? " workspace" : " workspaces")
                 .append(", ").append(count(report.count(Severity.ERROR), "error")).append(", ")
                 .append(count(report.count(Severity.WARNING), "warning")).append(", ")

@@ -21,8 +21,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** {@code explain ID}: a setting, a goal, a rule or a correction, with effects and sources. */
@@ -36,7 +40,7 @@ final class ExplainCommand implements Callable<Integer> {
     String id;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
-    Format format;
+    PlainFormat format;
 
     @Mixin
     LoadOptions load;
@@ -47,10 +51,10 @@ final class ExplainCommand implements Callable<Integer> {
         Knowledge k = advisor.knowledge();
         PrintWriter out = spec.commandLine().getOut();
         Explanation e = advisor.explain(id);
-        if (format == Format.json) out.println(JsonDocuments.write(JsonDocuments.explanation(k, e)));
+        if (format == PlainFormat.json) out.println(JsonDocuments.write(JsonDocuments.explanation(k, e)));
         else if (e instanceof Explanation.OfSetting s) setting(out, k, s.setting());
         else if (e instanceof Explanation.OfGoal g) goal(out, k, g.goal());
-        else if (e instanceof Explanation.OfRule r) rule(out, k, r.rule(), r.definedAt().orElse(null));
+        else if (e instanceof Explanation.OfRule r) rule(out, k, r);
         else correction(out, k, ((Explanation.OfCorrection) e).correction());
         out.flush();
         return Main.OK;
@@ -116,7 +120,9 @@ final class ExplainCommand implements Callable<Integer> {
         sources(out, k, g.sources());
     }
 
-    private static void rule(PrintWriter out, Knowledge k, RuleDoc d, String where) {
+    private static void rule(PrintWriter out, Knowledge k, Explanation.OfRule r) {
+        RuleDoc d = r.rule();
+        String where = r.definedAt().orElse(null);
         out.printf("%s (%s%s): %s%n", d.id(), d.kind(), d.severity().map(v -> ", " + v.label()).orElse(""), d.title());
         out.println("  " + (where == null ? "no DRL rule has this id (`rules lint` reports it)" : "defined at " + where) + ", documented at " + d.file() + ":" + d.line());
         out.println();
@@ -124,14 +130,59 @@ final class ExplainCommand implements Callable<Integer> {
         out.println("why:\n" + indent(d.why().strip(), "  "));
         if (!d.fix().isEmpty()) out.println("\nfix: " + d.fix());
         if (!d.knownProblems().isEmpty()) out.println("\nknown problems: " + d.knownProblems());
+        r.example().filter(RuleCase::isAudit).ifPresent(c -> auditCase(out, "example", c));
+        r.useInstead().filter(RuleCase::isAudit).ifPresent(c -> auditCase(out, "use instead", c));
         if (!d.cases().isEmpty()) {
             out.println("\ncases:");
             for (RuleCase c : d.cases()) {
-                out.printf("  %-6s %s: --goal %s%s%n", c.expect(), c.name(), String.join(" --goal ", c.goals()),
+                if (c.isAudit()) out.printf("  %-6s %s%s%n", c.expect(), c.name(), withGoals(c));
+                else out.printf("  %-6s %s: --goal %s%s%n", c.expect(), c.name(), String.join(" --goal ", c.goals()),
                         c.profile().isEmpty() ? "" : " --profile " + c.profile());
             }
         }
         sources(out, k, d.sources());
+    }
+
+    /** An audit case as clippy shows a lint's example: the manifest lines (and any other file), then the environment. */
+    private static void auditCase(PrintWriter out, String heading, RuleCase c) {
+        out.println();
+        out.println(heading + ": " + c.name() + withGoals(c));
+        List<Map.Entry<String, String>> files = new ArrayList<>();
+        files.add(Map.entry("Cargo.toml", c.manifest()));
+        if (!c.config().isEmpty()) files.add(Map.entry(".cargo/config.toml", c.config()));
+        files.addAll(c.files().entrySet());
+        boolean labelled = files.size() > 1 || !c.env().isEmpty();
+        for (Map.Entry<String, String> f : files) {
+            if (labelled) out.println("  " + f.getKey() + ":");
+            String text = f.getKey().endsWith("Cargo.toml") ? withoutPackageBoilerplate(f.getValue()) : f.getValue();
+            text.strip().lines().forEach(l -> out.println(l.isBlank() ? "" : (labelled ? "    " : "  ") + l));
+        }
+        new TreeMap<>(c.env()).forEach((key, value) -> out.println("  environment: " + key + "=" + value));
+    }
+
+    private static String withGoals(RuleCase c) {
+        return c.goals().isEmpty() ? "" : " (audited with `--goal " + String.join(" --goal ", c.goals()) + "`)";
+    }
+
+    private static final Pattern PACKAGE_BOILERPLATE = Pattern.compile("(name|version|edition)\\s*=.*");
+
+    /**
+     * The manifest without a {@code [package]} table that holds only {@code name}, {@code version} and
+     * {@code edition}: what every case needs to be a manifest, and not what it shows.
+     */
+    static String withoutPackageBoilerplate(String toml) {
+        List<String> lines = toml.lines().toList();
+        int start = 0;
+        while (start < lines.size() && !lines.get(start).strip().equals("[package]")) start++;
+        if (start == lines.size()) return toml;
+        int end = start + 1;
+        while (end < lines.size() && !lines.get(end).strip().startsWith("[")) end++;
+        boolean boilerplate = lines.subList(start + 1, end).stream().map(String::strip)
+                .allMatch(l -> l.isEmpty() || PACKAGE_BOILERPLATE.matcher(l).matches());
+        List<String> rest = new ArrayList<>(lines.subList(0, start));
+        rest.addAll(lines.subList(end, lines.size()));
+        String out = String.join("\n", rest).strip();
+        return !boilerplate || out.isEmpty() ? toml : out + "\n";
     }
 
     private static void correction(PrintWriter out, Knowledge k, Correction c) {

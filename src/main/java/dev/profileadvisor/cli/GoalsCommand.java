@@ -17,7 +17,7 @@ final class GoalsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
-    Format format;
+    PlainFormat format;
 
     @Mixin
     LoadOptions load;
@@ -27,7 +27,7 @@ final class GoalsCommand implements Callable<Integer> {
         var knowledge = load.advisor().knowledge();
         var goals = knowledge.goals().values();
         var out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        if (format == PlainFormat.json) {
             out.println(JsonDocuments.write(JsonDocuments.goals(knowledge)));
         } else {
             int w = goals.stream().mapToInt(g -> g.id().length()).max().orElse(10);

@@ -52,9 +52,9 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setHelpFactory(HelpLayout::new);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("error: " + lowerFirst(ex.getMessage()));
-            err.println("  = help: run `cargo-profile-advisor " + commandPath(ex.getCommandLine()) + " --help` for usage");
+            UsageErrors.of(ex).forEach(err::println);
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -71,16 +71,6 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
-    }
-
-    private static String commandPath(CommandLine cl) {
-        StringBuilder s = new StringBuilder();
-        for (CommandLine c = cl; c != null && c.getParent() != null; c = c.getParent()) s.insert(0, c.getCommandName() + " ");
-        return s.toString().trim();
-    }
-
-    private static String lowerFirst(String s) {
-        return s == null || s.isEmpty() ? "invalid arguments" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Reads the version from the jar manifest, falling back to the build's. */

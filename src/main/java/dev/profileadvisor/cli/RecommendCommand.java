@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = "Recommend a [profile.NAME] block for your goals, and justify every line.",
         footer = {"", "Examples:", "  cargo-profile-advisor recommend --goal small-binary",
-                "  cargo-profile-advisor recommend --goal fast-runtime=2 --goal fast-compile --format json",
+                "  cargo-profile-advisor recommend --goal fast-runtime=2 --goal fast-compile \\",
+                "      --format json",
                 "  cargo-profile-advisor recommend --goal profilable --profile profiling"})
 final class RecommendCommand implements Callable<Integer> {
     @Spec

@@ -26,7 +26,7 @@ final class RulesCommand {
         @Spec
         CommandSpec spec;
         @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
-        Format format;
+        PlainFormat format;
         @Mixin
         LoadOptions load;
 
@@ -34,7 +34,7 @@ final class RulesCommand {
         public Integer call() {
             ProfileAdvisor advisor = load.advisor();
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Format.json) {
+            if (format == PlainFormat.json) {
                 out.println(JsonDocuments.write(JsonDocuments.rules(advisor)));
             } else {
                 int w = advisor.rules().keySet().stream().mapToInt(String::length).max().orElse(10);
@@ -76,7 +76,7 @@ final class RulesCommand {
     }
 
     /** {@code rules lint}. */
-    @Command(name = "lint", mixinStandardHelpOptions = true, description = "Check that every rule has docs, cases and house-style messages.")
+    @Command(name = "lint", mixinStandardHelpOptions = true, description = "Check that every rule has docs, cases and house-style messages, and that every source URL is https:// or a file in the repository.")
     static final class LintRules implements java.util.concurrent.Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -87,8 +87,9 @@ final class RulesCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             ProfileAdvisor advisor = load.advisor();
-            List<Problem> problems = RuleChecks.lint(advisor);
-            problems.forEach(p -> out.println(p + " [rules-lint]"));
+            List<Problem> problems = new java.util.ArrayList<>(RuleChecks.lint(advisor));
+            problems.addAll(dev.profileadvisor.knowledge.KnowledgeLoader.lintSourceUrls(java.util.Optional.ofNullable(load.knowledge)));
+            problems.forEach(p -> out.println(new Problem(p.file(), p.line(), p.column(), "error: " + p.message()) + " [rules-lint]"));
             out.printf("rules lint: %d rules, %d problems%n", advisor.rules().size(), problems.size());
             out.flush();
             return problems.isEmpty() ? Main.OK : Main.CHECK_FAILED;

@@ -21,10 +21,12 @@ import java.util.concurrent.Callable;
 
 /** {@code serve}: the JSON HTTP API on loopback, until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the advisor as a JSON HTTP API: POST /v1/recommend, GET /v1/goals, /v1/rules, "
-                + "/v1/explain/{id}, /health; GET /openapi.json describes it.",
+        description = {"Serve the advisor as a JSON HTTP API.",
+                "POST /v1/recommend, GET /v1/goals, /v1/rules, /v1/explain/{id}, /health;",
+                "GET /openapi.json describes them."},
         footer = {"", "Examples:", "  cargo-profile-advisor serve",
-                "  curl -s localhost:8080/v1/recommend -d '{\"goals\": [\"small-binary\", {\"id\": \"fast-runtime\", \"weight\": 2}]}'",
+                "  curl -s localhost:8080/v1/recommend \\",
+                "      -d '{\"goals\": [\"small-binary\", {\"id\": \"fast-runtime\", \"weight\": 2}]}'",
                 "", "Stops gracefully on Ctrl-C or SIGTERM: requests in progress get up to 5 s to finish."})
 final class ServeCommand implements Callable<Integer> {
     /** How long requests in progress may take to finish when the process is asked to stop. */

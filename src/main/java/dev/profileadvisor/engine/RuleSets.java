@@ -24,7 +24,7 @@ import java.util.concurrent.FutureTask;
 /**
  * The rule tree split by concern (its top-level folders: {@code recommend}, {@code audit}), each compiled into its
  * own rule base when first needed. A recommendation then never pays for compiling the audit rules: Drools' build
- * time grows with the number of rules (shared/reference/drools.md). Files at the top of the tree belong to every
+ * time grows with the number of rules. Files at the top of the tree belong to every
  * concern. Thread-safe.
  */
 public final class RuleSets {

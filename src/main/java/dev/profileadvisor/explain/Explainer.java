@@ -7,15 +7,12 @@ import dev.profileadvisor.knowledge.Correction;
 import dev.profileadvisor.knowledge.Goal;
 import dev.profileadvisor.knowledge.Knowledge;
 import dev.profileadvisor.knowledge.Setting;
-import dev.profileadvisor.knowledge.Text;
+import dev.profileadvisor.knowledge.Suggestions;
 
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The one lookup behind {@code explain}, shared by the CLI, the HTTP server and the Java API. */
@@ -40,7 +37,8 @@ public final class Explainer {
      *
      * @param id what the user typed
      * @return what it names
-     * @throws AdvisorException when nothing has that name; the message suggests the closest names
+     * @throws AdvisorException when nothing has that name; the message names the close ones ({@link Suggestions}) or,
+     *                         when none is close, the settings and where goals and rules are listed
      */
     public Explanation lookup(String id) {
         String key = id.trim();
@@ -52,11 +50,15 @@ public final class Explainer {
         if (rule != null) return new Explanation.OfRule(rule, ruleLocation.apply(key));
         Correction correction = knowledge.corrections().get(key);
         if (correction != null) return new Explanation.OfCorrection(correction);
-        List<String> all = Stream.of(knowledge.settings().keySet(), knowledge.goals().keySet(), rules.keySet(),
-                knowledge.corrections().keySet()).flatMap(Collection::stream).toList();
-        String near = all.stream().sorted(Comparator.comparingInt(x -> Text.distance(x, key))).limit(3)
-                .map(x -> "`" + x + "`").collect(Collectors.joining(", "));
-        throw new AdvisorException(Problem.of("explain", "nothing is called `" + key
-                + "`: not a setting, goal, rule or correction; closest: " + near));
+        record Named(String id, List<String> names) { }
+        List<Named> all = Stream.of(knowledge.settings().keySet().stream().map(k -> new Named(k, List.of(k))),
+                knowledge.goals().values().stream().map(g -> new Named(g.id(), Stream.concat(Stream.of(g.id()), g.aliases().stream()).toList())),
+                rules.keySet().stream().map(r -> new Named(r, List.of(r))),
+                knowledge.corrections().keySet().stream().map(c -> new Named(c, List.of(c)))).flatMap(x -> x).toList();
+        List<String> near = Suggestions.closest(key, all, Named::names, 3).stream().map(Named::id).distinct().toList();
+        throw new AdvisorException(Problem.of("explain", "nothing is called `" + key + "`: not a setting, goal, rule or correction; "
+                + (near.isEmpty() ? "settings: " + Suggestions.quoted(knowledge.settings().keySet())
+                        + " (`cargo-profile-advisor goals` lists the goals, `cargo-profile-advisor rules list` the rules)"
+                        : "closest: " + Suggestions.quoted(near))));
     }
 }

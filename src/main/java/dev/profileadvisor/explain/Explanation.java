@@ -3,12 +3,13 @@ package dev.profileadvisor.explain;
 import dev.profileadvisor.knowledge.Correction;
 import dev.profileadvisor.knowledge.Goal;
 import dev.profileadvisor.knowledge.Setting;
+import dev.profileadvisor.catalog.RuleCase;
 import dev.profileadvisor.catalog.RuleDoc;
 
 import java.util.Optional;
 
 /**
- * What an id names, as {@link ProfileAdvisor#explain(String)} finds it: a setting, a goal, a rule or a correction
+ * What an id names, as {@link dev.profileadvisor.ProfileAdvisor#explain(String)} finds it: a setting, a goal, a rule or a correction
  * of a published claim. The CLI's {@code explain} and the HTTP {@code GET /v1/explain/{id}} both render one of
  * these.
  */
@@ -55,6 +56,24 @@ public sealed interface Explanation
         @Override
         public String id() {
             return rule.id();
+        }
+
+        /**
+         * What clippy's lint docs call "Example": for an audit rule, a manifest it reports.
+         *
+         * @return the rule's first case that fires; empty when it has none
+         */
+        public Optional<RuleCase> example() {
+            return rule.cases().stream().filter(c -> c.expect() == RuleCase.Expect.FIRES).findFirst();
+        }
+
+        /**
+         * What clippy's lint docs call "Use instead": for an audit rule, a manifest it leaves alone.
+         *
+         * @return the rule's first case that stays silent; empty when it has none
+         */
+        public Optional<RuleCase> useInstead() {
+            return rule.cases().stream().filter(c -> c.expect() == RuleCase.Expect.SILENT).findFirst();
         }
     }
 

@@ -21,6 +21,7 @@ import dev.profileadvisor.knowledge.Goal;
 import dev.profileadvisor.knowledge.Knowledge;
 import dev.profileadvisor.knowledge.Setting;
 import dev.profileadvisor.knowledge.SettingValue;
+import dev.profileadvisor.catalog.RuleCase;
 import dev.profileadvisor.catalog.RuleDoc;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
@@ -224,7 +225,28 @@ public final class JsonDocuments {
         ObjectNode o = document().put("type", "rule").put("id", d.id()).put("kind", d.kind().label()).put("severity", d.severity().map(Severity::label).orElse(""))
                 .put("title", d.title()).put("message", d.message()).put("why", d.why().strip()).put("fix", d.fix())
                 .put("definedAt", where).put("documentedAt", d.file() + ":" + d.line());
+        ArrayNode cases = o.putArray("cases");
+        for (RuleCase c : d.cases()) cases.add(ruleCase(c));
         o.set("sources", urls(k, d.sources()));
+        return o;
+    }
+
+    /** A recommend case names goals and the values they must reach; an audit case carries its files. */
+    private static ObjectNode ruleCase(RuleCase c) {
+        ObjectNode o = F.objectNode().put("name", c.name()).put("expect", c.expect().label()).put("documentedAt", c.where());
+        o.set("goals", strings(c.goals()));
+        if (c.isAudit()) {
+            o.put("manifest", c.manifest()).put("config", c.config());
+            ObjectNode env = o.putObject("env");
+            new java.util.TreeMap<>(c.env()).forEach(env::put);
+            ObjectNode files = o.putObject("files");
+            c.files().forEach(files::put);
+            o.put("line", c.at());
+        } else {
+            o.put("profile", c.profile()).put("inherits", c.inherits());
+            ObjectNode settings = o.putObject("settings");
+            new java.util.TreeMap<>(c.settings()).forEach(settings::put);
+        }
         return o;
     }
 

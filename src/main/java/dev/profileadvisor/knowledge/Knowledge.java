@@ -1,7 +1,6 @@
 package dev.profileadvisor.knowledge;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,25 +82,12 @@ public record Knowledge(Map<String, Source> sources, Map<String, Setting> settin
 
     /**
      * @param name an unknown goal name
-     * @return the goal ids close to it (edit distance over ids and aliases at most a third of its length, at
-     *         least 2), closest first; empty when none is close
+     * @return the ids of the goals with an id or alias close to it ({@link Suggestions}), closest first, at most
+     *         three; empty when none is close
      */
     public List<String> closestGoals(String name) {
-        String n = normalise(name);
-        record Scored(String id, int distance) { }
-        List<Scored> scored = new ArrayList<>();
-        for (Goal g : goals.values()) {
-            int best = Integer.MAX_VALUE;
-            for (String name0 : concat(g.id(), g.aliases())) {
-                String a = normalise(name0);
-                boolean prefix = a.length() >= 4 && n.length() >= 4 && (a.startsWith(n) || n.startsWith(a));
-                best = Math.min(best, prefix ? 1 : Text.distance(n, a));
-            }
-            scored.add(new Scored(g.id(), best));
-        }
-        int limit = Math.max(2, n.length() / 3);
-        return scored.stream().filter(x -> x.distance() <= limit).sorted(Comparator.comparingInt(Scored::distance))
-                .limit(3).map(Scored::id).toList();
+        return Suggestions.closest(normalise(name), goals.values(),
+                g -> concat(g.id(), g.aliases()).stream().map(Knowledge::normalise).toList(), 3).stream().map(Goal::id).toList();
     }
 
     /**

@@ -82,8 +82,8 @@ public final class KnowledgeLoader {
                 n.problem("kind", "unknown source kind `" + kind + "`; expected one of " + String.join(", ", KINDS.stream().sorted().toList()));
             }
             String url = n.string("url");
-            if (!url.isEmpty() && !(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("file:"))) {
-                n.problem("url", "`" + n.qualified("url") + "` must start with `https://` or `file:`");
+            if (!url.isEmpty() && !(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("file:") || isRepositoryPath(url))) {
+                n.problem("url", "`" + n.qualified("url") + "` must be an `https://` URL or a path from the repository root");
             }
             out.put(key, new Source(key, n.string("title"), url, kind));
         }));
@@ -280,6 +280,57 @@ public final class KnowledgeLoader {
                     citations(n, sources)));
         }));
         return out;
+    }
+
+    /**
+     * The check {@code rules lint} makes of {@code sources.toml}: every URL is {@code https://} or a path from the
+     * repository root (the parent of the knowledge directory) to a file that exists there, so no citation points
+     * outside the project. The bundled knowledge has no repository beside it: only the form of its URLs is checked
+     * here, and the tests check the files exist.
+     *
+     * @param dir the knowledge directory of a working copy, or empty for the bundled knowledge
+     * @return one problem per bad URL, at the URL's value (empty when all is well)
+     */
+    public static List<Problem> lintSourceUrls(Optional<Path> dir) {
+        String display = dir.map(Path::toString).orElse("knowledge") + "/sources.toml";
+        Optional<Path> root = dir.map(d -> d.toAbsolutePath().normalize().getParent());
+        String text;
+        try (var in = dir.isPresent() ? Files.newInputStream(dir.get().resolve("sources.toml"))
+                : KnowledgeLoader.class.getResourceAsStream("/knowledge/sources.toml")) {
+            if (in == null) return List.of(Problem.of(display, "the bundled file is missing from the jar"));
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of(Problem.of(display, "cannot read the file: " + e.getMessage()));
+        }
+        List<Problem> out = new ArrayList<>();
+        TomlParseResult toml = Toml.parse(text);
+        org.tomlj.TomlTable sources = toml.getTable("source");
+        if (sources == null) return out;
+        List<String> lines = text.lines().toList();
+        for (String key : sources.keySet()) {
+            org.tomlj.TomlTable t = sources.getTable(List.of(key));
+            String url = t == null ? null : t.getString("url");
+            if (url == null || url.startsWith("https://")) continue;
+            boolean inRepository = isRepositoryPath(url) && root.map(r -> {
+                Path f = r.resolve(url.replaceFirst("#.*", "")).normalize();
+                return f.startsWith(r) && Files.isRegularFile(f);
+            }).orElse(true);
+            if (inRepository) continue;
+            // tomlj positions a key; the message points at the value, as rustc points at the offending token
+            org.tomlj.TomlPosition at = t.inputPositionOf("url");
+            String line = at.line() <= lines.size() ? lines.get(at.line() - 1) : "";
+            int eq = line.indexOf('=', at.column() - 1);
+            int col = eq < 0 ? at.column() : eq + 2 + (int) line.substring(eq + 1).chars().takeWhile(c -> c == ' ' || c == '\t').count();
+            out.add(new Problem(display, at.line(), col, "source `" + key + "` has URL `" + url
+                    + "`, which is neither https:// nor a file in the repository"));
+        }
+        return out;
+    }
+
+    /** A relative path with no scheme that stays inside the directory it is resolved against. */
+    private static boolean isRepositoryPath(String url) {
+        return !url.isEmpty() && !url.matches("[A-Za-z][A-Za-z0-9+.-]*:.*") && !url.startsWith("/") && !url.contains("\\")
+                && java.util.Arrays.stream(url.split("/")).noneMatch(".."::equals);
     }
 
     private void checkDefaults(TomlNode root, Map<String, Setting> settings, Map<String, ProfileInfo> profiles) {

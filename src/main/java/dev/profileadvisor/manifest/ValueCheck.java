@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * What cargo 1.95 makes of a value written for a key: which knowledge value it is (and the flags that spelling
  * produces), or why it is invalid and who rejects it, cargo while reading the manifest or rustc halfway through the
- * build. The table of who rejects what is the verified one in shared/reference/cargo-profiles.md.
+ * build. The table of who rejects what is the verified one in docs/evidence/cargo-1.95.md.
  *
  * @param status  valid, invalid or ignored
  * @param value   the knowledge value (for valid values; a synthesised one for integers knowledge does not list)

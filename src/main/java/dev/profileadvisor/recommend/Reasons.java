@@ -25,7 +25,11 @@ final class Reasons {
         }
     }
 
-    /** {@code `lto = "fat"` scores best, +6 (…), against 0 for cargo's default `lto = false`}, and any tie. */
+    /**
+     * {@code `lto = "fat"` scores best, +6 (…), against 0 for cargo's default `lto = false`}, and any tie: how the tie
+     * was broken, and that weighting a goal breaks it where it can (when the tied values owe their scores to
+     * different goals; with one goal, or the same goals scoring them alike, no weight changes the order).
+     */
     String scoresBest(List<Preference> prefs, SettingValue chosen, SettingValue dflt, List<SettingValue> tied) {
         String reason = "`" + display(chosen) + "` scores best, " + signed(Recommender.total(prefs, chosen.id()))
                 + breakdown(prefs, chosen.id()) + ", against " + signed(Recommender.total(prefs, dflt.id()))
@@ -33,8 +37,8 @@ final class Reasons {
         if (tied.isEmpty()) return reason;
         StringBuilder names = new StringBuilder();
         for (SettingValue v : tied) names.append(names.isEmpty() ? "" : ", ").append('`').append(display(v)).append('`');
-        return reason + "; tied with " + names + ", and knowledge lists `" + chosen.id()
-                + "` first (the cheaper choice); weight a goal to break the tie";
+        return reason + "; tied with " + names + ", and knowledge lists `" + chosen.id() + "` first (the cheaper choice)"
+                + (weightsCanBreak(prefs, chosen, tied) ? "; weight a goal to break the tie" : "");
     }
 
     /** {@code cargo's default `…` stays: } and why each alternative lost. */
@@ -58,6 +62,20 @@ final class Reasons {
     /** The comment on a line of the profile block: the value's title and the goals it serves. */
     static String comment(SettingValue value, Set<String> goals) {
         return value.title() + (goals.isEmpty() ? "" : ": " + String.join(", ", goals));
+    }
+
+    /** Whether some tied value's score comes from the goals in other proportions than the chosen value's. */
+    private static boolean weightsCanBreak(List<Preference> prefs, SettingValue chosen, List<SettingValue> tied) {
+        Map<String, Integer> mine = byGoal(prefs, chosen.id());
+        for (SettingValue v : tied) if (!byGoal(prefs, v.id()).equals(mine)) return true;
+        return false;
+    }
+
+    private static Map<String, Integer> byGoal(List<Preference> prefs, String value) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (Preference p : prefs) if (p.value().equals(value)) out.merge(p.goal(), p.score(), Integer::sum);
+        out.values().removeIf(n -> n == 0);
+        return out;
     }
 
     private String display(SettingValue v) {

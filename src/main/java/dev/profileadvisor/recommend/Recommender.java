@@ -10,6 +10,7 @@ import dev.profileadvisor.knowledge.Goal;
 import dev.profileadvisor.knowledge.Knowledge;
 import dev.profileadvisor.knowledge.ProfileInfo;
 import dev.profileadvisor.knowledge.Setting;
+import dev.profileadvisor.knowledge.Suggestions;
 import dev.profileadvisor.knowledge.SettingValue;
 import dev.profileadvisor.facts.Decision;
 import dev.profileadvisor.facts.EffectFact;
@@ -218,8 +219,8 @@ public final class Recommender {
 
     private String unknownGoal(String name) {
         List<String> close = knowledge.closestGoals(name);
-        String known = close.isEmpty() ? "known goals: " + String.join(", ", knowledge.goals().keySet().stream().map(g -> "`" + g + "`").toList())
-                : "closest known: " + String.join(", ", close.stream().map(g -> "`" + g + "`").toList());
+        String known = close.isEmpty() ? "known goals: " + Suggestions.quoted(knowledge.goals().keySet())
+                : "closest known: " + Suggestions.quoted(close);
         return "unknown goal `" + name + "`; " + known + " (`cargo-profile-advisor goals` lists them with aliases)";
     }
 
@@ -255,15 +256,16 @@ public final class Recommender {
             return new Target(name, inherits, knowledge.rootOf(name, null), known.ignores());
         }
         if (inherits.isEmpty()) {
-            String closest = knowledge.profiles().keySet().stream()
-                    .min(Comparator.comparingInt(p -> dev.profileadvisor.knowledge.Text.distance(p, name))).orElse("release");
-            throw new AdvisorException(Problem.of("--profile", "unknown profile `" + name + "`; did you mean `" + closest
-                    + "`? A custom profile needs a parent: add `--inherits release` (or `dev`)"));
+            String hint = Suggestions.closest(name, knowledge.profiles().keySet()).map(p -> "did you mean `" + p + "`? ")
+                    .orElse("known profiles: " + Suggestions.quoted(knowledge.profiles().keySet()) + ". ");
+            throw new AdvisorException(Problem.of("--profile", "unknown profile `" + name + "`; " + hint
+                    + "A custom profile needs a parent: add `--inherits release` (or `dev`)"));
         }
         String parent = inherits.get();
         if (!knowledge.profiles().containsKey(parent)) {
-            throw new AdvisorException(Problem.of("--inherits", "unknown parent profile `" + parent + "`; expected one of "
-                    + String.join(", ", knowledge.profiles().keySet())));
+            throw new AdvisorException(Problem.of("--inherits", "unknown parent profile `" + parent + "`; "
+                    + Suggestions.closest(parent, knowledge.profiles().keySet()).map(p -> "did you mean `" + p + "`?")
+                            .orElse("known profiles: " + Suggestions.quoted(knowledge.profiles().keySet()))));
         }
         return new Target(name, inherits, knowledge.rootOf(parent, null), knowledge.profiles().get(parent).ignores());
     }

@@ -28,7 +28,7 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
     /**
      * @param goals goal arguments as a user types them: {@code "small-binary"}, {@code "fast-runtime=2"}
      * @return a request for those goals
-     * @throws AdvisorException when a weight is malformed
+     * @throws dev.profileadvisor.AdvisorException when a weight is malformed
      */
     public static Request goals(String... goals) {
         return new Request(Arrays.stream(goals).map(GoalWeight::parse).toList(), Optional.empty(), Optional.empty());

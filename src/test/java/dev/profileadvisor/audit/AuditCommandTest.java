@@ -108,8 +108,19 @@ class AuditCommandTest {
         Path fine = crate("fine", PKG + "\n[profile.release]\ncodegen-unit = 1\n");
         CliRun r = CliRun.run("audit", broken.toString(), fine.toString(), "--findings-only");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.out()).containsPattern("error: \\S*broken/Cargo.toml:6:\\d+: invalid TOML: ")
-                .contains("[unknown-profile-key]").contains("1 input not audited").doesNotContain("Exception");
+        assertThat(r.err()).containsPattern("^error: \\S*broken/Cargo.toml:6:\\d+: invalid TOML: ").doesNotContain("Exception");
+        assertThat(r.out()).contains("[unknown-profile-key]").contains("1 input not audited").doesNotContain("invalid TOML");
+    }
+
+    @Test
+    void errorsAboutTheInputsGoToStderrInEveryFormat() throws Exception {
+        Path broken = crate("broken", PKG + "\n[profile.release\nlto = true\n");
+        for (String format : List.of("text", "json", "sarif")) {
+            CliRun r = CliRun.run("audit", broken.toString(), "--format", format);
+            assertThat(r.code()).as(format).isEqualTo(2);
+            assertThat(r.err()).as(format).containsPattern("^error: \\S*broken/Cargo.toml:6:\\d+: invalid TOML: ");
+            assertThat(r.out()).as(format).doesNotContain("error: ");
+        }
     }
 
     @Test
@@ -119,7 +130,7 @@ class AuditCommandTest {
         Files.createSymbolicLink(loop, loop);
         CliRun r = CliRun.run("audit", dir.resolve("nope/Cargo.toml").toString(), dir.resolve("empty").toString(), loop.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.out()).contains("nope/Cargo.toml: no such file or directory")
+        assertThat(r.err()).contains("nope/Cargo.toml: no such file or directory")
                 .contains("empty: no Cargo.toml found in this directory or below it")
                 .contains("loop: a symbolic link that leads nowhere (or to itself)").doesNotContain("Exception");
     }
@@ -131,11 +142,11 @@ class AuditCommandTest {
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
         CliRun r = CliRun.run("audit", fifo.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.out()).contains("Cargo.toml: is not a regular file (a pipe or a device?): save the manifest as a file and name that");
+        assertThat(r.err()).contains("Cargo.toml: is not a regular file (a pipe or a device?): save the manifest as a file and name that");
         // this JVM's stdin (a pipe from the test runner, or /dev/null): no path on disk, or not a regular file
         CliRun stdin = CliRun.run("audit", "/dev/stdin");
         assertThat(stdin.code()).isEqualTo(2);
-        assertThat(stdin.out()).contains("/dev/stdin: is not").contains("save the manifest as a file and name that")
+        assertThat(stdin.err()).contains("/dev/stdin: is not").contains("save the manifest as a file and name that")
                 .doesNotContain("Exception");
     }
 
@@ -159,7 +170,7 @@ class AuditCommandTest {
         Files.writeString(m, PKG + "# " + "x".repeat(5 * 1024 * 1024) + "\n");
         CliRun r = CliRun.run("audit", m.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.out()).containsPattern("huge/Cargo.toml: is \\d+ bytes, larger than the 4194304 a manifest can reasonably be; not read");
+        assertThat(r.err()).containsPattern("huge/Cargo.toml: is \\d+ bytes, larger than the 4194304 a manifest can reasonably be; not read");
     }
 
     @Test
@@ -180,6 +191,17 @@ class AuditCommandTest {
         Path m = crate("a", PKG + "\n[profile.release]\npanic = \"unwind\"\n");
         CliRun r = CliRun.run("audit", m.toString(), "--goal", "small-binary", "--findings-only");
         assertThat(r.out()).contains("[conflicts-with-goal]").contains("small-binary");
+    }
+
+    @Test
+    void anUnknownKeyOrPackageSpecIsCorrectedOnlyWhenAKnownNameIsClose() throws Exception {
+        Path m = crate("a", PKG + "\n[profile.release]\ncodegen-unit = 1\nzzqqxxyy = 1\n\n[profile.release.package.dem]\nopt-level = 1\n"
+                + "\n[profile.release.package.zzqqxxyy]\nopt-level = 1\n");
+        List<String> lines = CliRun.run("audit", m.toString(), "--findings-only").out().lines().toList();
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("unknown key `codegen-unit`").contains("did you mean `codegen-units`?"))
+                .anySatisfy(l -> assertThat(l).contains("package spec `dem`").contains("did you mean `demo`?"))
+                .anySatisfy(l -> assertThat(l).contains("unknown key `zzqqxxyy`").doesNotContain("did you mean"))
+                .anySatisfy(l -> assertThat(l).contains("package spec `zzqqxxyy`").doesNotContain("did you mean"));
     }
 
     @Test

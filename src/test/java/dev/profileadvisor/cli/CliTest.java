@@ -61,6 +61,70 @@ class CliTest {
     }
 
     @Test
+    void aFarFetchedGoalGetsNoSuggestionButTheKnownGoals() {
+        CliRun r = CliRun.run("recommend", "--goal", "zzqqxxyy");
+        assertThat(r.err()).startsWith("error: --goal: unknown goal `zzqqxxyy`; known goals: `small-binary`, `fast-runtime`")
+                .doesNotContain("closest");
+    }
+
+    @Test
+    void aMisspelledProfileIsCorrectedAndAFarFetchedOneGetsTheKnownProfiles() {
+        assertThat(CliRun.run("recommend", "--goal", "small-binary", "--profile", "relase").err())
+                .startsWith("error: --profile: unknown profile `relase`; did you mean `release`? A custom profile needs a parent");
+        CliRun far = CliRun.run("recommend", "--goal", "small-binary", "--profile", "zzqqxxyy");
+        assertThat(far.code()).isEqualTo(2);
+        assertThat(far.err()).isEqualTo("error: --profile: unknown profile `zzqqxxyy`; known profiles: `dev`, `release`, `test`, "
+                + "`bench`, `profiling`. A custom profile needs a parent: add `--inherits release` (or `dev`)\n");
+    }
+
+    @Test
+    void aMisspelledParentProfileIsCorrected() {
+        assertThat(CliRun.run("recommend", "--goal", "small-binary", "--profile", "ci", "--inherits", "relase").err())
+                .isEqualTo("error: --inherits: unknown parent profile `relase`; did you mean `release`?\n");
+        assertThat(CliRun.run("recommend", "--goal", "small-binary", "--profile", "ci", "--inherits", "zzqqxxyy").err())
+                .isEqualTo("error: --inherits: unknown parent profile `zzqqxxyy`; known profiles: `dev`, `release`, `test`, "
+                        + "`bench`, `profiling`\n");
+    }
+
+    @Test
+    void aMisspelledOptionSuggestsTheOptionItResembles() {
+        CliRun r = CliRun.run("recommend", "--goal", "small-binary", "--frmat", "json");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: unknown option `--frmat`; did you mean `--format`?\n"
+                + "  = help: run `cargo-profile-advisor recommend --help` for usage\n");
+        assertThat(CliRun.run("audit", "--fail-onn=warning").err()).startsWith("error: unknown option `--fail-onn`; did you mean `--fail-on`?");
+        assertThat(CliRun.run("recommend", "--goal", "small-binary", "--zzqqxxyy").err())
+                .isEqualTo("error: unknown option `--zzqqxxyy`\n  = help: run `cargo-profile-advisor recommend --help` for usage\n");
+    }
+
+    @Test
+    void aMisspelledCommandSuggestsTheCommandAndAFarFetchedOneListsThem() {
+        assertThat(CliRun.run("recomend", "--goal", "small-binary").err())
+                .isEqualTo("error: unknown command `recomend`; did you mean `recommend`?\n"
+                        + "  = help: run `cargo-profile-advisor --help` for usage\n");
+        assertThat(CliRun.run("rules", "lnt").err()).startsWith("error: unknown command `lnt`; did you mean `lint`?");
+        assertThat(CliRun.run("zzqqxxyy").err()).startsWith("error: unknown command `zzqqxxyy`; known commands: `recommend`, `audit`, "
+                + "`apply`, `goals`, `explain`, `rules`, `serve`, `help`\n").doesNotContain("warm-up");
+    }
+
+    @Test
+    void aMisspelledOptionValueSuggestsTheValueAndAFarFetchedOneListsThem() {
+        assertThat(CliRun.run("recommend", "--goal", "small-binary", "--format", "jsn").err())
+                .isEqualTo("error: invalid value `jsn` for `--format`; did you mean `json`?\n"
+                        + "  = help: run `cargo-profile-advisor recommend --help` for usage\n");
+        assertThat(CliRun.run("audit", "--fail-on", "warn").err()).startsWith("error: invalid value `warn` for `--fail-on`; did you mean `warning`?");
+        assertThat(CliRun.run("audit", "--format=yaml").err())
+                .startsWith("error: invalid value `yaml` for `--format`: expected one of `text`, `json`, `sarif`\n");
+    }
+
+    @Test
+    void aMissingCommandPointsAtTheHelpWithoutADoubleSpace() {
+        assertThat(CliRun.run().err()).isEqualTo("error: missing required subcommand\n"
+                + "  = help: run `cargo-profile-advisor --help` for usage\n");
+        assertThat(CliRun.run("rules").err()).endsWith("  = help: run `cargo-profile-advisor rules --help` for usage\n");
+    }
+
+    @Test
     void aMissingGoalOptionIsAUsageErrorWithoutAStackTrace() {
         CliRun r = CliRun.run("recommend");
         assertThat(r.code()).isEqualTo(2);
@@ -113,6 +177,54 @@ class CliTest {
     }
 
     @Test
+    void explainAnAuditRuleShowsAnExampleManifestAndWhatToUseInsteadLikeClippy() {
+        CliRun r = CliRun.run("explain", "restates-default");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("\nexample: opt-level 3 in release\n  [profile.release]\n  opt-level = 3\n  debug = 0\n\n"
+                        + "use instead: a value other than the default\n  [profile.release]\n  opt-level = 2\n\ncases:\n")
+                .contains("\n  fires  opt-level 3 in release\n", "\n  silent a value other than the default\n")
+                .as("no dangling `--goal` and no [package] boilerplate").doesNotContain("--goal", "[package]");
+    }
+
+    @Test
+    void anAuditExampleShowsItsOtherFilesTheConfigAndTheGoalsItIsAuditedWith() {
+        assertThat(CliRun.run("explain", "panic-abort-with-catch-unwind").out()).contains("example: abort in release with catch_unwind in main\n"
+                + "  Cargo.toml:\n    [profile.release]\n    panic = \"abort\"\n  src/main.rs:\n    fn main() {");
+        assertThat(CliRun.run("explain", "unknown-inherits").out()).contains("use instead: a parent defined in a config file counts\n"
+                + "  Cargo.toml:\n    [profile.dist]\n    inherits = \"ci\"\n  .cargo/config.toml:\n    [profile.ci]\n");
+        assertThat(CliRun.run("explain", "conflicts-with-goal").out())
+                .contains("example: unwinding written out in a release profile meant to be small (audited with `--goal small-binary`)\n");
+    }
+
+    @Test
+    void aRecommendRuleKeepsShowingTheGoalsOfItsCases() {
+        String out = CliRun.run("explain", "catch-panics-forbids-abort").out();
+        assertThat(out).contains("\ncases:\n  fires  small-binary with catch-panics keeps unwinding: --goal small-binary --goal catch-panics\n")
+                .doesNotContain("example:", "use instead:");
+    }
+
+    @Test
+    void onlyAPackageTableOfNameVersionAndEditionIsLeftOutOfAnExample() {
+        String pkg = "[package]\nname = \"x\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+        assertThat(ExplainCommand.withoutPackageBoilerplate(pkg + "\n[profile.dev]\ndebug = 0\n")).isEqualTo("[profile.dev]\ndebug = 0\n");
+        assertThat(ExplainCommand.withoutPackageBoilerplate(pkg + "rust-version = \"1.70\"\n\n[profile.dev]\ndebug = 0\n"))
+                .as("rust-version matters").startsWith("[package]");
+        assertThat(ExplainCommand.withoutPackageBoilerplate(pkg)).as("nothing else to show").isEqualTo(pkg);
+    }
+
+    @Test
+    void explainSuggestsOnlyCloseNamesAndOtherwiseSaysWhereTheNamesAre() {
+        assertThat(CliRun.run("explain", "lot").err()).isEqualTo("error: explain: nothing is called `lot`: not a setting, goal, "
+                + "rule or correction; closest: `lto`\n");
+        assertThat(CliRun.run("explain", "restates-defualt").err()).endsWith("; closest: `restates-default`\n");
+        CliRun far = CliRun.run("explain", "zzqqxxyy");
+        assertThat(far.code()).isEqualTo(2);
+        assertThat(far.err()).startsWith("error: explain: nothing is called `zzqqxxyy`: not a setting, goal, rule or correction; "
+                + "settings: `opt-level`").contains("`lto`", "`cargo-profile-advisor goals` lists the goals",
+                "`cargo-profile-advisor rules list` the rules").doesNotContain("closest");
+    }
+
+    @Test
     void rulesListTestAndLintPassOnTheRepository() {
         assertThat(CliRun.run("rules", "list").out()).contains("catch-panics-forbids-abort", "constraint");
         CliRun test = CliRun.run("rules", "test");
@@ -121,5 +233,19 @@ class CliTest {
         CliRun lint = CliRun.run("rules", "lint");
         assertThat(lint.code()).isZero();
         assertThat(lint.out()).containsPattern("rules lint: \\d+ rules, 0 problems");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "goals --format toml              | `text`, `json`",
+            "explain lto --format toml        | `text`, `json`",
+            "rules list --format sarif        | `text`, `json`",
+            "recommend --goal small-binary --format sarif | `text`, `toml`, `json`",
+            "audit --format toml              | `text`, `json`, `sarif`"})
+    void eachCommandAcceptsExactlyItsFormats(String command, String formats) {
+        CliRun r = CliRun.run(command.trim().split(" +"));
+        assertThat(r.code()).as(command).isEqualTo(2);
+        assertThat(r.err()).as(command).contains("expected one of " + formats.trim() + "\n");
+        assertThat(r.out()).as(command).isEmpty();
     }
 }

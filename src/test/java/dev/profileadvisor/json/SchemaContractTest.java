@@ -87,10 +87,23 @@ class SchemaContractTest {
         return ids.stream().map(id -> DynamicTest.dynamicTest(id, () -> assertValid("explain", cli("explain", id, "--format", "json"))));
     }
 
+    @Test
+    void explainOfARuleCarriesItsCasesWithTheManifestOfAnAuditCaseAndTheGoalsOfARecommendCase() throws Exception {
+        var audit = MAPPER.readTree(cli("explain", "restates-default", "--format", "json")).get("cases").get(0);
+        assertThat(audit.get("name").asText()).isEqualTo("opt-level 3 in release");
+        assertThat(audit.get("expect").asText()).isEqualTo("fires");
+        assertThat(audit.get("manifest").asText()).contains("[profile.release]\nopt-level = 3\n");
+        assertThat(audit.get("line").asInt()).isEqualTo(7);
+        var recommend = MAPPER.readTree(cli("explain", "catch-panics-forbids-abort", "--format", "json")).get("cases").get(0);
+        assertThat(recommend.get("goals").toString()).isEqualTo("[\"small-binary\",\"catch-panics\"]");
+        assertThat(recommend.has("manifest")).isFalse();
+    }
+
     @TestFactory
     Stream<DynamicTest> aDocumentThatBreaksTheContractIsRejected() throws Exception {
         ObjectNode recommend = (ObjectNode) MAPPER.readTree(cli("recommend", "--goal", "small-binary", "--goal", "catch-panics", "--format", "json"));
         ObjectNode explainRule = (ObjectNode) MAPPER.readTree(cli("explain", "catch-panics-forbids-abort", "--format", "json"));
+        ObjectNode explainAudit = (ObjectNode) MAPPER.readTree(cli("explain", "restates-default", "--format", "json"));
         ObjectNode goals = (ObjectNode) MAPPER.readTree(cli("goals", "--format", "json"));
         record Broken(String name, String schema, ObjectNode doc, Consumer<ObjectNode> breakIt, String expected) { }
         return Stream.of(
@@ -107,6 +120,10 @@ class SchemaContractTest {
                         d -> ((ObjectNode) d.get("settings").get(0)).putObject("value"), "value"),
                 new Broken("a rule that claims to be a goal", "explain", explainRule, d -> d.put("type", "goal"), "type"),
                 new Broken("an unknown rule kind", "explain", explainRule, d -> d.put("kind", "suggestion"), "kind"),
+                new Broken("an audit case without its manifest", "explain", explainAudit,
+                        d -> ((ObjectNode) d.get("cases").get(0)).remove("manifest"), "manifest"),
+                new Broken("a case that neither fires nor stays silent", "explain", explainRule,
+                        d -> ((ObjectNode) d.get("cases").get(0)).put("expect", "sometimes"), "expect"),
                 new Broken("an unknown criterion", "goals", goals,
                         d -> ((ObjectNode) d.get("goals").get(0).get("criteria")).put("beauty", 1), "beauty"),
                 new Broken("goals that are not an array", "goals", goals, d -> d.put("goals", "small-binary"), "goals")

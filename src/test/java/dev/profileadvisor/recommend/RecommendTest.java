@@ -193,4 +193,29 @@ class RecommendTest {
         assertThat(t.firings()).isNotEmpty();
         assertThat(t.recommendation()).isEqualTo(first).isNotSameAs(first);
     }
+
+    @Test
+    void aTieUnderOneGoalDoesNotAdviseWeightingAGoal() {
+        SettingAdvice debug = recommend("fast-compile").setting("debug").orElseThrow();
+        assertThat(debug.reason()).contains("tied with").contains("first (the cheaper choice)")
+                .doesNotContain("weight a goal");
+    }
+
+    @Test
+    void aTieBetweenValuesThatDifferentGoalsScoreAdvisesWeightingAGoal() {
+        var knowledge = advisor.knowledge();
+        var lto = knowledge.setting("lto").orElseThrow();
+        var fat = lto.value("fat").orElseThrow();
+        var thin = lto.value("thin").orElseThrow();
+        var off = lto.value("thin-local").orElseThrow();
+        Reasons reasons = new Reasons(knowledge);
+        var byTwoGoals = java.util.List.of(
+                new dev.profileadvisor.facts.Preference("lto", "fat", "small-binary", "r", 2, "size", java.util.List.of()),
+                new dev.profileadvisor.facts.Preference("lto", "thin", "fast-compile", "r", 2, "build-time", java.util.List.of()));
+        var byOneGoal = java.util.List.of(
+                new dev.profileadvisor.facts.Preference("lto", "fat", "small-binary", "r", 2, "size", java.util.List.of()),
+                new dev.profileadvisor.facts.Preference("lto", "thin", "small-binary", "r", 2, "size", java.util.List.of()));
+        assertThat(reasons.scoresBest(byTwoGoals, fat, off, java.util.List.of(thin))).endsWith("; weight a goal to break the tie");
+        assertThat(reasons.scoresBest(byOneGoal, fat, off, java.util.List.of(thin))).doesNotContain("weight a goal");
+    }
 }
