@@ -38,6 +38,7 @@ import dev.profileadvisor.facts.OverrideSpec;
 import dev.profileadvisor.facts.PackageFact;
 import dev.profileadvisor.facts.Recommended;
 import dev.profileadvisor.facts.ValueStatus;
+import dev.profileadvisor.facts.WorkspaceFact;
 import dev.profileadvisor.engine.RuleBase;
 import dev.profileadvisor.catalog.RuleCatalog;
 import dev.profileadvisor.catalog.RuleDoc;
@@ -115,6 +116,9 @@ public final class Auditor {
         boolean aborts = effective.values().stream().flatMap(p -> p.settings().stream())
                 .anyMatch(s -> s.value().map(v -> v.traits().contains("aborts-on-panic")).orElse(false));
         for (Manifest m : project.manifests()) facts.add(packageFact(project, m, aborts));
+        Origin members = project.root().membersAt();
+        facts.add(new WorkspaceFact(project.root().display(), members.line(), members.column(), project.missingMembers(),
+                project.graphKnown()));
         facts.addAll(overrideSpecs(project, entries));
         if (!goals.isEmpty()) facts.addAll(recommended(goals, effective));
 

@@ -105,6 +105,18 @@ class AuditTruthTest {
         }));
     }
 
+    @org.junit.jupiter.api.Test
+    void cargoRefusesAWorkspaceWhoseMembersAreMissingWhileTheAuditStillReadsItsProfilesAndSaysWhatIsMissing() throws Exception {
+        String manifest = "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n\n[workspace.dependencies]\nserde = \"1\"\n\n"
+                + "[profile.release]\nlto = \"fatt\"\n\n[profile.release.package.serde]\nopt-level = 3\n";
+        RealCargo.BuildResult b = cargo.buildProject(Map.of("Cargo.toml", manifest), "release", Map.of());
+        assertThat(b.succeeded()).isFalse();
+        assertThat(b.output()).contains("failed to load manifest for workspace member").contains("crates/*/Cargo.toml");
+        AuditReport report = auditText(manifest);
+        assertThat(report.findings()).extracting(AuditFinding::id).contains("workspace-members-missing", "invalid-lto")
+                .doesNotContain("override-spec-matches-nothing");
+    }
+
     private static AuditReport auditText(String manifest) throws Exception {
         Path dir = Files.createTempDirectory("audit-value-");
         try {
