@@ -38,7 +38,9 @@ import dev.profileadvisor.facts.OverrideSpec;
 import dev.profileadvisor.facts.PackageFact;
 import dev.profileadvisor.facts.Recommended;
 import dev.profileadvisor.facts.ValueStatus;
+import dev.profileadvisor.facts.UnstableKeyFact;
 import dev.profileadvisor.facts.WorkspaceFact;
+import dev.profileadvisor.knowledge.UnstableKey;
 import dev.profileadvisor.engine.RuleBase;
 import dev.profileadvisor.catalog.RuleCatalog;
 import dev.profileadvisor.catalog.RuleDoc;
@@ -120,6 +122,10 @@ public final class Auditor {
         facts.add(new WorkspaceFact(project.root().display(), members.line(), members.column(), project.missingMembers(),
                 project.graphKnown()));
         facts.addAll(overrideSpecs(project, entries));
+        for (UnstableKey u : knowledge.unstableKeys().values()) {
+            boolean manifest = u.optIn() == UnstableKey.OptIn.CARGO_FEATURES;
+            facts.add(new UnstableKeyFact(u.key(), u.feature(), manifest ? u.feature() : "", manifest ? "" : u.feature(), u.refused()));
+        }
         if (!goals.isEmpty()) facts.addAll(recommended(goals, effective));
 
         RuleBase.Outcome out = rules.get().run(facts);
@@ -179,6 +185,8 @@ public final class Auditor {
                 traits = v.traits();
                 since = newest(setting.get().since(), spellingSince(v, e.value()));
             }
+        } else if (knowledge.unstableKeys().containsKey(e.key())) {
+            status = ValueStatus.UNSTABLE_KEY;
         } else if (STRUCTURAL_KEYS.contains(e.key())) {
             status = ValueStatus.OTHER;
             if (e.key().equals("inherits")) since = knowledge.customProfilesSince();

@@ -117,6 +117,26 @@ class AuditTruthTest {
                 .doesNotContain("override-spec-matches-nothing");
     }
 
+    /** Each key of knowledge/unstable.toml, as a user writes it, with what stable cargo 1.95 prints. */
+    static final Map<String, String> UNSTABLE = Map.of(
+            "trim-paths = true", "feature `trim-paths` is required",
+            "codegen-backend = \"cranelift\"", "feature `codegen-backend` is required",
+            "rustflags = [\"-C\", \"target-cpu=native\"]", "feature `profile-rustflags` is required",
+            "hint-mostly-unused = true", "ignoring 'hint-mostly-unused' profile option, pass `-Zprofile-hint-mostly-unused` to enable it");
+
+    @TestFactory
+    Stream<DynamicTest> anUnstableKeyIsAnErrorExactlyWhenStableCargoRefusesItAndNeverAnUnknownKey() {
+        return UNSTABLE.entrySet().stream().map(u -> DynamicTest.dynamicTest(u.getKey(), () -> {
+            String manifest = PKG + "\n[profile.release]\n" + u.getKey() + "\n";
+            AuditReport report = auditText(manifest);
+            RealCargo.BuildResult b = cargo.buildProject(Map.of("Cargo.toml", manifest, "src/main.rs", "fn main() {}\n"), "release", Map.of());
+            assertThat(b.output()).contains(u.getValue());
+            String expected = b.succeeded() ? "unstable-profile-key-ignored" : "unstable-profile-key";
+            assertThat(report.findings()).extracting(AuditFinding::id).as(b.output()).containsExactly(expected);
+            assertThat(report.findings().get(0).severity()).isEqualTo(b.succeeded() ? Severity.WARNING : Severity.ERROR);
+        }));
+    }
+
     private static AuditReport auditText(String manifest) throws Exception {
         Path dir = Files.createTempDirectory("audit-value-");
         try {
