@@ -156,7 +156,8 @@ public final class Auditor {
         return new AuditProfile(name, builtIn, reserved, knowledge.deprecatedNames().contains(name), decl.isPresent(),
                 decl.map(Auditor::location).orElse(project.root().display()), decl.map(Origin::line).orElse(0),
                 decl.map(Origin::column).orElse(0), inherits, p.problemKind(),
-                p.problemKind() == ChainProblem.NONE ? p.root() : "", p.chain(), p.dependencyDebuginfo());
+                p.problemKind() == ChainProblem.NONE ? p.root() : "", p.chain(), p.dependencyDebuginfo(),
+                p.problemKind() == ChainProblem.NONE && p.chain().size() > 1 ? p.chain().get(1) : "");
     }
 
     private AuditEntry entryFact(ProfileEntry e, Map<String, EffectiveProfile> effective) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,6 +135,38 @@ class AuditTruthTest {
             String expected = b.succeeded() ? "unstable-profile-key-ignored" : "unstable-profile-key";
             assertThat(report.findings()).extracting(AuditFinding::id).as(b.output()).containsExactly(expected);
             assertThat(report.findings().get(0).severity()).isEqualTo(b.succeeded() ? Severity.WARNING : Severity.ERROR);
+        }));
+    }
+
+    /** A profile with a line a finding may advise removing, the same profile without it, and the profile built. */
+    record Removal(String name, String rule, String with, String line, String profile) {
+    }
+
+    static List<Removal> removals() {
+        return List.of(
+                new Removal("bench restating the implicit strip", "strip-debuginfo-is-default",
+                        "\n[profile.bench]\nstrip = \"debuginfo\"\n", "strip = \"debuginfo\"\n", "bench"),
+                new Removal("bench over a release with `strip = \"none\"`", "strip-debuginfo-is-default",
+                        "\n[profile.release]\nstrip = \"none\"\n\n[profile.bench]\nstrip = \"debuginfo\"\n", "strip = \"debuginfo\"\n", "bench"),
+                new Removal("`lto = false` over the default thin-local LTO", "lto-false-with-one-codegen-unit",
+                        "\n[profile.dist]\ninherits = \"release\"\nlto = false\ncodegen-units = 1\n", "lto = false\n", "dist"),
+                new Removal("`lto = false` over an inherited fat LTO", "lto-false-with-one-codegen-unit",
+                        "\n[profile.release]\nlto = \"fat\"\n\n[profile.dist]\ninherits = \"release\"\nlto = false\ncodegen-units = 1\n",
+                        "lto = false\n", "dist"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aFindingAdvisesRemovingALineOnlyWhenCargoPassesTheSameFlagsWithoutIt() {
+        return removals().stream().map(r -> DynamicTest.dynamicTest(r.name(), () -> {
+            String with = PKG + r.with();
+            String without = with.replace(r.line(), "");
+            assertThat(without).isNotEqualTo(with);
+            Set<String> flagsWith = cargo.buildProject(Map.of("Cargo.toml", with, "src/main.rs", "fn main() {}\n"), r.profile(), Map.of()).binFlags();
+            Set<String> flagsWithout = cargo.buildProject(Map.of("Cargo.toml", without, "src/main.rs", "fn main() {}\n"), r.profile(), Map.of()).binFlags();
+            assertThat(flagsWith).isNotEmpty();
+            boolean advised = auditText(with).findings().stream().anyMatch(f -> f.id().equals(r.rule()));
+            assertThat(advised).as("`%s` advises removing `%s`; cargo's flags with it %s, without it %s", r.rule(), r.line().strip(),
+                    flagsWith, flagsWithout).isEqualTo(flagsWith.equals(flagsWithout));
         }));
     }
 
