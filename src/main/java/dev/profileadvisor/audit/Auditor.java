@@ -38,6 +38,9 @@ import dev.profileadvisor.facts.OverrideSpec;
 import dev.profileadvisor.facts.PackageFact;
 import dev.profileadvisor.facts.Recommended;
 import dev.profileadvisor.facts.ValueStatus;
+import dev.profileadvisor.facts.UnstableKeyFact;
+import dev.profileadvisor.facts.WorkspaceFact;
+import dev.profileadvisor.knowledge.UnstableKey;
 import dev.profileadvisor.engine.RuleBase;
 import dev.profileadvisor.catalog.RuleCatalog;
 import dev.profileadvisor.catalog.RuleDoc;
@@ -115,7 +118,14 @@ public final class Auditor {
         boolean aborts = effective.values().stream().flatMap(p -> p.settings().stream())
                 .anyMatch(s -> s.value().map(v -> v.traits().contains("aborts-on-panic")).orElse(false));
         for (Manifest m : project.manifests()) facts.add(packageFact(project, m, aborts));
+        Origin members = project.root().membersAt();
+        facts.add(new WorkspaceFact(project.root().display(), members.line(), members.column(), project.missingMembers(),
+                project.graphKnown()));
         facts.addAll(overrideSpecs(project, entries));
+        for (UnstableKey u : knowledge.unstableKeys().values()) {
+            boolean manifest = u.optIn() == UnstableKey.OptIn.CARGO_FEATURES;
+            facts.add(new UnstableKeyFact(u.key(), u.feature(), manifest ? u.feature() : "", manifest ? "" : u.feature(), u.refused()));
+        }
         if (!goals.isEmpty()) facts.addAll(recommended(goals, effective));
 
         RuleBase.Outcome out = rules.get().run(facts);
@@ -146,7 +156,8 @@ public final class Auditor {
         return new AuditProfile(name, builtIn, reserved, knowledge.deprecatedNames().contains(name), decl.isPresent(),
                 decl.map(Auditor::location).orElse(project.root().display()), decl.map(Origin::line).orElse(0),
                 decl.map(Origin::column).orElse(0), inherits, p.problemKind(),
-                p.problemKind() == ChainProblem.NONE ? p.root() : "", p.chain(), p.dependencyDebuginfo());
+                p.problemKind() == ChainProblem.NONE ? p.root() : "", p.chain(), p.dependencyDebuginfo(),
+                p.problemKind() == ChainProblem.NONE && p.chain().size() > 1 ? p.chain().get(1) : "");
     }
 
     private AuditEntry entryFact(ProfileEntry e, Map<String, EffectiveProfile> effective) {
@@ -175,6 +186,8 @@ public final class Auditor {
                 traits = v.traits();
                 since = newest(setting.get().since(), spellingSince(v, e.value()));
             }
+        } else if (knowledge.unstableKeys().containsKey(e.key())) {
+            status = ValueStatus.UNSTABLE_KEY;
         } else if (STRUCTURAL_KEYS.contains(e.key())) {
             status = ValueStatus.OTHER;
             if (e.key().equals("inherits")) since = knowledge.customProfilesSince();

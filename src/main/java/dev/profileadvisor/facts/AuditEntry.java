@@ -20,8 +20,8 @@ import java.util.Set;
  * @param column             column, 0 for env
  * @param status             what cargo makes of it ({@link ValueStatus#OTHER} for {@code inherits}, {@code package}
  *                           and {@code build-override} themselves)
- * @param settingKind        the kind of the setting it writes; null for unknown keys and {@code OTHER} entries, which
- *                           write no setting
+ * @param settingKind        the kind of the setting it writes; null for unknown and unstable keys and {@code OTHER}
+ *                           entries, which write no setting
  * @param failsIn            for invalid values: {@code cargo} or {@code rustc}
  * @param reason             for invalid or ignored values: what is wrong
  * @param valueId            the knowledge value id, empty when not valid
@@ -48,7 +48,7 @@ public record AuditEntry(String profile, String table, String key, String toml, 
      * @param line               line, 0 for env
      * @param column             column, 0 for env
      * @param status             what cargo makes of it ({@link ValueStatus#OTHER} for {@code inherits}, {@code package} and {@code build-override} themselves)
-     * @param settingKind        the kind of the setting it writes; null for unknown keys and {@code OTHER} entries, which write no setting
+     * @param settingKind        the kind of the setting it writes; null for unknown and unstable keys and {@code OTHER} entries, which write no setting
      * @param failsIn            for invalid values: {@code cargo} or {@code rustc}
      * @param reason             for invalid or ignored values: what is wrong
      * @param valueId            the knowledge value id, empty when not valid
@@ -63,7 +63,7 @@ public record AuditEntry(String profile, String table, String key, String toml, 
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(origin, "origin");
         if (origin == Origin.Kind.DEFAULT) throw new IllegalArgumentException("an entry is written somewhere, not a default");
-        boolean setting = status != ValueStatus.UNKNOWN_KEY && status != ValueStatus.OTHER;
+        boolean setting = status != ValueStatus.UNKNOWN_KEY && status != ValueStatus.UNSTABLE_KEY && status != ValueStatus.OTHER;
         if (setting != (settingKind != null)) {
             throw new IllegalArgumentException("`" + key + "` is " + status + " but has setting kind " + settingKind);
         }

@@ -24,10 +24,12 @@ import java.util.Objects;
  * @param root       {@code dev} or {@code release} when the chain resolves, else empty
  * @param chain      the profile and its ancestors, the profile first ({@code dist, release}); on a problem, as far as
  *                   the resolver got
+ * @param parent     the profile it inherits its values from ({@code chain.get(1)}: its {@code inherits}, or
+ *                   {@code release} for {@code bench}); empty for {@code dev}, {@code release} and on a problem
  */
 public record AuditProfile(String name, boolean builtIn, boolean reserved, boolean deprecated, boolean defined, String file,
                            int line, int column, String inherits, ChainProblem problem, String root, List<String> chain,
-                           boolean dependencyDebuginfo) {
+                           boolean dependencyDebuginfo, String parent) {
     /**
      * Checks that the chain starts at the profile and copies it.
      *
@@ -44,12 +46,17 @@ public record AuditProfile(String name, boolean builtIn, boolean reserved, boole
      * @param root       {@code dev} or {@code release} when the chain resolves, else empty
      * @param chain      the profile and its ancestors, the profile first
      * @param dependencyDebuginfo whether an override gives a dependency of the binary debug info
+     * @param parent     the profile it inherits its values from ({@code chain.get(1)}), empty for a root or on a problem
      */
     public AuditProfile {
         Objects.requireNonNull(problem, "problem");
         chain = List.copyOf(chain);
         if (chain.isEmpty() || !chain.get(0).equals(name)) {
             throw new IllegalArgumentException("the chain of `" + name + "` must start with it: " + chain);
+        }
+        String expected = problem == ChainProblem.NONE && chain.size() > 1 ? chain.get(1) : "";
+        if (!parent.equals(expected)) {
+            throw new IllegalArgumentException("the parent of `" + name + "` is `" + expected + "`, not `" + parent + "`");
         }
     }
 }

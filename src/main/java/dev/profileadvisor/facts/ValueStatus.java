@@ -10,6 +10,8 @@ public enum ValueStatus {
     IGNORED,
     /** a key cargo does not know (it warns and ignores it) */
     UNKNOWN_KEY,
+    /** a key cargo knows only behind an unstable feature ({@link UnstableKeyFact}): stable cargo refuses or ignores it */
+    UNSTABLE_KEY,
     /** {@code inherits}, {@code package} and {@code build-override} themselves: structure, not a setting */
     OTHER
 }

@@ -20,10 +20,11 @@ import java.util.Set;
  * @param goals         id → goal, in file order
  * @param effects       every effect row
  * @param corrections   id → correction
+ * @param unstableKeys  profile key → what cargo 1.95 does with it without its unstable feature
  */
 public record Knowledge(Map<String, Source> sources, Map<String, Setting> settings, Map<String, ProfileInfo> profiles,
                         Set<String> reservedNames, Set<String> deprecatedNames, String customProfilesSince, Map<String, Goal> goals,
-                        List<Effect> effects, Map<String, Correction> corrections) {
+                        List<Effect> effects, Map<String, Correction> corrections, Map<String, UnstableKey> unstableKeys) {
 
     /**
      * Copies the collections, keeping their order.
@@ -37,6 +38,7 @@ public record Knowledge(Map<String, Source> sources, Map<String, Setting> settin
      * @param goals         id → goal, in file order
      * @param effects       every effect row
      * @param corrections   id → correction
+     * @param unstableKeys  profile key → what cargo 1.95 does with it without its unstable feature
      */
     public Knowledge {
         sources = copy(sources);
@@ -47,6 +49,7 @@ public record Knowledge(Map<String, Source> sources, Map<String, Setting> settin
         goals = copy(goals);
         effects = List.copyOf(effects);
         corrections = copy(corrections);
+        unstableKeys = copy(unstableKeys);
     }
 
     private static <V> Map<String, V> copy(Map<String, V> m) {

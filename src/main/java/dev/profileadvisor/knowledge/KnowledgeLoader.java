@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class KnowledgeLoader {
     private static final List<String> FILES =
-            List.of("sources.toml", "settings.toml", "profiles.toml", "goals.toml", "effects.toml", "corrections.toml");
+            List.of("sources.toml", "settings.toml", "profiles.toml", "goals.toml", "effects.toml", "corrections.toml", "unstable.toml");
     private static final Set<String> KINDS = Set.of("docs", "blog", "issue", "measurement", "tool", "book");
 
     private final List<Problem> problems = new ArrayList<>();
@@ -66,9 +66,10 @@ public final class KnowledgeLoader {
         Map<String, Goal> goals = goals(roots.get("goals.toml"), sources, profiles);
         List<Effect> effects = effects(roots.get("effects.toml"), sources, settings);
         Map<String, Correction> corrections = corrections(roots.get("corrections.toml"), sources, settings);
+        Map<String, UnstableKey> unstable = unstable(roots.get("unstable.toml"), sources, settings);
         checkDefaults(roots.get("settings.toml"), settings, profiles);
         if (!problems.isEmpty()) throw new AdvisorException(problems);
-        return new Knowledge(sources, settings, profiles, reserved, deprecated, customSince[0], goals, effects, corrections);
+        return new Knowledge(sources, settings, profiles, reserved, deprecated, customSince[0], goals, effects, corrections, unstable);
     }
 
     private Map<String, Source> sources(TomlNode root) {
@@ -263,6 +264,25 @@ public final class KnowledgeLoader {
             }
             out.add(new Effect(key, value, scores, n.string("evidence"), citations(n, sources)));
         }
+        return out;
+    }
+
+    private Map<String, UnstableKey> unstable(TomlNode root, Map<String, Source> sources, Map<String, Setting> settings) {
+        root.allowOnly(Set.of("unstable"));
+        Map<String, UnstableKey> out = new LinkedHashMap<>();
+        root.table("unstable").ifPresent(t -> t.tables().forEach((key, n) -> {
+            n.allowOnly(Set.of("feature", "opt-in", "stable", "sources"));
+            if (settings.containsKey(key)) n.problem(null, "`" + key + "` is a stable setting (settings.toml), not an unstable key");
+            String optIn = n.string("opt-in");
+            Optional<UnstableKey.OptIn> kind = UnstableKey.OptIn.of(optIn);
+            if (!optIn.isEmpty() && kind.isEmpty()) n.problem("opt-in", "unknown opt-in `" + optIn + "`; expected cargo-features or -Z");
+            String stable = n.string("stable");
+            if (!stable.isEmpty() && !stable.equals("refuses") && !stable.equals("ignores")) {
+                n.problem("stable", "unknown stable behaviour `" + stable + "`; expected refuses or ignores");
+            }
+            out.put(key, new UnstableKey(key, n.string("feature"), kind.orElse(UnstableKey.OptIn.CARGO_FEATURES),
+                    stable.equals("refuses"), citations(n, sources)));
+        }));
         return out;
     }
 

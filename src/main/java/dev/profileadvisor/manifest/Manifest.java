@@ -22,15 +22,17 @@ import java.util.Set;
  * @param hasLib        it builds a library target
  * @param hasBin        it builds a binary, cdylib or staticlib (a target where LTO happens)
  * @param procMacro     its library is a proc-macro
- * @param dependencies  names of every dependency, in any dependency table
+ * @param dependencies  names of every dependency, in any dependency table, {@code [workspace.dependencies]}
+ *                      included (by package name: {@code package = "..."} renames are followed)
  * @param pathDependencies relative paths of path dependencies
  * @param entries       every key written in its {@code [profile.*]} tables
  * @param declarations  profile name → where its table is declared
+ * @param membersAt     where {@code workspace.members} is written ({@link Origin#DEFAULT} when it is not)
  */
 public record Manifest(Path path, String display, String packageName, String rustVersion, String workspaceRustVersion, boolean workspace,
                        String workspacePath, List<String> members, List<String> exclude, boolean hasLib, boolean hasBin, boolean procMacro,
                        Set<String> dependencies, List<String> pathDependencies, List<ProfileEntry> entries,
-                       Map<String, Origin> declarations) {
+                       Map<String, Origin> declarations, Origin membersAt) {
     /**
      * Copies the collections.
      *
@@ -50,6 +52,7 @@ public record Manifest(Path path, String display, String packageName, String rus
      * @param pathDependencies     relative paths of path dependencies
      * @param entries              every key written in its {@code [profile.*]} tables
      * @param declarations         profile name → where its table is declared
+     * @param membersAt            where {@code workspace.members} is written ({@link Origin#DEFAULT} when it is not)
      */
     public Manifest {
         members = List.copyOf(members);
@@ -58,6 +61,7 @@ public record Manifest(Path path, String display, String packageName, String rus
         pathDependencies = List.copyOf(pathDependencies);
         entries = List.copyOf(entries);
         declarations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(declarations));
+        java.util.Objects.requireNonNull(membersAt, "membersAt");
     }
 
     /** @return the directory holding the manifest */

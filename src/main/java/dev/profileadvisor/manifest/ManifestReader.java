@@ -110,6 +110,8 @@ public final class ManifestReader {
         Set<String> deps = new LinkedHashSet<>();
         List<String> pathDeps = new ArrayList<>();
         collectDependencies(toml, deps, pathDeps);
+        // what members may depend on: a spec naming one is not a typo, even when the members are not there
+        if (ws != null) collect(table(ws, "dependencies"), deps, new ArrayList<>());
         TomlTable targets = toml;
         boolean lib = pkg != null && (table(targets, "lib") != null || Files.isRegularFile(dir.resolve("src/lib.rs")));
         boolean bin = pkg != null && (targets.get("bin") instanceof TomlArray a && !a.isEmpty()
@@ -121,7 +123,8 @@ public final class ManifestReader {
         return new Manifest(path, display, name, rustVersion, workspaceRustVersion, ws != null, pkg == null ? "" : str(pkg.get("workspace")),
                 ws == null ? List.of() : strings(ws.get("members")), ws == null ? List.of() : strings(ws.get("exclude")),
                 lib, bin, table(targets, "lib") != null && Boolean.TRUE.equals(table(targets, "lib").get("proc-macro")),
-                deps, pathDeps, entries, declarations);
+                deps, pathDeps, entries, declarations, ws != null && ws.get("members") != null
+                        ? position(display, toml, List.of("workspace", "members"), Origin.Kind.MANIFEST) : Origin.DEFAULT);
     }
 
     /**

@@ -122,10 +122,16 @@ public final class ProfileResolver {
                 dependencyDebuginfo);
     }
 
+    /**
+     * Whether an override with debug info on reaches a dependency of the binary. When members are missing the
+     * dependencies are not known: an override is then taken to reach one (it names a package the author builds),
+     * so the flags do not show an implicit strip that cargo, seeing the whole graph, would most likely leave out.
+     */
     private static boolean dependencyDebuginfo(Knowledge knowledge, java.util.Collection<ProfileEntry> overrides, Project project) {
+        boolean graphKnown = project.graphKnown();
         return overrides.stream().anyMatch(o -> o.key().equals("debug")
                 && ValueCheck.of(knowledge, "debug", o.value()).value().map(v -> !v.traits().contains("no-debuginfo")).orElse(false)
-                && (o.table().startsWith("package.") ? !project.dependencyNames().isEmpty() : mayHaveProcMacros(project)));
+                && (!graphKnown || (o.table().startsWith("package.") ? !project.dependencyNames().isEmpty() : mayHaveProcMacros(project))));
     }
 
     private static Set<String> flags(Knowledge knowledge, List<EffectiveSetting> settings, boolean dependencyDebuginfo) {

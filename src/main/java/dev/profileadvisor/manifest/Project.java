@@ -307,6 +307,41 @@ public record Project(Manifest root, List<Manifest> members, List<ConfigFile> co
         return out;
     }
 
+    /**
+     * The {@code workspace.members} entries of the root that no loaded manifest answers to: a path without a
+     * {@code Cargo.toml}, or a glob that matches none (a partial checkout, or a root manifest audited alone). Cargo
+     * refuses to build such a workspace ({@code failed to load manifest for workspace member}); the audit still
+     * reads its profiles, but not the package graph the members would bring.
+     *
+     * @return the entries as written, in order; empty when every member is there
+     */
+    public List<String> missingMembers() {
+        if (!root.workspace()) return List.of();
+        Path dir = root.dir();
+        List<Path> excluded = root.exclude().stream().map(e -> dir.resolve(e).normalize()).toList();
+        List<Path> present = manifests().stream().map(m -> m.dir().toAbsolutePath().normalize()).toList();
+        List<String> out = new ArrayList<>();
+        for (String entry : root.members()) {
+            Path literal = dir.resolve(entry).normalize();
+            if (excluded.stream().anyMatch(literal::startsWith)) continue;
+            boolean glob = entry.contains("*") || entry.contains("?") || entry.contains("[");
+            boolean found;
+            if (glob) {
+                PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + dir.toString().replace("\\", "/") + "/" + entry);
+                found = present.stream().anyMatch(matcher::matches);
+            } else {
+                found = present.contains(literal);
+            }
+            if (!found) out.add(entry);
+        }
+        return out;
+    }
+
+    /** @return whether every workspace member was loaded, so the packages and dependencies of the workspace are known */
+    public boolean graphKnown() {
+        return missingMembers().isEmpty();
+    }
+
     /** @return every manifest of the workspace, root first */
     public List<Manifest> manifests() {
         List<Manifest> out = new ArrayList<>();

@@ -211,4 +211,50 @@ class AuditCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown goal `tiny-binary`");
     }
+
+    static final String MISSING_MEMBERS = "[workspace]\nmembers = [\"crates/a\", \"crates/b\"]\nresolver = \"2\"\n\n"
+            + "[workspace.dependencies]\nserde = \"1\"\nfoo = { version = \"1\", package = \"real-foo\" }\n\n"
+            + "[profile.release.package.serde]\nopt-level = 3\n\n[profile.release.package.real-foo]\nopt-level = 3\n\n"
+            + "[profile.release.package.tokio]\nopt-level = 3\n";
+
+    @Test
+    void aRootManifestWhoseMembersAreMissingSaysSoOnceAndCallsNoPackageSpecUnmatched() throws Exception {
+        Files.writeString(dir.resolve("Cargo.toml"), MISSING_MEMBERS);
+        CliRun r = CliRun.run("audit", dir.resolve("Cargo.toml").toString(), "--findings-only", "--fail-on", "warning");
+        assertThat(r.out()).doesNotContain("[override-spec-matches-nothing]");
+        assertThat(r.out().lines().filter(l -> l.contains("[workspace-members-missing]")).toList()).singleElement()
+                .satisfies(l -> assertThat(l).contains("Cargo.toml:2:1: note: 2 workspace members are missing (`crates/a`, `crates/b`): "
+                        + "package override specs and library-only checks are skipped [workspace-members-missing]"));
+        assertThat(r.code()).isZero();
+    }
+
+    @Test
+    void aWorkspaceWithAllItsMembersSaysNothingAboutMissingOnesAndKnowsItsRenamedWorkspaceDependencies() throws Exception {
+        Files.writeString(dir.resolve("Cargo.toml"), MISSING_MEMBERS.replace("\"crates/a\", \"crates/b\"", "\"crates/*\"")
+                .replace("[profile.release.package.tokio]\nopt-level = 3\n", ""));
+        crate("crates/a", PKG.replace("demo", "a") + "\n[dependencies]\nfoo.workspace = true\nserde.workspace = true\n");
+        CliRun r = CliRun.run("audit", dir.resolve("Cargo.toml").toString(), "--findings-only", "--fail-on", "note");
+        assertThat(r.out()).doesNotContain("[workspace-members-missing]").doesNotContain("[override-spec-matches-nothing]");
+        assertThat(r.code()).isZero();
+    }
+
+    @Test
+    void aLibraryRootWhoseBinaryMemberIsMissingIsNotCalledLibraryOnly() throws Exception {
+        Files.writeString(dir.resolve("Cargo.toml"), PKG + "\n[workspace]\nmembers = [\"cli\"]\n\n[profile.release]\nlto = true\n");
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/lib.rs"), "");
+        CliRun r = CliRun.run("audit", dir.resolve("Cargo.toml").toString(), "--findings-only");
+        assertThat(r.out()).doesNotContain("[lto-in-library-only-package]")
+                .contains("workspace member `cli` is missing: package override specs and library-only checks are skipped");
+    }
+
+    @Test
+    void withMembersMissingADependencyOverrideWithDebugInfoIsTakenToTurnTheImplicitStripOff() throws Exception {
+        Files.writeString(dir.resolve("Cargo.toml"), "[workspace]\nmembers = [\"app\"]\n\n[profile.dev]\ndebug = 0\n\n"
+                + "[profile.dev.package.log]\ndebug = 1\n");
+        JsonNode dev = new ObjectMapper().readTree(CliRun.run("audit", dir.resolve("Cargo.toml").toString(), "--format", "json").out())
+                .get("reports").get(0).get("profiles").get(0);
+        assertThat(dev.get("name").asText()).isEqualTo("dev");
+        assertThat(dev.get("rustcFlags").toString()).contains("-C embed-bitcode=no").doesNotContain("strip");
+    }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +103,70 @@ class AuditTruthTest {
             assertThat(report.findings()).filteredOn(f -> f.severity() != Severity.NOTE).isEmpty();
             RealCargo.BuildResult b = cargo.buildProject(Map.of("Cargo.toml", m, "src/main.rs", "fn main() {}\n"), "release", Map.of());
             assertThat(b.warnings()).isEmpty();
+        }));
+    }
+
+    @org.junit.jupiter.api.Test
+    void cargoRefusesAWorkspaceWhoseMembersAreMissingWhileTheAuditStillReadsItsProfilesAndSaysWhatIsMissing() throws Exception {
+        String manifest = "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n\n[workspace.dependencies]\nserde = \"1\"\n\n"
+                + "[profile.release]\nlto = \"fatt\"\n\n[profile.release.package.serde]\nopt-level = 3\n";
+        RealCargo.BuildResult b = cargo.buildProject(Map.of("Cargo.toml", manifest), "release", Map.of());
+        assertThat(b.succeeded()).isFalse();
+        assertThat(b.output()).contains("failed to load manifest for workspace member").contains("crates/*/Cargo.toml");
+        AuditReport report = auditText(manifest);
+        assertThat(report.findings()).extracting(AuditFinding::id).contains("workspace-members-missing", "invalid-lto")
+                .doesNotContain("override-spec-matches-nothing");
+    }
+
+    /** Each key of knowledge/unstable.toml, as a user writes it, with what stable cargo 1.95 prints. */
+    static final Map<String, String> UNSTABLE = Map.of(
+            "trim-paths = true", "feature `trim-paths` is required",
+            "codegen-backend = \"cranelift\"", "feature `codegen-backend` is required",
+            "rustflags = [\"-C\", \"target-cpu=native\"]", "feature `profile-rustflags` is required",
+            "hint-mostly-unused = true", "ignoring 'hint-mostly-unused' profile option, pass `-Zprofile-hint-mostly-unused` to enable it");
+
+    @TestFactory
+    Stream<DynamicTest> anUnstableKeyIsAnErrorExactlyWhenStableCargoRefusesItAndNeverAnUnknownKey() {
+        return UNSTABLE.entrySet().stream().map(u -> DynamicTest.dynamicTest(u.getKey(), () -> {
+            String manifest = PKG + "\n[profile.release]\n" + u.getKey() + "\n";
+            AuditReport report = auditText(manifest);
+            RealCargo.BuildResult b = cargo.buildProject(Map.of("Cargo.toml", manifest, "src/main.rs", "fn main() {}\n"), "release", Map.of());
+            assertThat(b.output()).contains(u.getValue());
+            String expected = b.succeeded() ? "unstable-profile-key-ignored" : "unstable-profile-key";
+            assertThat(report.findings()).extracting(AuditFinding::id).as(b.output()).containsExactly(expected);
+            assertThat(report.findings().get(0).severity()).isEqualTo(b.succeeded() ? Severity.WARNING : Severity.ERROR);
+        }));
+    }
+
+    /** A profile with a line a finding may advise removing, the same profile without it, and the profile built. */
+    record Removal(String name, String rule, String with, String line, String profile) {
+    }
+
+    static List<Removal> removals() {
+        return List.of(
+                new Removal("bench restating the implicit strip", "strip-debuginfo-is-default",
+                        "\n[profile.bench]\nstrip = \"debuginfo\"\n", "strip = \"debuginfo\"\n", "bench"),
+                new Removal("bench over a release with `strip = \"none\"`", "strip-debuginfo-is-default",
+                        "\n[profile.release]\nstrip = \"none\"\n\n[profile.bench]\nstrip = \"debuginfo\"\n", "strip = \"debuginfo\"\n", "bench"),
+                new Removal("`lto = false` over the default thin-local LTO", "lto-false-with-one-codegen-unit",
+                        "\n[profile.dist]\ninherits = \"release\"\nlto = false\ncodegen-units = 1\n", "lto = false\n", "dist"),
+                new Removal("`lto = false` over an inherited fat LTO", "lto-false-with-one-codegen-unit",
+                        "\n[profile.release]\nlto = \"fat\"\n\n[profile.dist]\ninherits = \"release\"\nlto = false\ncodegen-units = 1\n",
+                        "lto = false\n", "dist"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aFindingAdvisesRemovingALineOnlyWhenCargoPassesTheSameFlagsWithoutIt() {
+        return removals().stream().map(r -> DynamicTest.dynamicTest(r.name(), () -> {
+            String with = PKG + r.with();
+            String without = with.replace(r.line(), "");
+            assertThat(without).isNotEqualTo(with);
+            Set<String> flagsWith = cargo.buildProject(Map.of("Cargo.toml", with, "src/main.rs", "fn main() {}\n"), r.profile(), Map.of()).binFlags();
+            Set<String> flagsWithout = cargo.buildProject(Map.of("Cargo.toml", without, "src/main.rs", "fn main() {}\n"), r.profile(), Map.of()).binFlags();
+            assertThat(flagsWith).isNotEmpty();
+            boolean advised = auditText(with).findings().stream().anyMatch(f -> f.id().equals(r.rule()));
+            assertThat(advised).as("`%s` advises removing `%s`; cargo's flags with it %s, without it %s", r.rule(), r.line().strip(),
+                    flagsWith, flagsWithout).isEqualTo(flagsWith.equals(flagsWithout));
         }));
     }
 
