@@ -287,7 +287,7 @@ public final class Auditor {
         }
         Severity severity = doc.severity().orElse(Severity.NOTE);
         return new AuditFinding(f.rule(), severity, f.file(), f.line(), f.column(), doc.messageWith(f.args()),
-                doc.fixWith(f.args()), doc.sources().stream().map(knowledge::url).toList());
+                doc.fixWith(f.args()), doc.sourcesWith(f.args()).stream().map(knowledge::url).toList());
     }
 
     private static String location(Origin o) {

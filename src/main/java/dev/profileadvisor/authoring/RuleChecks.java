@@ -253,6 +253,15 @@ public final class RuleChecks {
                 }
             }
         }
+        for (String source : d.sources()) {
+            for (String p : MessageTemplate.placeholders(source)) {
+                used.add(p);
+                if (!names.contains(p)) {
+                    problems.add(at(d, "sources", "source `" + source + "` of `" + d.id() + "` names `{" + p
+                            + "}`, which the rule never supplies (" + supplies + ")"));
+                }
+            }
+        }
         d.parts().forEach((part, alternatives) -> {
             String where = "parts." + part;
             if (names.contains(part)) {

@@ -71,4 +71,21 @@ public final class MessageTemplate {
         while (m.find()) out.add(m.group(1));
         return out;
     }
+
+    /**
+     * @param template a text with placeholders, e.g. a source key {@code cargo-book-profiles-{section}}
+     * @param text     a text
+     * @return whether filling the placeholders with kebab-case words can give {@code text}
+     */
+    public static boolean matches(String template, String text) {
+        StringBuilder regex = new StringBuilder();
+        Matcher m = PLACEHOLDER.matcher(template);
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(template.substring(last, m.start()))).append("[a-z0-9-]+");
+            last = m.end();
+        }
+        regex.append(Pattern.quote(template.substring(last)));
+        return text.matches(regex.toString());
+    }
 }

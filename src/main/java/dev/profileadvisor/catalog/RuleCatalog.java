@@ -63,7 +63,14 @@ public final class RuleCatalog {
                 }
                 List<String> sources = n.strings("sources");
                 for (String s : sources) {
-                    if (!knowledge.sources().containsKey(s)) n.problem("sources", "unknown source `" + s + "`; define it in knowledge/sources.toml");
+                    if (!MessageTemplate.placeholders(s).isEmpty()) {
+                        if (sources.stream().noneMatch(k -> !k.equals(s) && MessageTemplate.matches(s, k))) {
+                            n.problem("sources", "source `" + s + "` names a value but matches none of the rule's other sources; "
+                                    + "list the keys it picks from beside it");
+                        }
+                    } else if (!knowledge.sources().containsKey(s)) {
+                        n.problem("sources", "unknown source `" + s + "`; define it in knowledge/sources.toml");
+                    }
                 }
                 Map<String, RuleDoc.Position> positions = new LinkedHashMap<>();
                 for (String field : List.of("message", "fix")) n.at(field).ifPresent(at -> positions.put(field, valueAt(f.text(), at)));

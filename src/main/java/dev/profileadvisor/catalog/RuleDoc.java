@@ -23,7 +23,8 @@ import java.util.Optional;
  * @param parts         optional parts of the message and fix: name → alternatives, the first whose placeholders
  *                       all have values is used ({@link MessageTemplate#fill(String, Map, Map)})
  * @param knownProblems limits of the rule, or empty
- * @param sources       source keys
+ * @param sources       source keys; a key may name a finding's value ({@code cargo-book-profiles-{section}}) to pick,
+ *                       per finding, one of the keys listed beside it ({@link #sourcesWith(Map)})
  * @param file          the docs file
  * @param line          line of {@code [rule.ID]}
  * @param positions     where the value of each template is in the docs file: {@code message}, {@code fix},
@@ -46,7 +47,7 @@ public record RuleDoc(String id, Kind kind, Optional<Severity> severity, String 
      * @param parts         optional parts of the message and fix: name → alternatives, the first whose placeholders
      *                       all have values is used ({@link MessageTemplate#fill(String, Map, Map)})
      * @param knownProblems limits of the rule, or empty
-     * @param sources       source keys
+     * @param sources       source keys; a key may name a finding's value ({@code cargo-book-profiles-{section}})
      * @param file          the docs file
      * @param line          line of {@code [rule.ID]}
      * @param positions     where the value of each template is in the docs file: {@code message}, {@code fix},
@@ -99,6 +100,32 @@ public record RuleDoc(String id, Kind kind, Optional<Severity> severity, String 
      */
     public String fixWith(Map<String, String> args) {
         return MessageTemplate.fill(fix, parts, args);
+    }
+
+    /** @return the rule's source keys without those that name a finding's value: what its documentation cites */
+    public List<String> sourceKeys() {
+        return sources.stream().filter(k -> MessageTemplate.placeholders(k).isEmpty()).toList();
+    }
+
+    /**
+     * The sources of one finding. A key that names a finding's value ({@code cargo-book-profiles-{section}}) picks,
+     * filled with it, one of the keys listed beside it; those keys are then left out, so each finding links the
+     * section that fits it. A rule without such a key cites all its sources in every finding.
+     *
+     * @param args the values a finding supplies
+     * @return its source keys
+     */
+    public List<String> sourcesWith(Map<String, String> args) {
+        List<String> templates = sources.stream().filter(k -> !MessageTemplate.placeholders(k).isEmpty()).toList();
+        List<String> out = new java.util.ArrayList<>();
+        for (String t : templates) {
+            String filled = MessageTemplate.fill(t, args);
+            if (sources.contains(filled) && !out.contains(filled)) out.add(filled);
+        }
+        for (String k : sourceKeys()) {
+            if (templates.stream().noneMatch(t -> MessageTemplate.matches(t, k)) && !out.contains(k)) out.add(k);
+        }
+        return List.copyOf(out);
     }
 
     /** What a rule concludes, as its sidecar's {@code kind} says. */

@@ -140,7 +140,7 @@ final class ExplainCommand implements Callable<Integer> {
                         c.profile().isEmpty() ? "" : " --profile " + c.profile());
             }
         }
-        sources(out, k, d.sources());
+        sources(out, k, d.sourceKeys());
     }
 
     /** An audit case as clippy shows a lint's example: the manifest lines (and any other file), then the environment. */

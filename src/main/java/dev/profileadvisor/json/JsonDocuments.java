@@ -227,7 +227,7 @@ public final class JsonDocuments {
                 .put("definedAt", where).put("documentedAt", d.file() + ":" + d.line());
         ArrayNode cases = o.putArray("cases");
         for (RuleCase c : d.cases()) cases.add(ruleCase(c));
-        o.set("sources", urls(k, d.sources()));
+        o.set("sources", urls(k, d.sourceKeys()));
         return o;
     }
 

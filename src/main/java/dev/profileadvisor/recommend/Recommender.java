@@ -339,7 +339,7 @@ public final class Recommender {
             for (String rule : noteRules) {
                 RuleDoc doc = catalog.docs().get(rule);
                 List<String> urls = new ArrayList<>();
-                if (doc != null) for (String source : doc.sources()) urls.add(knowledge.url(source));
+                if (doc != null) for (String source : doc.sourceKeys()) urls.add(knowledge.url(source));
                 noteAdvice.add(new NoteAdvice(s.key(), rule, doc == null ? rule : doc.message(), List.copyOf(urls)));
             }
         }
@@ -397,7 +397,7 @@ public final class Recommender {
             if (x != null) {
                 ruleIds.add(x.rule());
                 RuleDoc doc = catalog.docs().get(x.rule());
-                if (doc != null) sourceKeys.addAll(doc.sources());
+                if (doc != null) sourceKeys.addAll(doc.sourceKeys());
                 overruled.add(new Overruled(v.id(), v.toml(), x.by(), Reasons.forbidden(x, doc == null ? "" : doc.message())));
             } else {
                 Set<String> against = new LinkedHashSet<>();
@@ -409,7 +409,7 @@ public final class Recommender {
         notes.forEach(n -> {
             ruleIds.add(n.rule());
             RuleDoc doc = catalog.docs().get(n.rule());
-            if (doc != null) sourceKeys.addAll(doc.sources());
+            if (doc != null) sourceKeys.addAll(doc.sourceKeys());
         });
         Set<String> urlSet = new LinkedHashSet<>();
         for (String key : sourceKeys) urlSet.add(knowledge.url(key));

@@ -257,4 +257,23 @@ class AuditCommandTest {
         assertThat(dev.get("name").asText()).isEqualTo("dev");
         assertThat(dev.get("rustcFlags").toString()).contains("-C embed-bitcode=no").doesNotContain("strip");
     }
+
+    @Test
+    void aRestatedDefaultLinksTheBookSectionOfItsOwnProfile() throws Exception {
+        Path m = crate("restates", PKG + "\n[profile.dev]\nopt-level = 0\n\n[profile.release]\nopt-level = 3\n"
+                + "\n[profile.dist]\ninherits = \"release\"\nopt-level = 3\n");
+        JsonNode findings = new ObjectMapper().readTree(CliRun.run("audit", m.toString(), "--format", "json").out())
+                .get("reports").get(0).get("findings");
+        java.util.Map<Integer, java.util.List<String>> byLine = new java.util.TreeMap<>();
+        for (JsonNode f : findings) {
+            if (!f.get("id").asText().equals("restates-default")) continue;
+            java.util.List<String> book = new java.util.ArrayList<>();
+            f.get("sources").forEach(u -> { if (u.asText().contains("doc.rust-lang.org/cargo")) book.add(u.asText()); });
+            byLine.put(f.get("line").asInt(), book);
+        }
+        String profiles = "https://doc.rust-lang.org/cargo/reference/profiles.html#";
+        assertThat(byLine).containsExactly(java.util.Map.entry(7, java.util.List.of(profiles + "dev")),
+                java.util.Map.entry(10, java.util.List.of(profiles + "release")),
+                java.util.Map.entry(14, java.util.List.of(profiles + "custom-profiles")));
+    }
 }
