@@ -60,7 +60,7 @@ public final class Planner {
      */
     public ApplyPlan plan(ApplyRequest req) {
         Path start = manifestOf(req);
-        Project project = Project.load(start, req.base(), req.env(), knowledge);
+        Project project = Project.load(start, req.base(), req.env(), knowledge, req.base()); // cargo reads config from where it runs
         Manifest root = project.root();
         FileSnapshot file = FileSnapshot.read(root.path(), root.display());
         Manifest current = ManifestReader.manifest(ManifestReader.parseText(file.text(), root.display()), root.path(), root.display());

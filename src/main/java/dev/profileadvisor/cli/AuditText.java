@@ -20,6 +20,10 @@ final class AuditText {
         for (WorkspaceAudit w : report.workspaces()) {
             if (showProfiles) {
                 s.append("== ").append(w.root()).append(w.root().equals(w.manifest()) ? "" : " (workspace of " + w.manifest() + ")").append('\n');
+                if (!w.runsInRoot()) {
+                    s.append("config files: as cargo reads them when run in ").append(w.cargoDir().equals(".") ? "the current directory"
+                            : w.cargoDir()).append(" (from there up, then $CARGO_HOME), not from the workspace root\n");
+                }
                 for (ProfileReport p : w.profiles()) profile(s, p);
             }
             for (AuditFinding f : w.findings()) finding(s, f);

@@ -29,13 +29,13 @@ public final class AuditDocuments {
     /**
      * @param report        the audit
      * @param schemaVersion the contract version to stamp
-     * @return {@code {schemaVersion, reports[] {manifest, workspaceRoot, profiles[], findings[]}, errors[], summary}}
+     * @return {@code {schemaVersion, reports[] {manifest, workspaceRoot, cargoDir, profiles[], findings[]}, errors[], summary}}
      */
     public static ObjectNode report(AuditReport report, int schemaVersion) {
         ObjectNode o = F.objectNode().put("schemaVersion", schemaVersion);
         ArrayNode reports = o.putArray("reports");
         for (WorkspaceAudit w : report.workspaces()) {
-            ObjectNode r = reports.addObject().put("manifest", w.manifest()).put("workspaceRoot", w.root());
+            ObjectNode r = reports.addObject().put("manifest", w.manifest()).put("workspaceRoot", w.root()).put("cargoDir", w.cargoDir());
             ArrayNode profiles = r.putArray("profiles");
             for (ProfileReport p : w.profiles()) {
                 ObjectNode po = profiles.addObject().put("name", p.name());

@@ -46,6 +46,26 @@ class AuditCommandTest {
     }
 
     @Test
+    void manifestPathReadsConfigFilesFromTheCurrentDirectoryLikeCargoAndSaysSoWhileAPathArgumentReadsThemFromTheRoot()
+            throws Exception {
+        Path m = crate("a", PKG);
+        Files.createDirectories(dir.resolve("a/.cargo"));
+        Files.writeString(dir.resolve("a/.cargo/config.toml"), "[profile.release]\ncodegen-units = 8\n");
+        assertThat(Path.of("").toAbsolutePath().startsWith(dir)).as("the test runs outside the crate").isFalse();
+
+        CliRun r = CliRun.run("audit", "--manifest-path", m.toString());
+        assertThat(r.out()).contains("== " + Path.of("").toAbsolutePath().relativize(m) + "\n"
+                        + "config files: as cargo reads them when run in the current directory (from there up, then $CARGO_HOME), "
+                        + "not from the workspace root\n")
+                .contains("profile release: cargo's defaults; rustc: -C opt-level=3 -C embed-bitcode=no -C strip=debuginfo\n");
+        JsonNode j = new ObjectMapper().readTree(CliRun.run("audit", "--manifest-path", m.toString(), "--format", "json").out());
+        assertThat(j.get("reports").get(0).get("cargoDir").asText()).isEqualTo(".");
+
+        CliRun fromRoot = CliRun.run("audit", m.toString());
+        assertThat(fromRoot.out()).doesNotContain("config files:").containsPattern("codegen-units\\s+8\\s+\\S*config.toml:2:1");
+    }
+
+    @Test
     void failOnSetsTheExitCode() throws Exception {
         Path m = crate("a", PKG + "\n[profile.release]\ncodegen-unit = 1\n");
         assertThat(CliRun.run("audit", m.toString(), "--findings-only").code()).isZero();

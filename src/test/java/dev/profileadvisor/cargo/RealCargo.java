@@ -116,7 +116,25 @@ public final class RealCargo {
      * @throws IllegalStateException if cargo does not finish within 120 s
      */
     public BuildResult buildProject(Map<String, String> files, String profile, Map<String, String> env) {
+        return buildProject(files, profile, env, "", List.of());
+    }
+
+    /**
+     * {@link #buildProject(Map, String, Map)} with cargo run in a directory of the project (where it starts looking
+     * for {@code .cargo/config.toml}).
+     *
+     * @param files   relative path → content
+     * @param profile as for {@link #build(String, String)}
+     * @param env     extra environment variables for cargo
+     * @param in      the directory to run cargo in, relative to the project directory ({@code app}); empty for the
+     *                project directory
+     * @param args    more arguments for {@code cargo build} ({@code --manifest-path app/Cargo.toml})
+     * @return the exit code, output, warnings and the rustc {@code -C} flags of the {@code probe} bin crate
+     * @throws IllegalStateException if cargo does not finish within 120 s
+     */
+    public BuildResult buildProject(Map<String, String> files, String profile, Map<String, String> env, String in, List<String> args) {
         List<String> command = new ArrayList<>(List.of(executable, "build", "-v", "--offline"));
+        command.addAll(args);
         if (profile.equals("release")) command.add("--release");
         else if (!profile.equals("dev")) command.addAll(List.of("--profile", profile));
         Path dir = null;
@@ -127,7 +145,7 @@ public final class RealCargo {
                 Files.createDirectories(p.getParent());
                 Files.writeString(p, f.getValue());
             }
-            Run run = run(command, dir, TIMEOUT_SECONDS, env);
+            Run run = run(command, dir.resolve(in), TIMEOUT_SECONDS, env);
             return new BuildResult(run.exitCode, run.output, warnings(run.output), binFlags(run.output));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
