@@ -128,8 +128,7 @@ public final class Auditor {
     }
 
     private static ProfileReport report(EffectiveProfile p) {
-        List<SettingReport> settings = p.settings().stream().map(s -> new SettingReport(s.key(), s.display(),
-                s.valueId().orElse(""), s.origin().toString(), s.setIn())).toList();
+        List<SettingReport> settings = p.settings().stream().map(s -> SettingReport.of(s, p)).toList();
         return new ProfileReport(p.name(), p.chain(), p.problem(), settings, p.rustcFlags());
     }
 

@@ -41,7 +41,8 @@ final class AuditText {
     private static void profile(StringBuilder s, ProfileReport p) {
         s.append("profile ").append(p.name());
         if (p.chain().size() > 1) s.append(" (inherits ").append(String.join(" → ", p.chain().subList(1, p.chain().size()))).append(')');
-        if (p.problem().isEmpty() && p.settings().stream().allMatch(x -> x.origin().equals("default"))) {
+        if (p.problem().isEmpty() && p.settings().stream().allMatch(x -> x.origin().equals("implicit")
+                || x.origin().equals("default") && x.why().isEmpty())) {
             s.append(": cargo's defaults; rustc: ").append(p.rustcFlags().map(f -> String.join(" ", f)).orElse("")).append("\n\n");
             return;
         }
@@ -55,6 +56,7 @@ final class AuditText {
         int vw = settings.stream().mapToInt(x -> x.value().length()).max().orElse(10);
         for (SettingReport x : settings) {
             s.append("  ").append(pad(x.key(), kw)).append("  ").append(pad(x.value(), vw)).append("  ").append(x.origin());
+            if (!x.why().isEmpty()) s.append(" (").append(x.why()).append(')');
             if (!x.setIn().isEmpty() && !x.setIn().equals(p.name())) s.append(" (from profile ").append(x.setIn()).append(')');
             s.append('\n');
         }

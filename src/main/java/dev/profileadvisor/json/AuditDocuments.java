@@ -46,7 +46,7 @@ public final class AuditDocuments {
                 ArrayNode settings = po.putArray("settings");
                 for (SettingReport s : p.settings()) {
                     settings.addObject().put("key", s.key()).put("value", s.value()).put("valueId", s.valueId())
-                            .put("origin", s.origin()).put("setIn", s.setIn());
+                            .put("origin", s.origin()).put("setIn", s.setIn()).put("why", s.why());
                 }
                 if (p.rustcFlags().isPresent()) {
                     ArrayNode flags = po.putArray("rustcFlags");

@@ -66,6 +66,45 @@ class AuditCommandTest {
     }
 
     @Test
+    void releasesStripRowShowsTheImplicitDebuginfoStripThatTheRustcLinePasses() throws Exception {
+        Path m = crate("a", PKG + "\n[profile.release]\nlto = \"thin\"\n");
+        CliRun r = CliRun.run("audit", m.toString());
+        assertThat(r.out()).containsPattern("\n  strip +\"debuginfo\" +implicit \\(debug info is off in the binary and every "
+                        + "dependency, so cargo strips it\\)\n")
+                .contains("rustc: -C opt-level=3 -C lto=thin -C strip=debuginfo\n");
+        JsonNode strip = stripOf(CliRun.run("audit", m.toString(), "--format", "json").out(), "release");
+        assertThat(strip.get("valueId").asText()).isEqualTo("debuginfo");
+        assertThat(strip.get("origin").asText()).isEqualTo("implicit");
+        assertThat(strip.get("why").asText()).isEqualTo("debug info is off in the binary and every dependency, so cargo strips it");
+    }
+
+    @Test
+    void releasesStripRowSaysWhichDependencyKeepsTheImplicitStripOff() throws Exception {
+        Path m = crate("w", "[workspace]\nmembers = [\"app\", \"lib\"]\nresolver = \"2\"\n\n[profile.release.package.probe-lib]\ndebug = 1\n");
+        crate("w/app", PKG.replace("demo", "probe") + "\n[dependencies]\nprobe-lib = { path = \"../lib\" }\n");
+        Path lib = crate("w/lib", PKG.replace("demo", "probe-lib"));
+        Files.move(lib.resolveSibling("src/main.rs"), lib.resolveSibling("src/lib.rs"));
+        CliRun r = CliRun.run("audit", m.toString());
+        String f = m.toString().replace(Path.of("").toAbsolutePath() + "/", "");
+        assertThat(r.out()).containsPattern("\n  strip +\"none\" +default \\(no implicit strip: `debug = 1` in "
+                + "`\\[profile.release.package.probe-lib\\]` \\(\\S*Cargo.toml:6:1\\) gives a dependency debug info\\)\n");
+        assertThat(r.out()).doesNotContain("-C strip=");
+        JsonNode strip = stripOf(CliRun.run("audit", m.toString(), "--format", "json").out(), "release");
+        assertThat(strip.get("valueId").asText()).isEqualTo("none");
+        assertThat(strip.get("origin").asText()).isEqualTo("default");
+        assertThat(strip.get("why").asText()).startsWith("no implicit strip: `debug = 1` in `[profile.release.package.probe-lib]`");
+    }
+
+    static JsonNode stripOf(String json, String profile) throws Exception {
+        assertThat(dev.profileadvisor.json.Schemas.problems("audit", json)).isEmpty();
+        for (JsonNode p : new ObjectMapper().readTree(json).get("reports").get(0).get("profiles")) {
+            if (!p.get("name").asText().equals(profile)) continue;
+            for (JsonNode s : p.get("settings")) if (s.get("key").asText().equals("strip")) return s;
+        }
+        throw new AssertionError("no strip in profile " + profile);
+    }
+
+    @Test
     void failOnSetsTheExitCode() throws Exception {
         Path m = crate("a", PKG + "\n[profile.release]\ncodegen-unit = 1\n");
         assertThat(CliRun.run("audit", m.toString(), "--findings-only").code()).isZero();
