@@ -174,6 +174,19 @@ class ApplyCommandTest {
     }
 
     @Test
+    void anEmptyManifestIsRefusedAsCargoRefusesItAndNothingIsWritten() throws Exception {
+        Path m = crate("");
+        CliRun r = CliRun.run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: " + shown(m) + ":1:1: manifest is missing either a `[package]` or a `[workspace]`\n");
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readString(m)).isEmpty();
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString()).sorted()).containsExactly("Cargo.toml", "src");
+        }
+    }
+
+    @Test
     void anInlineProfileTableIsRefusedAndTheFileIsUnchanged() throws Exception {
         String text = "profile.release = { lto = \"thin\" }\n" + PKG;
         Path m = crate(text);

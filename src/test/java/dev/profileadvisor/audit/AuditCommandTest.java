@@ -172,6 +172,18 @@ class AuditCommandTest {
     }
 
     @Test
+    void anEmptyManifestIsRefusedAsCargoRefusesItAndTheOtherInputsAreStillAudited() throws Exception {
+        Path empty = crate("empty", "");
+        Path profilesOnly = crate("profiles", "[profile.release]\nlto = true\n");
+        Path good = crate("good", PKG);
+        CliRun r = CliRun.run("audit", empty.toString(), profilesOnly.toString(), good.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).containsPattern("\nerror: \\S*empty/Cargo.toml:1:1: manifest is missing either a `\\[package\\]` or a `\\[workspace\\]`\n")
+                .containsPattern("\nerror: \\S*profiles/Cargo.toml:1:1: manifest is missing either a `\\[package\\]` or a `\\[workspace\\]`\n")
+                .endsWith("audit: 1 workspace, 0 errors, 0 warnings, 0 notes, 2 inputs not audited\n");
+    }
+
+    @Test
     void aMissingFileADirectoryWithoutManifestAndASymlinkLoopAreClearErrors() throws Exception {
         Files.createDirectories(dir.resolve("empty"));
         Path loop = dir.resolve("loop");
