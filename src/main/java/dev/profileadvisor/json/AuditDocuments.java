@@ -45,8 +45,10 @@ public final class AuditDocuments {
                 else po.putNull("problem");
                 ArrayNode settings = po.putArray("settings");
                 for (SettingReport s : p.settings()) {
-                    settings.addObject().put("key", s.key()).put("value", s.value()).put("valueId", s.valueId())
-                            .put("origin", s.origin()).put("setIn", s.setIn()).put("why", s.why());
+                    ObjectNode x = settings.addObject().put("key", s.key());
+                    x.set("value", JsonDocuments.value(s.typed()));
+                    x.put("toml", s.toml()).put("valueId", s.valueId()).put("origin", s.origin()).put("setIn", s.setIn())
+                            .put("why", s.why());
                 }
                 if (p.rustcFlags().isPresent()) {
                     ArrayNode flags = po.putArray("rustcFlags");

@@ -120,7 +120,7 @@ class AuditCommandTest {
         CliRun r = CliRun.run("audit", m.toString(), "--format", "json");
         assertThat(dev.profileadvisor.json.Schemas.problems("audit", r.out())).isEmpty();
         JsonNode j = new ObjectMapper().readTree(r.out());
-        assertThat(j.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(j.get("schemaVersion").asInt()).isEqualTo(2);
         JsonNode report = j.get("reports").get(0);
         JsonNode dev = report.get("profiles").get(0);
         assertThat(dev.get("name").asText()).isEqualTo("dev");
