@@ -155,6 +155,38 @@ public final class RealCargo {
     }
 
     /**
+     * Builds a generated project (as {@link #buildProject(Map, String, Map)}) and runs its {@code probe} binary.
+     *
+     * @param files   relative path → content
+     * @param profile as for {@link #build(String, String)}
+     * @param runEnv  environment variables for the binary ({@code RUST_BACKTRACE=1})
+     * @return what the binary printed (stdout and stderr), or cargo's output when the build failed
+     * @throws IllegalStateException if cargo or the binary does not finish within 120 s, or the build fails
+     */
+    public String buildAndRun(Map<String, String> files, String profile, Map<String, String> runEnv) {
+        List<String> command = new ArrayList<>(List.of(executable, "build", "--offline"));
+        if (profile.equals("release")) command.add("--release");
+        else if (!profile.equals("dev")) command.addAll(List.of("--profile", profile));
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("cargo-run-");
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path p = dir.resolve(f.getKey());
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, f.getValue());
+            }
+            Run build = run(command, dir, TIMEOUT_SECONDS, Map.of());
+            if (build.exitCode != 0) throw new IllegalStateException("cargo build failed:\n" + build.output);
+            String out = profile.equals("dev") ? "debug" : profile;
+            return run(List.of(dir.resolve("target").resolve(out).resolve("probe").toString()), dir, TIMEOUT_SECONDS, runEnv).output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    /**
      * Outcome of one probe build.
      *
      * @param exitCode cargo's exit code
