@@ -9,11 +9,13 @@ import dev.profileadvisor.recommend.Recommender;
 import dev.profileadvisor.recommend.Request;
 import dev.profileadvisor.recommend.SettingAdvice;
 
+import dev.profileadvisor.edit.Change;
 import dev.profileadvisor.edit.EditResult;
 import dev.profileadvisor.edit.FileSnapshot;
 import dev.profileadvisor.edit.ProfileEdit;
 import dev.profileadvisor.edit.UnifiedDiff;
 import dev.profileadvisor.knowledge.Knowledge;
+import dev.profileadvisor.knowledge.SettingValue;
 import dev.profileadvisor.manifest.EffectiveProfile;
 import dev.profileadvisor.manifest.EffectiveSetting;
 import dev.profileadvisor.manifest.Manifest;
@@ -58,7 +60,7 @@ public final class Planner {
      */
     public ApplyPlan plan(ApplyRequest req) {
         Path start = manifestOf(req);
-        Project project = Project.load(start, req.base(), req.env(), knowledge);
+        Project project = Project.load(start, req.base(), req.env(), knowledge, req.base()); // cargo reads config from where it runs
         Manifest root = project.root();
         FileSnapshot file = FileSnapshot.read(root.path(), root.display());
         Manifest current = ManifestReader.manifest(ManifestReader.parseText(file.text(), root.display()), root.path(), root.display());
@@ -75,18 +77,22 @@ public final class Planner {
         String profile = rec.profile();
         Map<String, ProfileEntry> written = written(current, profile);
 
-        Map<String, String> keys = new LinkedHashMap<>();
+        Map<String, String> recommended = new LinkedHashMap<>();
         for (SettingAdvice s : rec.settings()) {
             if (s.toml().isEmpty()) continue;
             ProfileEntry e = written.get(s.key());
             if (e != null && sameValue(s.key(), e.value(), s.value())) continue;
-            keys.put(s.key(), s.toml());
+            recommended.put(s.key(), s.toml());
         }
         Optional<String> inherits = rec.inherits();
         ProfileEntry writtenParent = written.get("inherits");
         if (inherits.isPresent() && writtenParent != null && inherits.get().equals(writtenParent.value())) inherits = Optional.empty();
 
-        EditResult edit = ProfileEdit.apply(file.text(), file.display(), profile, inherits, keys);
+        // Resolved with the recommended values written, the profile shows what it inherits and what still works against the goals.
+        EditResult first = ProfileEdit.apply(file.text(), file.display(), profile, inherits, recommended);
+        Map<String, EffectiveSetting> replaced = new LinkedHashMap<>();
+        Map<String, String> keys = keys(project, first.text(), rec, trace, recommended, written.keySet(), replaced);
+        EditResult edit = keys.equals(recommended) ? first : ProfileEdit.apply(file.text(), file.display(), profile, inherits, keys);
         // git apply and patch refuse `..` in a diff's paths: a root above the current directory is named from its own
         // directory (the command line says where to apply such a diff).
         boolean above = file.display().startsWith("../");
@@ -100,8 +106,94 @@ public final class Planner {
         project.members().stream().filter(m -> m.path().equals(start) && m.hasProfiles()).forEach(m -> notes.add(new ApplyNote(
                 m.display(), "its `[profile.*]` tables are ignored by cargo, which reads profiles only from the workspace root `"
                 + root.display() + "`")));
-        notes.addAll(notes(project, edit.text(), rec, trace));
+        for (Change c : edit.changes()) {
+            EffectiveSetting was = replaced.get(c.key());
+            if (was != null) notes.add(new ApplyNote(root.display() + ":" + c.line() + ":" + c.column(), defaultNote(c, was, rec, trace)));
+        }
+        notes.addAll(notes(project, edit.text(), rec, trace, keys.keySet()));
         return new ApplyPlan(file, named, rec, edit.text(), edit.changes(), edit.layout(), notes, diff);
+    }
+
+    /**
+     * The keys to write: the recommended values, except those the profile already inherits from its parent's table in
+     * the file; and, for every value the file sets (in the profile or a parent) that works against the goals where
+     * the goals keep cargo's default, that default written out, so that the value in force is the plan's.
+     *
+     * @param text        the file with the recommended values written
+     * @param recommended the recommended values not yet in the profile's table
+     * @param own         the keys the profile's own table wrote before
+     * @param replaced     filled with the values in force that a default written out replaces
+     */
+    private Map<String, String> keys(Project project, String text, Recommendation rec, Trace trace, Map<String, String> recommended,
+                                     java.util.Set<String> own, Map<String, EffectiveSetting> replaced) {
+        Project edited = edited(project, text);
+        String profile = rec.profile();
+        EffectiveProfile eff = ProfileResolver.resolve(edited, knowledge, profile);
+        if (eff.problem().isPresent()) return recommended;
+        Optional<EffectiveProfile> parent = eff.chain().size() < 2 ? Optional.empty()
+                : Optional.of(ProfileResolver.resolve(edited, knowledge, eff.chain().get(1))).filter(p -> p.problem().isEmpty());
+        Map<String, String> keys = new LinkedHashMap<>();
+        recommended.forEach((key, toml) -> {
+            boolean inherited = !own.contains(key) && parent.flatMap(p -> p.setting(key))
+                    .filter(ps -> ps.origin().kind() == Origin.Kind.MANIFEST)
+                    .flatMap(EffectiveSetting::valueId).equals(rec.setting(key).map(SettingAdvice::value));
+            if (!inherited) keys.put(key, toml);
+        });
+        for (EffectiveSetting es : eff.settings()) {
+            String key = es.key();
+            if (keys.containsKey(key) || rec.setting(key).isPresent() || es.valueId().isEmpty()) continue;
+            if (es.origin().kind() != Origin.Kind.MANIFEST || !trace.worksAgainst(key, es.valueId().get())) continue;
+            writtenDefault(key, trace.decisions().get(key), eff).ifPresent(toml -> {
+                keys.put(key, toml);
+                replaced.put(key, es);
+            });
+        }
+        return keys;
+    }
+
+    /**
+     * Cargo's default for a key, as a value to write: its own literal, or for {@code codegen-units} (which has none:
+     * cargo then passes nothing) the number rustc uses in its place, 16 units or 256 when the build is incremental
+     * ({@code knowledge/settings.toml}).
+     */
+    private Optional<String> writtenDefault(String key, String valueId, EffectiveProfile eff) {
+        SettingValue v = knowledge.setting(key).flatMap(s -> s.value(valueId)).orElseThrow();
+        if (!v.isUnwritten()) return Optional.of(v.toml());
+        if (!key.equals("codegen-units")) return Optional.empty();
+        boolean incremental = eff.setting("incremental").flatMap(EffectiveSetting::value)
+                .map(x -> x.traits().contains("incremental")).orElse(false);
+        return Optional.of(incremental ? "256" : "16");
+    }
+
+    /** Why a default was written out: what it replaces, and which goal overrules that. */
+    private String defaultNote(Change c, EffectiveSetting was, Recommendation rec, Trace trace) {
+        String key = c.key();
+        String id = was.valueId().orElseThrow();
+        ProfileEntry e = was.entry().orElseThrow();
+        String what = knowledge.setting(key).flatMap(s -> s.value(trace.decisions().get(key))).map(SettingValue::isUnwritten).orElse(false)
+                ? "the number of units rustc uses when `" + key + "` is left out" : "cargo's default";
+        String replaces = was.setIn().equals(rec.profile()) ? "`" + e.assignment() + "`"
+                : "`" + e.assignment() + "` inherited from `[profile." + was.setIn() + "]` (" + was.origin() + ")";
+        Optional<String> by = rec.kept().stream().filter(k -> k.key().equals(key)).flatMap(k -> k.overruled().stream())
+                .filter(o -> o.value().equals(id)).map(o -> o.by()).findFirst();
+        Map<String, Integer> scores = trace.scores().getOrDefault(key, Map.of());
+        boolean one = rec.goals().size() == 1;
+        String goals = one ? rec.goals().get(0).goal() : "these goals";
+        String why = by.map(b -> b + " overrules it").orElse(trace.isVetoed(key, id)
+                ? goals + (one ? " rules" : " rule") + " it out"
+                : "it scores " + signed(scores.getOrDefault(id, 0)) + " for " + goals + ", against "
+                + signed(scores.getOrDefault(trace.decisions().get(key), 0)));
+        return "`" + key + " = " + c.now() + "` is " + what + ", written out to replace " + replaces + ": " + why;
+    }
+
+    private static String signed(int n) {
+        return n > 0 ? "+" + n : n < 0 ? "\u2212" + -n : "0";
+    }
+
+    private static Project edited(Project project, String text) {
+        Manifest root = project.root();
+        Manifest edited = ManifestReader.manifest(ManifestReader.parseText(text, root.display()), root.path(), root.display());
+        return new Project(edited, project.members(), project.configs(), project.env());
     }
 
     /** The manifest a path names: the file itself, or the nearest {@code Cargo.toml} at or above a directory. */
@@ -135,11 +227,10 @@ public final class Planner {
      * or an environment variable overriding the manifest. Keys no goal argued about are reported only when the
      * value in force is one the goals rule out.
      */
-    private List<ApplyNote> notes(Project project, String text, Recommendation rec, Trace trace) {
+    private List<ApplyNote> notes(Project project, String text, Recommendation rec, Trace trace, java.util.Set<String> wrote) {
         Manifest root = project.root();
         String profile = rec.profile();
-        Manifest edited = ManifestReader.manifest(ManifestReader.parseText(text, root.display()), root.path(), root.display());
-        Project after = new Project(edited, project.members(), project.configs(), project.env());
+        Project after = edited(project, text);
         EffectiveProfile eff = ProfileResolver.resolve(after, knowledge, profile);
         List<ApplyNote> out = new ArrayList<>();
         if (eff.problem().isPresent()) {
@@ -147,7 +238,7 @@ public final class Planner {
             return out;
         }
         for (EffectiveSetting es : eff.settings()) {
-            if (es.entry().isEmpty()) continue;
+            if (es.entry().isEmpty() || wrote.contains(es.key()) && es.origin().kind() == Origin.Kind.MANIFEST) continue;
             String key = es.key();
             Optional<String> id = es.valueId();
             Optional<SettingAdvice> advice = rec.setting(key).or(() -> rec.kept().stream().filter(k -> k.key().equals(key)).findFirst());

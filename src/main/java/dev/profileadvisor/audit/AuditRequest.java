@@ -5,29 +5,48 @@ import dev.profileadvisor.GoalWeight;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What to audit.
  *
- * @param paths manifests or directories (every {@code Cargo.toml} below a directory is audited, each workspace once);
- *              empty for the current directory's workspace
- * @param goals goals to check the effective profiles against ({@code conflicts-with-goal}); may be empty
- * @param env   the environment cargo would see ({@code CARGO_PROFILE_*}, {@code CARGO_HOME}, {@code HOME})
- * @param base  the directory file names in findings are relative to (the current directory)
+ * @param paths    manifests or directories (every {@code Cargo.toml} below a directory is audited, each workspace
+ *                 once); empty for the current directory's workspace
+ * @param goals    goals to check the effective profiles against ({@code conflicts-with-goal}); may be empty
+ * @param env      the environment cargo would see ({@code CARGO_PROFILE_*}, {@code CARGO_HOME}, {@code HOME})
+ * @param base     the directory file names in findings are relative to (the current directory)
+ * @param cargoDir the directory cargo is taken to run in (relative to {@code base}): cargo reads
+ *                 {@code .cargo/config.toml} from the directory it runs in up to {@code /}, whatever manifest it
+ *                 builds, so {@code cargo build --manifest-path} reads those of the current directory; empty: each
+ *                 workspace as cargo sees it when run from the workspace's root directory
  */
-public record AuditRequest(List<Path> paths, List<GoalWeight> goals, Map<String, String> env, Path base) {
+public record AuditRequest(List<Path> paths, List<GoalWeight> goals, Map<String, String> env, Path base, Optional<Path> cargoDir) {
     /**
      * Copies the collections.
      *
-     * @param paths manifests or directories (every {@code Cargo.toml} below a directory is audited, each workspace once); empty for the current directory's workspace
-     * @param goals goals to check the effective profiles against ({@code conflicts-with-goal}); may be empty
-     * @param env   the environment cargo would see ({@code CARGO_PROFILE_*}, {@code CARGO_HOME}, {@code HOME})
-     * @param base  the directory file names in findings are relative to (the current directory)
+     * @param paths    manifests or directories (every {@code Cargo.toml} below a directory is audited, each workspace once); empty for the current directory's workspace
+     * @param goals    goals to check the effective profiles against ({@code conflicts-with-goal}); may be empty
+     * @param env      the environment cargo would see ({@code CARGO_PROFILE_*}, {@code CARGO_HOME}, {@code HOME})
+     * @param base     the directory file names in findings are relative to (the current directory)
+     * @param cargoDir the directory cargo is taken to run in (relative to {@code base}); empty: each workspace's root directory
      */
     public AuditRequest {
         paths = List.copyOf(paths);
         goals = List.copyOf(goals);
         env = Map.copyOf(env);
+    }
+
+    /**
+     * Cargo taken to run in {@code base} when no path is given (the current directory's workspace, as {@code cargo}
+     * run there sees it), else in each workspace's root directory.
+     *
+     * @param paths manifests or directories; empty for the current directory's workspace
+     * @param goals goals to check the effective profiles against; may be empty
+     * @param env   the environment cargo would see
+     * @param base  the directory file names in findings are relative to (the current directory)
+     */
+    public AuditRequest(List<Path> paths, List<GoalWeight> goals, Map<String, String> env, Path base) {
+        this(paths, goals, env, base, paths.isEmpty() ? Optional.of(Path.of("")) : Optional.empty());
     }
 
     /**

@@ -41,6 +41,8 @@ import dev.profileadvisor.facts.ValueStatus;
 import dev.profileadvisor.facts.UnstableKeyFact;
 import dev.profileadvisor.facts.WorkspaceFact;
 import dev.profileadvisor.knowledge.UnstableKey;
+import dev.profileadvisor.facts.Decision;
+import dev.profileadvisor.facts.TargetProfile;
 import dev.profileadvisor.engine.RuleBase;
 import dev.profileadvisor.catalog.RuleCatalog;
 import dev.profileadvisor.catalog.RuleDoc;
@@ -138,8 +140,7 @@ public final class Auditor {
     }
 
     private static ProfileReport report(EffectiveProfile p) {
-        List<SettingReport> settings = p.settings().stream().map(s -> new SettingReport(s.key(), s.display(),
-                s.valueId().orElse(""), s.origin().toString(), s.setIn())).toList();
+        List<SettingReport> settings = p.settings().stream().map(s -> SettingReport.of(s, p)).toList();
         return new ProfileReport(p.name(), p.chain(), p.problem(), settings, p.rustcFlags());
     }
 
@@ -254,7 +255,12 @@ public final class Auditor {
         return List.copyOf(out.values());
     }
 
-    private List<Recommended> recommended(List<GoalWeight> goals, Map<String, EffectiveProfile> effective) {
+    /**
+     * What the goals would choose for their profile: a {@link Recommended} for each value in force that works against
+     * them, and the goals' decisions themselves (the {@link TargetProfile} and a {@link Decision} per key a goal
+     * argues about), so that a rule can leave alone what {@code recommend} and {@code apply} chose.
+     */
+    private List<Object> recommended(List<GoalWeight> goals, Map<String, EffectiveProfile> effective) {
         String profile = recommender.target(new Request(goals, Optional.empty(), Optional.empty()),
                 recommender.resolveGoals(goals)).name();
         EffectiveProfile p = effective.get(profile);
@@ -263,14 +269,15 @@ public final class Auditor {
                 knowledge.profiles().containsKey(profile) || p.chain().size() < 2 ? Optional.empty() : Optional.of(p.chain().get(1)));
         Trace trace = recommender.decide(request);
         List<String> goalNames = trace.recommendation().goals().stream().map(GoalWeight::goal).toList();
-        List<Recommended> out = new ArrayList<>();
+        List<Object> out = new ArrayList<>();
+        out.add(new TargetProfile(profile, p.root(), List.of()));
+        trace.decisions().forEach((key, value) -> {
+            if (trace.argues(key)) out.add(new Decision(key, value));
+        });
         for (EffectiveSetting s : p.settings()) {
             String rec = trace.decisions().get(s.key());
             Optional<String> have = s.valueId();
-            if (rec == null || have.isEmpty() || have.get().equals(rec)) continue;
-            Map<String, Integer> scores = trace.scores().getOrDefault(s.key(), Map.of());
-            boolean vetoed = trace.isVetoed(s.key(), have.get());
-            if (!vetoed && scores.getOrDefault(have.get(), 0) >= scores.getOrDefault(rec, 0)) continue;
+            if (have.isEmpty() || !trace.worksAgainst(s.key(), have.get())) continue;
             SettingValue rv = knowledge.setting(s.key()).orElseThrow().value(rec).orElseThrow();
             String reason = trace.recommendation().setting(s.key()).map(SettingAdvice::reason)
                     .or(() -> trace.recommendation().kept().stream().filter(k -> k.key().equals(s.key())).findFirst().map(SettingAdvice::reason))

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Finds the manifests an audit names and audits each workspace once, in parallel, collecting input errors. */
 final class Workspaces {
@@ -60,7 +61,8 @@ final class Workspaces {
         }
         List<Problem> loadErrors = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<Path, Project> projects = new java.util.concurrent.ConcurrentHashMap<>();
-        Project.Loader loader = new Project.Loader(request.base(), request.env(), knowledge); // reads shared files once
+        Optional<Path> cargoDir = request.cargoDir().map(d -> request.base().resolve(d).normalize());
+        Project.Loader loader = new Project.Loader(request.base(), request.env(), knowledge, cargoDir); // reads shared files once
         manifests.parallelStream().forEach(m -> {
             try {
                 Project p = loader.load(m);
@@ -81,6 +83,10 @@ final class Workspaces {
         progress.started(rootProjects.size());
         List<WorkspaceAudit> audits = rootProjects.values().parallelStream().map(p -> {
             WorkspaceAudit a = auditor.audit(p, named.get(p.root().path()), request.goals());
+            if (cargoDir.isPresent()) {
+                String shown = Project.display(request.base(), cargoDir.get());
+                a = a.runningIn(shown.isEmpty() ? "." : shown);
+            }
             progress.audited();
             return a;
         }).toList();

@@ -65,16 +65,26 @@ public final class RustcFlags {
                 case DIFFERS_FROM_RUSTC_DEFAULT -> !v.id().equals(rustcDefault(s.key(), effective));
             };
             if (pass) flags.addAll(spellingFlags.getOrDefault(s.key(), v.flags()));
-            if (!explicit.contains(s.key()) && s.implicit().isPresent()) {
-                Setting.Implicit i = s.implicit().get();
-                if (i.when().equals("debuginfo-off") && !debuginfoOn && !dependencyDebuginfo) {
-                    flags.addAll(s.value(i.value()).orElseThrow().flags());
-                }
+            if (!explicit.contains(s.key()) && s.implicit().isPresent() && implicitApplies(s.implicit().get(), effective, dependencyDebuginfo)) {
+                flags.addAll(s.value(s.implicit().get().value()).orElseThrow().flags());
             }
         }
         List<String> ordered = new java.util.ArrayList<>(flags);
         ordered.sort(java.util.Comparator.comparingInt(RustcFlags::cargoPosition));
         return new LinkedHashSet<>(ordered);
+    }
+
+    /**
+     * Whether cargo applies a key's implicit value when no table sets the key: the condition knowledge names holds
+     * ({@code debuginfo-off}: debug info is off for the unit and for every dependency).
+     *
+     * @param implicit            the key's implicit value and its condition
+     * @param effective           setting key → the value in effect (every key)
+     * @param dependencyDebuginfo whether a dependency gets debug info from a {@code package.*} or {@code build-override} table
+     * @return whether cargo applies it
+     */
+    public static boolean implicitApplies(Setting.Implicit implicit, Map<String, SettingValue> effective, boolean dependencyDebuginfo) {
+        return implicit.when().equals("debuginfo-off") && effective.get("debug").traits().contains("no-debuginfo") && !dependencyDebuginfo;
     }
 
     private static int cargoPosition(String flag) {

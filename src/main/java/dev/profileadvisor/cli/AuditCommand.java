@@ -39,10 +39,12 @@ final class AuditCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Manifests or directories (every Cargo.toml below a directory; each workspace once). Default: the current directory's workspace.")
+            description = "Manifests or directories (every Cargo.toml below a directory; each workspace once, its config files "
+                    + "read from its root directory up). Default: the current directory's workspace, as cargo run here sees it.")
     List<Path> paths = List.of();
 
-    @Option(names = "--manifest-path", paramLabel = "PATH", description = "A Cargo.toml to audit (like cargo's option).")
+    @Option(names = "--manifest-path", paramLabel = "PATH", description = "A Cargo.toml to audit (like cargo's option: "
+            + "config files are read from the current directory up, as cargo reads them).")
     Path manifestPath;
 
     @Option(names = {"-g", "--goal"}, paramLabel = "GOAL[=WEIGHT]", description = "Also report settings that work against these goals.")
@@ -71,7 +73,10 @@ final class AuditCommand implements Callable<Integer> {
         Path base = Path.of("").toAbsolutePath();
         AuditReport report;
         try (ProgressBarOnTerminal progress = ProgressBarOnTerminal.forStderr()) {
-            report = advisor.audit(new AuditRequest(inputs, parsed, System.getenv(), base), progress);
+            // cargo reads config files from the directory it runs in, also with --manifest-path; PATH arguments
+            // (many workspaces) are audited as cargo sees each one from its root
+            report = advisor.audit(new AuditRequest(inputs, parsed, System.getenv(), base,
+                    paths.isEmpty() ? java.util.Optional.of(Path.of("")) : java.util.Optional.empty()), progress);
         }
         var out = spec.commandLine().getOut();
         switch (format) {

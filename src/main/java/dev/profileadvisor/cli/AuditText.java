@@ -19,6 +19,10 @@ final class AuditText {
         for (WorkspaceAudit w : report.workspaces()) {
             if (showProfiles) {
                 s.append("== ").append(w.root()).append(w.root().equals(w.manifest()) ? "" : " (workspace of " + w.manifest() + ")").append('\n');
+                if (!w.runsInRoot()) {
+                    s.append("config files: as cargo reads them when run in ").append(w.cargoDir().equals(".") ? "the current directory"
+                            : w.cargoDir()).append(" (from there up, then $CARGO_HOME), not from the workspace root\n");
+                }
                 for (ProfileReport p : w.profiles()) profile(s, p);
             }
             for (AuditFinding f : w.findings()) finding(s, f);
@@ -35,7 +39,8 @@ final class AuditText {
     private static void profile(StringBuilder s, ProfileReport p) {
         s.append("profile ").append(p.name());
         if (p.chain().size() > 1) s.append(" (inherits ").append(String.join(" → ", p.chain().subList(1, p.chain().size()))).append(')');
-        if (p.problem().isEmpty() && p.settings().stream().allMatch(x -> x.origin().equals("default"))) {
+        if (p.problem().isEmpty() && p.settings().stream().allMatch(x -> x.origin().equals("implicit")
+                || x.origin().equals("default") && x.why().isEmpty())) {
             s.append(": cargo's defaults; rustc: ").append(p.rustcFlags().map(f -> String.join(" ", f)).orElse("")).append("\n\n");
             return;
         }
@@ -49,6 +54,7 @@ final class AuditText {
         int vw = settings.stream().mapToInt(x -> x.value().length()).max().orElse(10);
         for (SettingReport x : settings) {
             s.append("  ").append(pad(x.key(), kw)).append("  ").append(pad(x.value(), vw)).append("  ").append(x.origin());
+            if (!x.why().isEmpty()) s.append(" (").append(x.why()).append(')');
             if (!x.setIn().isEmpty() && !x.setIn().equals(p.name())) s.append(" (from profile ").append(x.setIn()).append(')');
             s.append('\n');
         }

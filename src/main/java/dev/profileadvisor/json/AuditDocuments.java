@@ -29,13 +29,13 @@ public final class AuditDocuments {
     /**
      * @param report        the audit
      * @param schemaVersion the contract version to stamp
-     * @return {@code {schemaVersion, reports[] {manifest, workspaceRoot, profiles[], findings[]}, errors[], summary}}
+     * @return {@code {schemaVersion, reports[] {manifest, workspaceRoot, cargoDir, profiles[], findings[]}, errors[], summary}}
      */
     public static ObjectNode report(AuditReport report, int schemaVersion) {
         ObjectNode o = F.objectNode().put("schemaVersion", schemaVersion);
         ArrayNode reports = o.putArray("reports");
         for (WorkspaceAudit w : report.workspaces()) {
-            ObjectNode r = reports.addObject().put("manifest", w.manifest()).put("workspaceRoot", w.root());
+            ObjectNode r = reports.addObject().put("manifest", w.manifest()).put("workspaceRoot", w.root()).put("cargoDir", w.cargoDir());
             ArrayNode profiles = r.putArray("profiles");
             for (ProfileReport p : w.profiles()) {
                 ObjectNode po = profiles.addObject().put("name", p.name());
@@ -45,8 +45,10 @@ public final class AuditDocuments {
                 else po.putNull("problem");
                 ArrayNode settings = po.putArray("settings");
                 for (SettingReport s : p.settings()) {
-                    settings.addObject().put("key", s.key()).put("value", s.value()).put("valueId", s.valueId())
-                            .put("origin", s.origin()).put("setIn", s.setIn());
+                    ObjectNode x = settings.addObject().put("key", s.key());
+                    x.set("value", JsonDocuments.value(s.typed()));
+                    x.put("toml", s.toml()).put("valueId", s.valueId()).put("origin", s.origin()).put("setIn", s.setIn())
+                            .put("why", s.why());
                 }
                 if (p.rustcFlags().isPresent()) {
                     ArrayNode flags = po.putArray("rustcFlags");

@@ -40,8 +40,12 @@ import java.util.Map;
  * or retyped without bumping it. Thread-safe: every method builds a fresh tree.
  */
 public final class JsonDocuments {
-    /** Bumped on any incompatible change to a document's shape. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * Bumped on any incompatible change to a document's shape. 2: {@code value} (and {@code default}) is the typed
+     * JSON value in every document, and the TOML text is in {@code toml} (and {@code defaultToml}); the audit's
+     * {@code value} was TOML text, explain's value {@code toml} was typed, explain's effect {@code value} an id.
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -169,9 +173,9 @@ public final class JsonDocuments {
         for (SettingAdvice s : list) {
             ObjectNode x = a.addObject().put("key", s.key());
             x.set("value", tomlValue(s.toml()));
-            x.put("valueId", s.value());
+            x.put("toml", s.toml()).put("valueId", s.value());
             x.set("default", tomlValue(s.defaultToml()));
-            x.put("defaultId", s.defaultValue());
+            x.put("defaultToml", s.defaultToml()).put("defaultId", s.defaultValue());
             x.set("goals", strings(s.goals()));
             x.set("rules", strings(s.rules()));
             x.set("sources", strings(s.sources()));
@@ -179,7 +183,7 @@ public final class JsonDocuments {
             for (Overruled ov : s.overruled()) {
                 ObjectNode y = over.addObject();
                 y.set("value", tomlValue(ov.toml()));
-                y.put("valueId", ov.value()).put("by", ov.by()).put("reason", ov.reason());
+                y.put("toml", ov.toml()).put("valueId", ov.value()).put("by", ov.by()).put("reason", ov.reason());
             }
             x.put("reason", s.reason());
         }
@@ -192,7 +196,8 @@ public final class JsonDocuments {
         ArrayNode values = o.putArray("values");
         for (SettingValue v : s.values()) {
             ObjectNode x = values.addObject().put("id", v.id()).put("title", v.title());
-            x.set("toml", tomlValue(v.toml()));
+            x.set("value", tomlValue(v.toml()));
+            x.put("toml", v.toml());
             x.set("flags", strings(v.flags()));
             x.set("traits", strings(v.traits().stream().sorted().toList()));
         }
@@ -203,7 +208,7 @@ public final class JsonDocuments {
                 .forEach(x -> d.put(x.getKey(), x.getValue()));
         ArrayNode effects = o.putArray("effects");
         k.effects().stream().filter(e -> e.setting().equals(s.key())).forEach(e -> {
-            ObjectNode x = effects.addObject().put("value", e.value()).put("evidence", e.evidence());
+            ObjectNode x = effects.addObject().put("valueId", e.value()).put("evidence", e.evidence());
             x.set("scores", criteria(e.scores()));
             x.set("sources", urls(k, e.sources()));
         });
@@ -287,11 +292,32 @@ public final class JsonDocuments {
     private static JsonNode tomlValue(String literal) {
         if (literal == null || literal.isEmpty()) return F.nullNode();
         TomlParseResult r = Toml.parse("x = " + literal);
-        Object v = r.get("x");
+        return r.hasErrors() ? F.textNode(literal) : value(r.get("x"));
+    }
+
+    /**
+     * A TOML value as the JSON value of the contract's {@code value} fields: a string, number or boolean as itself,
+     * an array or table as a JSON array or object, a date or time (or a non-finite float) as its text; null for none.
+     *
+     * @param v a value as tomlj parses it, or null
+     * @return its JSON
+     */
+    static JsonNode value(Object v) {
+        if (v == null) return F.nullNode();
         if (v instanceof String s) return F.textNode(s);
         if (v instanceof Long l) return F.numberNode(l);
         if (v instanceof Boolean b) return F.booleanNode(b);
-        if (v instanceof Double d) return F.numberNode(d);
-        return F.textNode(literal);
+        if (v instanceof Double d) return d.isNaN() || d.isInfinite() ? F.textNode(String.valueOf(d)) : F.numberNode(d);
+        if (v instanceof org.tomlj.TomlArray a) {
+            ArrayNode out = F.arrayNode();
+            for (int i = 0; i < a.size(); i++) out.add(value(a.get(i)));
+            return out;
+        }
+        if (v instanceof org.tomlj.TomlTable t) {
+            ObjectNode out = F.objectNode();
+            for (String k : t.keySet()) out.set(k, value(t.get(List.of(k))));
+            return out;
+        }
+        return F.textNode(String.valueOf(v));
     }
 }

@@ -96,11 +96,16 @@ public final class ManifestReader {
      * @param path    where it is (or would be): targets are looked up beside it
      * @param display its name in messages
      * @return the manifest
+     * @throws AdvisorException for a manifest with neither {@code [package]} nor {@code [workspace]} (an empty file, or
+     *                          profiles alone), which cargo refuses with this message (cargo 1.95)
      */
     public static Manifest manifest(TomlParseResult toml, Path path, String display) {
         Path dir = path.getParent();
         TomlTable pkg = table(toml, "package");
         TomlTable ws = table(toml, "workspace");
+        if (pkg == null && ws == null && table(toml, "project") == null) { // `[project]`: the deprecated name of `[package]`
+            throw new AdvisorException(new Problem(display, 1, 1, "manifest is missing either a `[package]` or a `[workspace]`"));
+        }
         String name = pkg == null ? "" : str(pkg.get("name"));
         String rustVersion = pkg == null ? "" : str(pkg.get("rust-version"));
         if (pkg != null && pkg.get("rust-version") instanceof TomlTable inherited && Boolean.TRUE.equals(inherited.get("workspace"))) {

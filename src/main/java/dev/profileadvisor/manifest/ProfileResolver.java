@@ -92,7 +92,7 @@ public final class ProfileResolver {
             }
             p = parent;
         }
-        if (problem.isPresent()) return new EffectiveProfile(name, chain, problem, kind, List.of(), List.of(), Optional.empty(), false);
+        if (problem.isPresent()) return new EffectiveProfile(name, chain, problem, kind, List.of(), List.of(), Optional.empty(), false, Map.of());
 
         String root = chain.get(chain.size() - 1);
         List<EffectiveSetting> settings = new ArrayList<>();
@@ -114,24 +114,53 @@ public final class ProfileResolver {
         }
         Map<String, ProfileEntry> overrides = new LinkedHashMap<>();
         for (int i = chain.size() - 1; i >= 0; i--) overrides.putAll(overrideDefs.getOrDefault(chain.get(i), Map.of()));
-        boolean dependencyDebuginfo = dependencyDebuginfo(knowledge, overrides.values(), project);
+        Optional<ProfileEntry> dependencyDebug = dependencyDebuginfo(knowledge, overrides.values(), project);
+        boolean dependencyDebuginfo = dependencyDebug.isPresent();
         Optional<List<String>> flags = allValid
                 ? Optional.of(List.copyOf(flags(knowledge, settings, dependencyDebuginfo)))
                 : Optional.empty();
         return new EffectiveProfile(name, chain, Optional.empty(), ChainProblem.NONE, settings, List.copyOf(overrides.values()), flags,
-                dependencyDebuginfo);
+                dependencyDebuginfo, allValid ? implicits(knowledge, settings, dependencyDebug) : Map.of());
     }
 
     /**
-     * Whether an override with debug info on reaches a dependency of the binary. When members are missing the
+     * The override that gives a dependency of the binary debug info, if any. When members are missing the
      * dependencies are not known: an override is then taken to reach one (it names a package the author builds),
      * so the flags do not show an implicit strip that cargo, seeing the whole graph, would most likely leave out.
      */
-    private static boolean dependencyDebuginfo(Knowledge knowledge, java.util.Collection<ProfileEntry> overrides, Project project) {
+    private static Optional<ProfileEntry> dependencyDebuginfo(Knowledge knowledge, java.util.Collection<ProfileEntry> overrides,
+                                                              Project project) {
         boolean graphKnown = project.graphKnown();
-        return overrides.stream().anyMatch(o -> o.key().equals("debug")
+        return overrides.stream().filter(o -> o.key().equals("debug")
                 && ValueCheck.of(knowledge, "debug", o.value()).value().map(v -> !v.traits().contains("no-debuginfo")).orElse(false)
-                && (!graphKnown || (o.table().startsWith("package.") ? !project.dependencyNames().isEmpty() : mayHaveProcMacros(project))));
+                && (!graphKnown || (o.table().startsWith("package.") ? !project.dependencyNames().isEmpty() : mayHaveProcMacros(project))))
+                .findFirst();
+    }
+
+    /**
+     * For each key no table sets that has an implicit value whose condition the profile meets ({@code strip} with
+     * debug info off), whether cargo applies it, as {@link RustcFlags#implicitApplies} decides for the flags, and why.
+     */
+    private static Map<String, EffectiveProfile.Implicit> implicits(Knowledge knowledge, List<EffectiveSetting> settings,
+                                                                   Optional<ProfileEntry> dependencyDebug) {
+        Map<String, SettingValue> effective = new LinkedHashMap<>();
+        for (EffectiveSetting s : settings) effective.put(s.key(), s.value().orElseThrow());
+        Map<String, EffectiveProfile.Implicit> out = new LinkedHashMap<>();
+        for (EffectiveSetting s : settings) {
+            Setting setting = knowledge.setting(s.key()).orElseThrow();
+            if (s.explicit() || setting.implicit().isEmpty()) continue;
+            Setting.Implicit i = setting.implicit().get();
+            if (!RustcFlags.implicitApplies(i, effective, false)) continue; // the condition is not met by the profile itself
+            SettingValue v = setting.value(i.value()).orElseThrow();
+            if (dependencyDebug.isEmpty()) {
+                out.put(s.key(), new EffectiveProfile.Implicit(v, true, "debug info is off in the binary and every dependency, so cargo strips it"));
+            } else {
+                ProfileEntry e = dependencyDebug.get();
+                out.put(s.key(), new EffectiveProfile.Implicit(v, false, "no implicit strip: `" + e.assignment() + "` in `[profile."
+                        + e.profile() + "." + e.table() + "]` (" + e.origin() + ") gives a dependency debug info"));
+            }
+        }
+        return out;
     }
 
     private static Set<String> flags(Knowledge knowledge, List<EffectiveSetting> settings, boolean dependencyDebuginfo) {

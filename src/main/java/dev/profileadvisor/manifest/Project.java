@@ -21,9 +21,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A workspace as cargo 1.95 sees it when run from the workspace root: the root manifest (whose profiles are the
- * only ones cargo uses), the member manifests, the config files from the root directory up to
- * {@code $CARGO_HOME}, and the {@code CARGO_PROFILE_*} environment.
+ * A workspace as cargo 1.95 sees it when run from one directory (the workspace root unless told otherwise): the root
+ * manifest (whose profiles are the only ones cargo uses), the member manifests, the config files from that
+ * directory up to {@code /} and then {@code $CARGO_HOME} (cargo looks for them from where it runs, not from the
+ * manifest: verified with cargo 1.95), and the {@code CARGO_PROFILE_*} environment.
  *
  * @param root    the workspace root manifest
  * @param members the other member manifests (not the root)
@@ -61,6 +62,21 @@ public record Project(Manifest root, List<Manifest> members, List<ConfigFile> co
     }
 
     /**
+     * {@link #load(Path, Path, Map, Knowledge)} as cargo sees it when run in {@code cargoDir}.
+     *
+     * @param manifest  absolute path of a {@code Cargo.toml}
+     * @param base      directory messages name files relative to
+     * @param env       the environment ({@code CARGO_PROFILE_*}, {@code CARGO_HOME}, {@code HOME})
+     * @param knowledge knowledge, to split environment variable names into profile and key
+     * @param cargoDir  the directory cargo runs in, where it starts looking for config files
+     * @return the project
+     * @throws AdvisorException when a manifest or config file cannot be read or parsed
+     */
+    public static Project load(Path manifest, Path base, Map<String, String> env, Knowledge knowledge, Path cargoDir) {
+        return new Loader(base, env, knowledge, Optional.of(cargoDir)).load(manifest);
+    }
+
+    /**
      * Loads the projects of many manifests for one audit, reading each file and looking into each directory once:
      * the members of a workspace share its root manifest, its member list and its config files, and a tree of
      * crates shares the directories above it. Thread-safe. Meant to live for one request: it does not see files
@@ -76,16 +92,31 @@ public record Project(Manifest root, List<Manifest> members, List<ConfigFile> co
         private final Map<Path, Optional<Path>> configsIn = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<Path, Optional<Path>> homeConfigs = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<Path, ConfigFile> configs = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Optional<Path> cargoDir;
 
         /**
+         * Config files as cargo reads them when run from each workspace's root directory.
+         *
          * @param base      directory messages name files relative to
          * @param env       the environment ({@code CARGO_PROFILE_*}, {@code CARGO_HOME}, {@code HOME})
          * @param knowledge knowledge, to split environment variable names into profile and key
          */
         public Loader(Path base, Map<String, String> env, Knowledge knowledge) {
+            this(base, env, knowledge, Optional.empty());
+        }
+
+        /**
+         * @param base      directory messages name files relative to
+         * @param env       the environment ({@code CARGO_PROFILE_*}, {@code CARGO_HOME}, {@code HOME})
+         * @param knowledge knowledge, to split environment variable names into profile and key
+         * @param cargoDir  the directory cargo runs in, where it starts looking for config files (absolute); empty:
+         *                  each workspace's root directory
+         */
+        public Loader(Path base, Map<String, String> env, Knowledge knowledge, Optional<Path> cargoDir) {
             this.base = base;
             this.env = env;
             this.envEntries = envEntries(env, knowledge);
+            this.cargoDir = cargoDir.map(d -> d.toAbsolutePath().normalize());
         }
 
         /**
@@ -107,7 +138,7 @@ public record Project(Manifest root, List<Manifest> members, List<ConfigFile> co
             if (!own.path().equals(root.path()) && others.stream().noneMatch(m -> m.path().equals(own.path()))) {
                 others.add(own);
             }
-            return new Project(root, others, configs(root.dir()), envEntries);
+            return new Project(root, others, configs(cargoDir.orElse(root.dir())), envEntries);
         }
 
         private Manifest manifest(Path path) {
@@ -269,7 +300,13 @@ public record Project(Manifest root, List<Manifest> members, List<ConfigFile> co
     }
 
     /** A file name as the user would type it from {@code base}: relative when that is short, else absolute. */
-    static String display(Path base, Path file) {
+    /**
+     * @param base a directory
+     * @param file a file or directory
+     * @return its name relative to {@code base} ({@code app/Cargo.toml}, {@code ../x}), or absolute when that needs
+     *         more than three {@code ..}; the empty string for {@code base} itself
+     */
+    public static String display(Path base, Path file) {
         Path b = base.toAbsolutePath().normalize();
         Path f = file.toAbsolutePath().normalize();
         if (f.startsWith(b)) return b.relativize(f).toString();

@@ -55,4 +55,32 @@ public record Trace(Recommendation recommendation, Map<String, Integer> firings,
     public boolean isVetoed(String key, String value) {
         return vetoed.contains(new Vetoed(key, value));
     }
+
+    /**
+     * @param key setting key
+     * @return whether the goals weigh or rule out some value of the key (then its decision is theirs, also when it is
+     *         cargo's default)
+     */
+    public boolean argues(String key) {
+        if (!scores.getOrDefault(key, Map.of()).isEmpty()) return true;
+        for (Vetoed v : vetoed) if (v.key().equals(key)) return true;
+        return false;
+    }
+
+    /**
+     * Whether a value works against the goals: it is not the decided one, and the goals rule it out or it scores
+     * worse than the decided one. This is what {@code audit --goal} reports ({@code conflicts-with-goal}) and what
+     * {@code apply} changes; a different value that scores as well is neither.
+     *
+     * @param key     setting key
+     * @param valueId the value in force
+     * @return whether the goals' decision should replace it
+     */
+    public boolean worksAgainst(String key, String valueId) {
+        String decided = decisions.get(key);
+        if (decided == null || decided.equals(valueId)) return false;
+        if (isVetoed(key, valueId)) return true;
+        Map<String, Integer> s = scores.getOrDefault(key, Map.of());
+        return s.getOrDefault(valueId, 0) < s.getOrDefault(decided, 0);
+    }
 }

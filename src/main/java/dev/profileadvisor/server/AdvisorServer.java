@@ -30,7 +30,7 @@ import java.util.function.Function;
  * {@code GET /health}, and the OpenAPI 3.1 document at {@code GET /openapi.json} with the JSON Schemas it
  * references at {@code GET /schemas/{name}}.
  *
- * <p>Every answer is JSON; every error is {@code {"schemaVersion": 1, "error": {"status", "code", "message"}}}
+ * <p>Every answer is JSON; every error is {@code {"schemaVersion": 2, "error": {"status", "code", "message"}}}
  * with a 4xx or 5xx status and no stack trace. Request bodies are limited in size, each request in time, and
  * requests are computed on a bounded pool; see {@link ServerOptions}. It listens on loopback unless told
  * otherwise, and has no authentication and no TLS.

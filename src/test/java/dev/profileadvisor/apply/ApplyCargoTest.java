@@ -72,4 +72,23 @@ class ApplyCargoTest {
         assertThat(b.binFlags()).containsAll(c.flags());
         assertThat(b.binFlags()).containsExactlyInAnyOrderElementsOf(predicted.rustcFlags().orElseThrow());
     }
+
+    @org.junit.jupiter.api.Test
+    void afterSmallBinaryAddingDebuggableGivesAReleaseBinaryWhosePanicBacktraceNamesTheSourceLines() throws Exception {
+        String main = "fn inner(v: &[u32]) -> u32 { v[7] }\n"
+                + "fn main() { println!(\"{}\", inner(&std::env::args().map(|a| a.len() as u32).collect::<Vec<_>>())); }\n";
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/main.rs"), main);
+        Files.writeString(dir.resolve("Cargo.toml"), PKG);
+        for (Request goals : List.of(Request.goals("small-binary"), Request.goals("debuggable", "small-binary"))) {
+            ApplyPlan plan = advisor.plan(new ApplyRequest(Path.of("."), goals, Map.of(), dir));
+            SafeWrite.replace(plan.file(), plan.text());
+        }
+        String manifest = Files.readString(dir.resolve("Cargo.toml"));
+        assertThat(manifest).contains("\nstrip = \"none\"\n").contains("\ndebug = \"line-tables-only\"\n");
+
+        String run = cargo.buildAndRun(Map.of("Cargo.toml", manifest, "src/main.rs", main), "release", Map.of("RUST_BACKTRACE", "1"));
+        assertThat(run).contains("panicked at src/main.rs:1:").contains("stack backtrace:")
+                .as("the frames name the source lines").contains("at ./src/main.rs:1:").contains("at ./src/main.rs:2:");
+    }
 }

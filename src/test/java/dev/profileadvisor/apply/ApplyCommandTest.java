@@ -174,6 +174,19 @@ class ApplyCommandTest {
     }
 
     @Test
+    void anEmptyManifestIsRefusedAsCargoRefusesItAndNothingIsWritten() throws Exception {
+        Path m = crate("");
+        CliRun r = CliRun.run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: " + shown(m) + ":1:1: manifest is missing either a `[package]` or a `[workspace]`\n");
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readString(m)).isEmpty();
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString()).sorted()).containsExactly("Cargo.toml", "src");
+        }
+    }
+
+    @Test
     void anInlineProfileTableIsRefusedAndTheFileIsUnchanged() throws Exception {
         String text = "profile.release = { lto = \"thin\" }\n" + PKG;
         Path m = crate(text);
@@ -205,13 +218,51 @@ class ApplyCommandTest {
     }
 
     @Test
-    void aKeptLineIsReportedNotRemoved() throws Exception {
+    void aLineTheGoalsRuleOutIsChangedToCargosDefaultAndCheckFailsUntilItIs() throws Exception {
         Path m = crate(PKG + "\n[profile.release]\npanic = \"abort\"\n");
-        CliRun r = CliRun.run("apply", "--goal", "small-binary", "--goal", "catch-panics", "--manifest-path", m.toString());
+        String f = shown(m);
+        CliRun check = CliRun.run("apply", "--goal", "catch-panics", "--check", "--manifest-path", m.toString());
+        assertThat(check.code()).isEqualTo(1);
+        assertThat(check.out()).contains(f + ":7:1: changed `panic = \"abort\"` to `panic = \"unwind\"`\n"
+                + f + ":7:1: note: `panic = \"unwind\"` is cargo's default, written out to replace `panic = \"abort\"`: "
+                + "catch-panics rules it out\n").endsWith(f + " would change: 1 key differs from the recommendation; nothing written\n");
+
+        assertThat(CliRun.run("apply", "--goal", "catch-panics", "--manifest-path", m.toString()).code()).isZero();
+        assertThat(Files.readString(m)).endsWith("\n[profile.release]\npanic = \"unwind\"\n");
+        CliRun again = CliRun.run("apply", "--goal", "catch-panics", "--check", "--manifest-path", m.toString());
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).endsWith(f + " already matches the recommendation\n");
+    }
+
+    @Test
+    void aStripThatDefeatsDebuggableIsChangedNotKeptAfterApplyingSmallBinary() throws Exception {
+        Path m = crate(PKG);
+        String f = shown(m);
+        assertThat(CliRun.run("apply", "--goal", "small-binary", "--manifest-path", m.toString()).code()).isZero();
+        assertThat(Files.readString(m)).contains("\nstrip = \"symbols\"\n");
+
+        CliRun check = CliRun.run("apply", "--goal", "debuggable", "--goal", "small-binary", "--check", "--manifest-path", m.toString());
+        assertThat(check.code()).as("--check fails while the goals' strip is not written").isEqualTo(1);
+        CliRun r = CliRun.run("apply", "--goal", "debuggable", "--goal", "small-binary", "--manifest-path", m.toString());
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains(shown(m) + ":7:1: note: `panic = \"abort\"` is kept as written, but the recommendation wants "
-                + "cargo's default `panic = \"unwind\"` (catch-panics overrules `panic = \"abort\"`); apply removes no line: change "
-                + "it yourself if you agree\n");
-        assertThat(Files.readString(m)).contains("\npanic = \"abort\"\n");
+        assertThat(r.out()).contains(f + ":8:1: changed `strip = \"symbols\"` to `strip = \"none\"`\n")
+                .contains(f + ":8:1: note: `strip = \"none\"` is cargo's default, written out to replace `strip = \"symbols\"`: "
+                        + "debuggable overrules it\n")
+                .doesNotContain("kept as written");
+        assertThat(Files.readString(m)).contains("\nstrip = \"none\"\n").contains("\ndebug = \"line-tables-only\"\n");
+
+        CliRun audit = CliRun.run("audit", "--goal", "debuggable", "--goal", "small-binary", "--findings-only", m.toString());
+        assertThat(audit.out()).isEqualTo("audit: 1 workspace, 0 errors, 0 warnings, 0 notes\n");
+        assertThat(CliRun.run("apply", "--goal", "debuggable", "--goal", "small-binary", "--check", "--manifest-path", m.toString())
+                .code()).isZero();
+    }
+
+    @Test
+    void aLineNoGoalArguesAboutIsLeftAsItIs() throws Exception {
+        Path m = crate(PKG + "\n[profile.release]\nopt-level = \"s\"\n");
+        CliRun r = CliRun.run("apply", "--goal", "debuggable", "--manifest-path", m.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).doesNotContain("note:");
+        assertThat(Files.readString(m)).contains("\nopt-level = \"s\"\n");
     }
 }

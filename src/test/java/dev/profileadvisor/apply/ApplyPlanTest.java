@@ -119,12 +119,31 @@ class ApplyPlanTest {
     }
 
     @Test
-    void aValueInheritedFromTheParentThatTheGoalsRuleOutIsNoted() throws Exception {
+    void aValueInheritedFromTheParentThatTheGoalsRuleOutIsOverriddenInTheProfile() throws Exception {
         crate(PKG + "\n[profile.release]\nstrip = true\n");
         ApplyPlan plan = plan(Request.goals("profilable"), Map.of());
-        assertThat(plan.notes()).extracting(ApplyNote::toString).containsExactly("Cargo.toml:7:1: note: `strip = true` in "
-                + "`[profile.release]` is inherited by `profiling`, where the recommendation wants cargo's default `strip = \"none\"` "
-                + "(these goals rule out `strip = true`); add `strip = \"none\"` to `[profile.profiling]` yourself if you agree");
+        assertThat(plan.text()).endsWith("\n[profile.release]\nstrip = true\n\n[profile.profiling]\ninherits = \"release\"\n"
+                + "debug = \"line-tables-only\"\nstrip = \"none\"\n");
+        assertThat(plan.notes()).extracting(ApplyNote::toString).containsExactly("Cargo.toml:12:1: note: `strip = \"none\"` is "
+                + "cargo's default, written out to replace `strip = true` inherited from `[profile.release]` (Cargo.toml:7:1): "
+                + "profilable rules it out");
+    }
+
+    @Test
+    void aValueTheProfileAlreadyInheritsFromItsParentsTableIsNotWrittenAgain() throws Exception {
+        crate(PKG + "\n[profile.release]\ndebug = \"line-tables-only\"\n");
+        ApplyPlan plan = plan(Request.goals("profilable"), Map.of());
+        assertThat(plan.text()).endsWith("\n[profile.profiling]\ninherits = \"release\"\n");
+    }
+
+    @Test
+    void oneCodegenUnitTheGoalsRuleOutBecomesTheNumberRustcUsesWhenTheKeyIsLeftOut() throws Exception {
+        crate(PKG + "\n[profile.release]\ncodegen-units = 1\n");
+        ApplyPlan plan = plan(Request.goals("low-build-memory"), Map.of());
+        assertThat(plan.text()).endsWith("\n[profile.release]\ncodegen-units = 16\n");
+        assertThat(plan.notes()).extracting(ApplyNote::toString).containsExactly("Cargo.toml:7:1: note: `codegen-units = 16` is "
+                + "the number of units rustc uses when `codegen-units` is left out, written out to replace `codegen-units = 1`: "
+                + "it scores \u22121 for low-build-memory, against 0");
     }
 
     @Test

@@ -46,6 +46,65 @@ class AuditCommandTest {
     }
 
     @Test
+    void manifestPathReadsConfigFilesFromTheCurrentDirectoryLikeCargoAndSaysSoWhileAPathArgumentReadsThemFromTheRoot()
+            throws Exception {
+        Path m = crate("a", PKG);
+        Files.createDirectories(dir.resolve("a/.cargo"));
+        Files.writeString(dir.resolve("a/.cargo/config.toml"), "[profile.release]\ncodegen-units = 8\n");
+        assertThat(Path.of("").toAbsolutePath().startsWith(dir)).as("the test runs outside the crate").isFalse();
+
+        CliRun r = CliRun.run("audit", "--manifest-path", m.toString());
+        assertThat(r.out()).contains("== " + Path.of("").toAbsolutePath().relativize(m) + "\n"
+                        + "config files: as cargo reads them when run in the current directory (from there up, then $CARGO_HOME), "
+                        + "not from the workspace root\n")
+                .contains("profile release: cargo's defaults; rustc: -C opt-level=3 -C embed-bitcode=no -C strip=debuginfo\n");
+        JsonNode j = new ObjectMapper().readTree(CliRun.run("audit", "--manifest-path", m.toString(), "--format", "json").out());
+        assertThat(j.get("reports").get(0).get("cargoDir").asText()).isEqualTo(".");
+
+        CliRun fromRoot = CliRun.run("audit", m.toString());
+        assertThat(fromRoot.out()).doesNotContain("config files:").containsPattern("codegen-units\\s+8\\s+\\S*config.toml:2:1");
+    }
+
+    @Test
+    void releasesStripRowShowsTheImplicitDebuginfoStripThatTheRustcLinePasses() throws Exception {
+        Path m = crate("a", PKG + "\n[profile.release]\nlto = \"thin\"\n");
+        CliRun r = CliRun.run("audit", m.toString());
+        assertThat(r.out()).containsPattern("\n  strip +\"debuginfo\" +implicit \\(debug info is off in the binary and every "
+                        + "dependency, so cargo strips it\\)\n")
+                .contains("rustc: -C opt-level=3 -C lto=thin -C strip=debuginfo\n");
+        JsonNode strip = stripOf(CliRun.run("audit", m.toString(), "--format", "json").out(), "release");
+        assertThat(strip.get("valueId").asText()).isEqualTo("debuginfo");
+        assertThat(strip.get("origin").asText()).isEqualTo("implicit");
+        assertThat(strip.get("why").asText()).isEqualTo("debug info is off in the binary and every dependency, so cargo strips it");
+    }
+
+    @Test
+    void releasesStripRowSaysWhichDependencyKeepsTheImplicitStripOff() throws Exception {
+        Path m = crate("w", "[workspace]\nmembers = [\"app\", \"lib\"]\nresolver = \"2\"\n\n[profile.release.package.probe-lib]\ndebug = 1\n");
+        crate("w/app", PKG.replace("demo", "probe") + "\n[dependencies]\nprobe-lib = { path = \"../lib\" }\n");
+        Path lib = crate("w/lib", PKG.replace("demo", "probe-lib"));
+        Files.move(lib.resolveSibling("src/main.rs"), lib.resolveSibling("src/lib.rs"));
+        CliRun r = CliRun.run("audit", m.toString());
+        String f = m.toString().replace(Path.of("").toAbsolutePath() + "/", "");
+        assertThat(r.out()).containsPattern("\n  strip +\"none\" +default \\(no implicit strip: `debug = 1` in "
+                + "`\\[profile.release.package.probe-lib\\]` \\(\\S*Cargo.toml:6:1\\) gives a dependency debug info\\)\n");
+        assertThat(r.out()).doesNotContain("-C strip=");
+        JsonNode strip = stripOf(CliRun.run("audit", m.toString(), "--format", "json").out(), "release");
+        assertThat(strip.get("valueId").asText()).isEqualTo("none");
+        assertThat(strip.get("origin").asText()).isEqualTo("default");
+        assertThat(strip.get("why").asText()).startsWith("no implicit strip: `debug = 1` in `[profile.release.package.probe-lib]`");
+    }
+
+    static JsonNode stripOf(String json, String profile) throws Exception {
+        assertThat(dev.profileadvisor.json.Schemas.problems("audit", json)).isEmpty();
+        for (JsonNode p : new ObjectMapper().readTree(json).get("reports").get(0).get("profiles")) {
+            if (!p.get("name").asText().equals(profile)) continue;
+            for (JsonNode s : p.get("settings")) if (s.get("key").asText().equals("strip")) return s;
+        }
+        throw new AssertionError("no strip in profile " + profile);
+    }
+
+    @Test
     void failOnSetsTheExitCode() throws Exception {
         Path m = crate("a", PKG + "\n[profile.release]\ncodegen-unit = 1\n");
         assertThat(CliRun.run("audit", m.toString(), "--findings-only").code()).isZero();
@@ -61,7 +120,7 @@ class AuditCommandTest {
         CliRun r = CliRun.run("audit", m.toString(), "--format", "json");
         assertThat(dev.profileadvisor.json.Schemas.problems("audit", r.out())).isEmpty();
         JsonNode j = new ObjectMapper().readTree(r.out());
-        assertThat(j.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(j.get("schemaVersion").asInt()).isEqualTo(2);
         JsonNode report = j.get("reports").get(0);
         JsonNode dev = report.get("profiles").get(0);
         assertThat(dev.get("name").asText()).isEqualTo("dev");
@@ -121,6 +180,18 @@ class AuditCommandTest {
             assertThat(r.err()).as(format).containsPattern("^error: \\S*broken/Cargo.toml:6:\\d+: invalid TOML: ");
             assertThat(r.out()).as(format).doesNotContain("error: ");
         }
+    }
+
+    @Test
+    void anEmptyManifestIsRefusedAsCargoRefusesItAndTheOtherInputsAreStillAudited() throws Exception {
+        Path empty = crate("empty", "");
+        Path profilesOnly = crate("profiles", "[profile.release]\nlto = true\n");
+        Path good = crate("good", PKG);
+        CliRun r = CliRun.run("audit", empty.toString(), profilesOnly.toString(), good.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).containsPattern("\nerror: \\S*empty/Cargo.toml:1:1: manifest is missing either a `\\[package\\]` or a `\\[workspace\\]`\n")
+                .containsPattern("\nerror: \\S*profiles/Cargo.toml:1:1: manifest is missing either a `\\[package\\]` or a `\\[workspace\\]`\n")
+                .endsWith("audit: 1 workspace, 0 errors, 0 warnings, 0 notes, 2 inputs not audited\n");
     }
 
     @Test

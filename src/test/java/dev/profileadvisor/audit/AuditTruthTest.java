@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,6 +168,52 @@ class AuditTruthTest {
             boolean advised = auditText(with).findings().stream().anyMatch(f -> f.id().equals(r.rule()));
             assertThat(advised).as("`%s` advises removing `%s`; cargo's flags with it %s, without it %s", r.rule(), r.line().strip(),
                     flagsWith, flagsWithout).isEqualTo(flagsWith.equals(flagsWithout));
+        }));
+    }
+
+    /** A workspace whose root and member each have a config file setting a different number of codegen units. */
+    static final Map<String, String> TWO_CONFIGS = Map.of(
+            "Cargo.toml", "[workspace]\nmembers = [\"app\"]\nresolver = \"2\"\n",
+            ".cargo/config.toml", "[profile.release]\ncodegen-units = 4\n",
+            "app/Cargo.toml", PKG, "app/src/main.rs", "fn main() {}\n",
+            "app/.cargo/config.toml", "[profile.release]\ncodegen-units = 8\n");
+
+    record RunCase(String name, String in, List<String> cargoArgs, List<Path> auditPaths, String codegenUnits, String cargoDir) {
+    }
+
+    @TestFactory
+    Stream<DynamicTest> configFilesAreReadFromWhereCargoRunsLikeCargoDoes() {
+        return Stream.of(
+                new RunCase("cargo run in the member reads the member's config file", "app", List.of(), List.of(), "8", "."),
+                new RunCase("cargo run in the root reads the root's", "", List.of(), List.of(), "4", "."),
+                new RunCase("--manifest-path from the root reads the root's, not the member's", "",
+                        List.of("--manifest-path", "app/Cargo.toml"), List.of(Path.of("app/Cargo.toml")), "4", "."),
+                new RunCase("--manifest-path from the member's src reads the member's", "app/src",
+                        List.of("--manifest-path", "../../Cargo.toml"), List.of(Path.of("../../Cargo.toml")), "8", ".")
+        ).map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            Path dir = Files.createTempDirectory("audit-cwd-");
+            try {
+                for (var f : TWO_CONFIGS.entrySet()) {
+                    Files.createDirectories(dir.resolve(f.getKey()).getParent());
+                    Files.writeString(dir.resolve(f.getKey()), f.getValue());
+                }
+                Path here = dir.resolve(c.in());
+                // what the CLI asks for: cargo taken to run in the current directory, with or without --manifest-path
+                AuditReport report = advisor.audit(new AuditRequest(c.auditPaths(), List.of(), Map.of(), here, Optional.of(Path.of(""))));
+                assertThat(report.errors()).isEmpty();
+                WorkspaceAudit w = report.workspaces().get(0);
+                assertThat(w.cargoDir()).isEqualTo(c.cargoDir());
+                ProfileReport release = w.profiles().stream().filter(p -> p.name().equals("release")).findFirst().orElseThrow();
+                RealCargo.BuildResult b = cargo.buildProject(TWO_CONFIGS, "release", Map.of(), c.in(), c.cargoArgs());
+                assertThat(b.succeeded()).as(b.output()).isTrue();
+                assertThat(b.binFlags()).as("cargo's flags").contains("-C codegen-units=" + c.codegenUnits());
+                assertThat(b.binFlags()).as("cargo's flags vs the audit's\n%s", b.output())
+                        .containsExactlyInAnyOrderElementsOf(release.rustcFlags().orElseThrow());
+            } finally {
+                try (var walk = Files.walk(dir)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+                }
+            }
         }));
     }
 

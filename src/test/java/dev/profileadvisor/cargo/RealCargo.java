@@ -116,7 +116,25 @@ public final class RealCargo {
      * @throws IllegalStateException if cargo does not finish within 120 s
      */
     public BuildResult buildProject(Map<String, String> files, String profile, Map<String, String> env) {
+        return buildProject(files, profile, env, "", List.of());
+    }
+
+    /**
+     * {@link #buildProject(Map, String, Map)} with cargo run in a directory of the project (where it starts looking
+     * for {@code .cargo/config.toml}).
+     *
+     * @param files   relative path → content
+     * @param profile as for {@link #build(String, String)}
+     * @param env     extra environment variables for cargo
+     * @param in      the directory to run cargo in, relative to the project directory ({@code app}); empty for the
+     *                project directory
+     * @param args    more arguments for {@code cargo build} ({@code --manifest-path app/Cargo.toml})
+     * @return the exit code, output, warnings and the rustc {@code -C} flags of the {@code probe} bin crate
+     * @throws IllegalStateException if cargo does not finish within 120 s
+     */
+    public BuildResult buildProject(Map<String, String> files, String profile, Map<String, String> env, String in, List<String> args) {
         List<String> command = new ArrayList<>(List.of(executable, "build", "-v", "--offline"));
+        command.addAll(args);
         if (profile.equals("release")) command.add("--release");
         else if (!profile.equals("dev")) command.addAll(List.of("--profile", profile));
         Path dir = null;
@@ -127,8 +145,40 @@ public final class RealCargo {
                 Files.createDirectories(p.getParent());
                 Files.writeString(p, f.getValue());
             }
-            Run run = run(command, dir, TIMEOUT_SECONDS, env);
+            Run run = run(command, dir.resolve(in), TIMEOUT_SECONDS, env);
             return new BuildResult(run.exitCode, run.output, warnings(run.output), binFlags(run.output));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    /**
+     * Builds a generated project (as {@link #buildProject(Map, String, Map)}) and runs its {@code probe} binary.
+     *
+     * @param files   relative path → content
+     * @param profile as for {@link #build(String, String)}
+     * @param runEnv  environment variables for the binary ({@code RUST_BACKTRACE=1})
+     * @return what the binary printed (stdout and stderr), or cargo's output when the build failed
+     * @throws IllegalStateException if cargo or the binary does not finish within 120 s, or the build fails
+     */
+    public String buildAndRun(Map<String, String> files, String profile, Map<String, String> runEnv) {
+        List<String> command = new ArrayList<>(List.of(executable, "build", "--offline"));
+        if (profile.equals("release")) command.add("--release");
+        else if (!profile.equals("dev")) command.addAll(List.of("--profile", profile));
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("cargo-run-");
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path p = dir.resolve(f.getKey());
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, f.getValue());
+            }
+            Run build = run(command, dir, TIMEOUT_SECONDS, Map.of());
+            if (build.exitCode != 0) throw new IllegalStateException("cargo build failed:\n" + build.output);
+            String out = profile.equals("dev") ? "debug" : profile;
+            return run(List.of(dir.resolve("target").resolve(out).resolve("probe").toString()), dir, TIMEOUT_SECONDS, runEnv).output;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

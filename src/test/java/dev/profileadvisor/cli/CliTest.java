@@ -32,7 +32,7 @@ class CliTest {
         CliRun r = CliRun.run("recommend", "--goal", "fast-runtime=2", "--goal", "fast-compile=1", "--profile", "release", "--format", "json");
         assertThat(r.code()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
-        assertThat(j.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(j.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(j.get("profile").asText()).isEqualTo("release");
         assertThat(j.get("goals").get(0).get("id").asText()).isEqualTo("fast-runtime");
         assertThat(j.get("goals").get(0).get("weight").asInt()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package dev.profileadvisor.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.profileadvisor.ProfileAdvisor;
@@ -8,9 +9,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -113,7 +117,9 @@ class SchemaContractTest {
                         d -> ((ObjectNode) d.get("goals").get(0)).put("weight", "2"), "weight"),
                 new Broken("a weight out of range", "recommend", recommend,
                         d -> ((ObjectNode) d.get("goals").get(0)).put("weight", 11), "weight"),
-                new Broken("another schema version", "recommend", recommend, d -> d.put("schemaVersion", 2), "schemaVersion"),
+                new Broken("another schema version", "recommend", recommend, d -> d.put("schemaVersion", 1), "schemaVersion"),
+                new Broken("TOML text where the typed value belongs", "recommend", recommend,
+                        d -> ((ObjectNode) d.get("settings").get(0)).put("toml", 3), "toml"),
                 new Broken("a setting without its reason", "recommend", recommend,
                         d -> ((ObjectNode) d.get("settings").get(0)).remove("reason"), "reason"),
                 new Broken("an object as a TOML value", "recommend", recommend,
@@ -134,6 +140,58 @@ class SchemaContractTest {
             assertThat(Schemas.problems(b.schema(), doc.toString())).as("problems with %s", b.name())
                     .isNotEmpty().anySatisfy(p -> assertThat(p).contains(b.expected()));
         }));
+    }
+
+    @Test
+    void valueIsTheTypedValueAndTomlItsTextInTheAuditTheRecommendationAndTheExplanation(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/main.rs"), "fn main() {}\n");
+        Files.writeString(dir.resolve("Cargo.toml"), "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n"
+                + "[profile.release]\nopt-level = \"z\"\ncodegen-units = 3\nlto = true\n");
+        String audit = cli("audit", dir.resolve("Cargo.toml").toString(), "--format", "json");
+        assertValid("audit", audit);
+        JsonNode release = null;
+        for (JsonNode p : MAPPER.readTree(audit).get("reports").get(0).get("profiles")) if (p.get("name").asText().equals("release")) release = p;
+        assertThat(typed(setting(release, "opt-level").get("value"))).isEqualTo("string \"z\"");
+        assertThat(setting(release, "opt-level").get("toml").asText()).isEqualTo("\"z\"");
+        assertThat(typed(setting(release, "codegen-units").get("value"))).isEqualTo("number 3");
+        assertThat(setting(release, "codegen-units").get("toml").asText()).isEqualTo("3");
+        assertThat(typed(setting(release, "lto").get("value"))).isEqualTo("boolean true");
+        assertThat(setting(release, "lto").get("toml").asText()).isEqualTo("true");
+        assertThat(typed(setting(release, "rpath").get("value"))).as("a default").isEqualTo("boolean false");
+        JsonNode split = setting(release, "split-debuginfo");
+        assertThat(typed(split.get("value"))).as("unset: cargo passes nothing").isEqualTo("null");
+        assertThat(split.get("toml").asText()).isEmpty();
+        assertThat(split.get("valueId").asText()).isEqualTo("default");
+
+        JsonNode small = MAPPER.readTree(cli("recommend", "--goal", "small-binary", "--format", "json"));
+        assertThat(typed(setting(small, "opt-level").get("value"))).isEqualTo("string \"z\"");
+        assertThat(setting(small, "opt-level").get("toml").asText()).isEqualTo("\"z\"");
+        assertThat(typed(setting(small, "opt-level").get("default"))).isEqualTo("number 3");
+        assertThat(setting(small, "opt-level").get("defaultToml").asText()).isEqualTo("3");
+        assertThat(typed(setting(small, "codegen-units").get("value"))).isEqualTo("number 1");
+        assertThat(typed(setting(small, "codegen-units").get("default"))).isEqualTo("null");
+        JsonNode fast = MAPPER.readTree(cli("recommend", "--goal", "fast-compile", "--format", "json"));
+        assertThat(typed(setting(fast, "debug").get("value"))).isEqualTo("boolean false");
+        assertThat(setting(fast, "debug").get("toml").asText()).isEqualTo("false");
+
+        JsonNode lto = MAPPER.readTree(cli("explain", "lto", "--format", "json"));
+        JsonNode fat = null;
+        for (JsonNode v : lto.get("values")) if (v.get("id").asText().equals("fat")) fat = v;
+        assertThat(typed(fat.get("value"))).isEqualTo("string \"fat\"");
+        assertThat(fat.get("toml").asText()).isEqualTo("\"fat\"");
+        assertThat(lto.get("effects").get(0).has("valueId")).as("an id is `valueId`").isTrue();
+    }
+
+    /** A JSON value with its type, as a reader of the document gets it: {@code string "z"}, {@code number 3}, {@code null}. */
+    static String typed(JsonNode v) {
+        if (v.isNull()) return "null";
+        return (v.isTextual() ? "string " : v.isNumber() ? "number " : v.isBoolean() ? "boolean " : v.getNodeType() + " ") + v;
+    }
+
+    static JsonNode setting(JsonNode doc, String key) {
+        for (JsonNode s : doc.get("settings")) if (s.get("key").asText().equals(key)) return s;
+        throw new AssertionError("no setting " + key + " in " + doc);
     }
 
     @Test

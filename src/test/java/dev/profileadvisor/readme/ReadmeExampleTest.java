@@ -57,7 +57,7 @@ class ReadmeExampleTest {
         }
         String out = captured.toString(StandardCharsets.UTF_8);
         assertThat(out).startsWith("[profile.release]\n").contains("lto = \"fat\": `lto = \"fat\"` scores best")
-                .contains("\"schemaVersion\" : 1").contains("strip is a OfSetting")
+                .contains("\"schemaVersion\" : 2").contains("strip is a OfSetting")
                 .contains("unknown goal `smallest`; closest known: `small-binary`");
     }
 

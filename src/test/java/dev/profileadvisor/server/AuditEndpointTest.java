@@ -64,6 +64,14 @@ class AuditEndpointTest {
     }
 
     @Test
+    void anEmptyManifestIs400AsCargoRefusesIt() {
+        Api.Answer a = api.post("/v1/audit", "{\"manifest\": \"\"}", null);
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.code()).isEqualTo("bad-manifest");
+        assertThat(a.message()).isEqualTo("Cargo.toml:1:1: manifest is missing either a `[package]` or a `[workspace]`");
+    }
+
+    @Test
     void aMissingManifestAnUnknownFieldAndAnUnknownGoalAre400() {
         assertThat(api.post("/v1/audit", "{}", null).message()).contains("missing field `manifest`");
         assertThat(api.post("/v1/audit", "{\"manifest\": \"\", \"path\": \"/etc\"}", null).message()).contains("unknown field `path`");
