@@ -189,9 +189,9 @@ class AuditCommandTest {
         Path good = crate("good", PKG);
         CliRun r = CliRun.run("audit", empty.toString(), profilesOnly.toString(), good.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.out()).containsPattern("\nerror: \\S*empty/Cargo.toml:1:1: manifest is missing either a `\\[package\\]` or a `\\[workspace\\]`\n")
-                .containsPattern("\nerror: \\S*profiles/Cargo.toml:1:1: manifest is missing either a `\\[package\\]` or a `\\[workspace\\]`\n")
-                .endsWith("audit: 1 workspace, 0 errors, 0 warnings, 0 notes, 2 inputs not audited\n");
+        assertThat(r.err()).containsPattern("(^|\n)error: \\S*empty/Cargo.toml:1:1: manifest is missing either a `\\[package\\]` or a `\\[workspace\\]`\n")
+                .containsPattern("(^|\n)error: \\S*profiles/Cargo.toml:1:1: manifest is missing either a `\\[package\\]` or a `\\[workspace\\]`\n");
+        assertThat(r.out()).endsWith("audit: 1 workspace, 0 errors, 0 warnings, 0 notes, 2 inputs not audited\n");
     }
 
     @Test
