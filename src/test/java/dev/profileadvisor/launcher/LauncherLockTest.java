@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 14 §5: two runs of a launcher whose jar is missing, started at once, build it once. The first to take
- * {@code target/.build.lock} builds; the other waits, finds the jar fresh once it has the lock, and runs it. And the
- * program the launcher starts does not keep the lock. Runs the real launcher on a copy of the project (one build).
+ * {@code target/.build.lock} builds; the other waits, finds the jar fresh once it has the lock, and runs it. The
+ * program the launcher starts does not keep the lock, and a build stopped half-way is built again. Runs the real
+ * launcher on a copy of the project (one build).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherLockTest {
@@ -88,5 +89,27 @@ class LauncherLockTest {
             serve.destroy();
             if (!serve.waitFor(20, TimeUnit.SECONDS)) serve.destroyForcibly();
         }
+    }
+
+    /** What a build killed in the middle of shading leaves: a partial jar, newer than every source. */
+    @Test
+    @Order(3)
+    void aBuildStoppedHalfWayIsBuiltAgainAndItsPartialJarNeverKept() throws Exception {
+        Path jar = copy.jar(), previous = copy.repo.resolve("target/.previous-all.jar");
+        java.nio.file.attribute.FileTime built = Files.getLastModifiedTime(jar);
+        long size = Files.size(jar);
+        Files.move(jar, previous); // the build moves the jar aside, then Maven starts writing the new one
+        Files.writeString(jar, "PK partial");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Files.writeString(copy.repo.resolve("target/.build-incomplete"), "");
+        int builds = copy.mvnRuns();
+        LauncherCopy.Run r = copy.probe(Map.of(), "--version"); // this mvn fails at once
+        assertThat(copy.mvnRuns()).as("built again, although the jar is newer than the sources").isEqualTo(builds + 1);
+        assertThat(r.code()).isEqualTo(2);
+        // the partial jar is gone and the last good one is back, not replaced by the partial one
+        assertThat(Files.size(jar)).isEqualTo(size);
+        assertThat(Files.getLastModifiedTime(jar)).isEqualTo(built);
+        assertThat(previous).doesNotExist();
+        assertThat(copy.repo.resolve("target/.build-incomplete")).doesNotExist();
     }
 }
