@@ -26,12 +26,15 @@ final class LauncherCopy {
     record Run(int code, String out, String err) {
     }
 
+    /** The temporary directory holding the copy, the mvn wrappers and their log; {@link #delete()} removes it. */
+    final Path root;
     /** The copy: bin/cargo-profile-advisor, pom.xml, src/main, rules/, knowledge/, and target/ once built. */
     final Path repo;
     private final Path wrappers;
     private final Path mvnLog;
 
     private LauncherCopy(Path root) throws IOException {
+        this.root = root;
         repo = Files.createDirectories(root.resolve("project"));
         for (String part : List.of("pom.xml", "bin", "src/main", "rules", "knowledge")) copy(Path.of(part), repo.resolve(part));
         wrappers = Files.createDirectories(root.resolve("wrappers"));
@@ -139,6 +142,17 @@ final class LauncherCopy {
      */
     int mvnRuns() throws IOException {
         return (int) Files.readAllLines(mvnLog).stream().filter(l -> !l.isBlank()).count();
+    }
+
+    /**
+     * Removes the copy (a built one holds about 80 MB: the jar, the archives, the classes).
+     *
+     * @throws IOException if it cannot be removed
+     */
+    void delete() throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     /** @return the launcher's jar in the copy */

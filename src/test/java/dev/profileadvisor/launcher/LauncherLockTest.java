@@ -1,11 +1,13 @@
 package dev.profileadvisor.launcher;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +33,12 @@ class LauncherLockTest {
     @BeforeAll
     static void copyProject() throws Exception {
         copy = LauncherCopy.create();
-        logs = Files.createTempDirectory("cpa-lock-");
+        logs = Files.createDirectories(copy.root.resolve("logs"));
+    }
+
+    @AfterAll
+    static void removeCopy() throws IOException {
+        if (copy != null) copy.delete();
     }
 
     static int count(String text, String what) {

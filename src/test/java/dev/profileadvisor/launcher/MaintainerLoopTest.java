@@ -1,12 +1,14 @@
 package dev.profileadvisor.launcher;
 
 import dev.profileadvisor.launcher.LauncherCopy.Run;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -39,6 +41,11 @@ class MaintainerLoopTest {
         built = Files.getLastModifiedTime(copy.jar());
         int line = copy.edit(DRL, "GoalRequest( goal == \"catch-panics\" )", "GoalRequest( gaol == \"catch-panics\" )");
         where = DRL + ":" + line + ":";
+    }
+
+    @AfterAll
+    static void removeCopy() throws IOException {
+        if (copy != null) copy.delete();
     }
 
     @Test
@@ -79,7 +86,7 @@ class MaintainerLoopTest {
     @Test
     @Order(3)
     void mvnPackageFailsNamingTheRuleFile() throws Exception {
-        Path log = Files.createTempFile("mvn", ".log");
+        Path log = copy.root.resolve("mvn-package.log");
         ProcessBuilder pb = new ProcessBuilder("mvn", "-q", "-B", "-Dstyle.color=never", "-Dmaven.test.skip=true", "package")
                 .directory(copy.repo.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putIfAbsent("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");

@@ -2,6 +2,7 @@ package dev.profileadvisor.launcher;
 
 import dev.profileadvisor.launcher.LauncherCopy.Run;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -46,6 +47,11 @@ class StartupCacheTest {
         copy = LauncherCopy.create();
         repo = copy.repo;
         Files.writeString(repo.resolve(SCRATCH), "notes\n");
+    }
+
+    @AfterAll
+    static void removeCopy() throws IOException {
+        if (copy != null) copy.delete();
     }
 
     static boolean inJar(String entry) throws IOException {
