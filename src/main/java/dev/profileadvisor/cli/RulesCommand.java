@@ -15,9 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** {@code rules list|test|lint}: for maintainers. */
+/** {@code rules list|test|lint} (and the build's hidden {@code rules check}): for maintainers. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "List, test and lint the rules.",
-        subcommands = {RulesCommand.ListRules.class, RulesCommand.TestRules.class, RulesCommand.LintRules.class})
+        subcommands = {RulesCommand.ListRules.class, RulesCommand.TestRules.class, RulesCommand.LintRules.class,
+                RulesCommand.CheckRules.class})
 final class RulesCommand {
 
     /** {@code rules list}. */
@@ -97,6 +98,23 @@ final class RulesCommand {
             out.printf("rules lint: %d rules, %d problems%n", advisor.rules().size(), problems.size());
             out.flush();
             return problems.isEmpty() ? Main.OK : Main.CHECK_FAILED;
+        }
+    }
+
+    /**
+     * {@code rules check} (hidden): loads the knowledge and compiles every rule, printing nothing when both are
+     * sound. {@code mvn package} runs it on the files it bundles (see pom.xml), so a DRL or knowledge file that does
+     * not compile fails the build with its {@code file:line:col} instead of going into the jar.
+     */
+    @Command(name = "check", hidden = true, description = "Compile every rule and load the knowledge; print only errors.")
+    static final class CheckRules implements java.util.concurrent.Callable<Integer> {
+        @Mixin
+        LoadOptions load;
+
+        @Override
+        public Integer call() {
+            ProfileAdvisor.load(java.util.Optional.ofNullable(load.rules), java.util.Optional.ofNullable(load.knowledge));
+            return Main.OK;
         }
     }
 }

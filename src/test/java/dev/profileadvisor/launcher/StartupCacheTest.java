@@ -1,6 +1,8 @@
 package dev.profileadvisor.launcher;
 
+import dev.profileadvisor.launcher.LauncherCopy.Run;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -8,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,54 +26,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The launcher's start-up cache (a class-data-sharing archive) never gives a wrong answer and never fails a
- * command: after a changed knowledge file, a changed rule file (each rebuilds the jar), with a corrupt or an
- * unreadable archive, and under another JDK. Runs the real launcher on a copy of the project, so it builds the jar
- * three times (about a minute each on a busy 2-core machine).
+ * command: after a changed knowledge file and a changed rule file (which rebuild the jar), with a corrupt or an
+ * unreadable archive, and under another JDK; and the archive comes from the warm-up run only. Runs the real launcher
+ * on a copy of the project. Maven builds the jar twice: on first use, and once for the knowledge and the rule edits
+ * together; that each edit alone makes the launcher build is shown with an {@code mvn} that fails at once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StartupCacheTest {
+    static LauncherCopy copy;
     static Path repo;
+    /** The archives before the knowledge and rule edits, and the builds until then. */
+    static List<Path> beforeEdits;
+    static int buildsBeforeEdits;
 
-    record Run(int code, String out, String err) {
-    }
+    /** A file under rules/ that the edits delete: it must not survive in the rebuilt jar. */
+    static final String SCRATCH = "rules/scratch-notes.md";
 
     @BeforeAll
     static void copyProject() throws IOException {
-        repo = Files.createTempDirectory("cpa-launcher-");
-        for (String part : List.of("pom.xml", "bin", "src/main", "rules", "knowledge")) copy(Path.of(part), repo.resolve(part));
+        copy = LauncherCopy.create();
+        repo = copy.repo;
+        Files.writeString(repo.resolve(SCRATCH), "notes\n");
     }
 
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            }
+    @AfterAll
+    static void removeCopy() throws IOException {
+        if (copy != null) copy.delete();
+    }
+
+    static boolean inJar(String entry) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(copy.jar().toFile())) {
+            return zip.getEntry(entry) != null;
         }
     }
 
     static Run launch(Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("bash", repo.resolve("bin/cargo-profile-advisor").toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile());
-        pb.environment().put("CPA_QUIET_BUILD", "1");
-        pb.environment().remove("CPA_NO_CDS");
-        pb.environment().putAll(env);
-        Path out = Files.createTempFile("launch", ".out");
-        Path err = Files.createTempFile("launch", ".err");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(600, TimeUnit.SECONDS)).as("launcher finished").isTrue();
-        Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-        Files.delete(out);
-        Files.delete(err);
-        return r;
+        return copy.launch(env, args);
+    }
+
+    static String[] recommendArgs(String... goals) {
+        List<String> args = new ArrayList<>(List.of("recommend", "--format", "toml"));
+        for (String g : goals) args.addAll(List.of("--goal", g));
+        return args.toArray(String[]::new);
     }
 
     static Run recommend(String... goals) throws Exception {
-        List<String> args = new ArrayList<>(List.of("recommend", "--format", "toml"));
-        for (String g : goals) args.addAll(List.of("--goal", g));
-        return launch(Map.of(), args.toArray(String[]::new));
+        return launch(Map.of(), recommendArgs(goals));
     }
 
     static List<Path> archives() throws IOException {
@@ -89,13 +90,20 @@ class StartupCacheTest {
         }
     }
 
-    /** Edits a file of the copy and moves its time forward, so the launcher sees it as newer than the jar. */
+    /** {@code cpa-KEY.trained}: the size of the archive the launcher's warm-up recorded for that key. */
+    static Path marker(Path archive) {
+        return archive.resolveSibling(archive.getFileName().toString().replace(".jsa", ".trained"));
+    }
+
+    /** The archive is the one the warm-up recorded (the launcher checks the same before it uses one). */
+    static void assertRecordedByWarmUp(Path archive) throws IOException {
+        assertThat(archive).isRegularFile();
+        assertThat(marker(archive)).as("written after a warm-up recording").isRegularFile();
+        assertThat(Files.readString(marker(archive)).trim()).isEqualTo(Long.toString(Files.size(archive)));
+    }
+
     static void edit(String file, String from, String to) throws IOException {
-        Path p = repo.resolve(file);
-        String text = Files.readString(p, StandardCharsets.UTF_8);
-        assertThat(text).contains(from);
-        Files.writeString(p, text.replace(from, to));
-        Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        copy.edit(file, from, to);
     }
 
     @Test
@@ -107,6 +115,9 @@ class StartupCacheTest {
         assertThat(r.err()).isEmpty();
         assertThat(archives()).hasSize(1);
         assertThat(compiledRules()).hasSize(2);
+        assertThat(copy.mvnRuns()).isEqualTo(1);
+        assertRecordedByWarmUp(archives().get(0));
+        assertThat(inJar(SCRATCH)).isTrue();
     }
 
     @Test
@@ -116,7 +127,13 @@ class StartupCacheTest {
         byte[] noise = new byte[100_000];
         new java.util.Random(42).nextBytes(noise);
         archive.toFile().setWritable(true);
-        Files.write(archive, noise);
+        // Over its first 100 kB, keeping its size: the launcher takes it for the warm-up's and hands it to the JVM,
+        // which must reject it silently. (An archive of another size is recorded again; see below.)
+        long size = Files.size(archive);
+        try (FileChannel ch = FileChannel.open(archive, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(noise), 0);
+        }
+        assertThat(Files.size(archive)).isEqualTo(size);
         Run r = recommend("small-binary");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("lto = \"fat\"");
@@ -136,6 +153,7 @@ class StartupCacheTest {
         assertThat(r.out()).contains("lto = \"fat\"");
         assertThat(r.err()).isEmpty();
         assertThat(archive).isRegularFile(); // the launcher replaced it with a real archive
+        assertRecordedByWarmUp(archive);
         Files.writeString(archive, ""); // and an empty archive is ignored too
         Run empty = recommend("small-binary");
         assertThat(empty.out()).contains("lto = \"fat\"");
@@ -164,33 +182,94 @@ class StartupCacheTest {
         for (Path p : compiledRules()) assertThat(Files.readAllBytes(p)).as("replaced: " + p).isNotEqualTo(noise);
     }
 
+    /**
+     * Issue 15 item 16: the archive was recorded from whatever command came first; after {@code recommend --help}
+     * it held 2 MB of classes instead of 20-32 and was kept for good, and every run paid for the missing classes.
+     */
     @Test
     @Order(5)
-    void aChangedKnowledgeFileRebuildsAndGivesTheNewAnswer() throws Exception {
-        recommend("small-binary"); // records a fresh archive for the current jar
-        List<Path> before = archives();
-        // fat LTO no longer helps size: small-binary must move to thin LTO
-        edit("knowledge/effects.toml", "value = \"fat\"\nruntime = 3\nsize = 2", "value = \"fat\"\nruntime = 3\nsize = -3");
+    void aHelpRunRecordsNothingAndAPartialArchiveIsRecordedAgain() throws Exception {
+        Path archive = archives().get(0);
+        Files.delete(archive);
+        Files.delete(marker(archive));
+        Run help = launch(Map.of(), "recommend", "--help");
+        assertThat(help.code()).as(help.err()).isZero();
+        assertThat(help.out()).contains("--goal");
+        assertThat(help.err()).isEmpty();
+        assertThat(archives()).as("a help run records no archive").isEmpty();
+
+        // What the launcher used to leave: an archive recorded during `recommend --help`, with no marker.
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off", "-XX:ArchiveClassesAtExit=" + archive, "-jar", copy.jar().toString(), "recommend", "--help")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(archive).isRegularFile();
+        long partial = Files.size(archive);
+
         Run r = recommend("small-binary");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("lto = \"thin\"").doesNotContain("lto = \"fat\"");
+        assertThat(r.out()).contains("lto = \"fat\"");
         assertThat(r.err()).isEmpty();
-        assertThat(archives()).hasSize(1).doesNotContainAnyElementsOf(before);
+        assertRecordedByWarmUp(archive);
+        assertThat(Files.size(archive)).as("recorded again by the warm-up").isGreaterThan(4 * partial);
+        assertThat(archives()).hasSize(1);
     }
 
+    /** Each edit alone makes the launcher build (here with an mvn that fails at once, so nothing is built). */
     @Test
     @Order(6)
-    void aChangedRuleFileRebuildsAndGivesTheNewAnswer() throws Exception {
+    void aChangedKnowledgeOrRuleFileMakesTheLauncherBuild() throws Exception {
+        beforeEdits = archives();
         assertThat(recommend("small-binary", "catch-panics").out()).doesNotContain("panic");
+        int builds = copy.mvnRuns();
+        FileTime built = Files.getLastModifiedTime(copy.jar());
+
+        // fat LTO no longer helps size: small-binary must move to thin LTO
+        edit("knowledge/effects.toml", "value = \"fat\"\nruntime = 3\nsize = 2", "value = \"fat\"\nruntime = 3\nsize = -3");
+        Run k = copy.probe(Map.of(), recommendArgs("small-binary"));
+        assertThat(copy.mvnRuns()).as("a changed knowledge file rebuilds").isEqualTo(builds + 1);
+        assertThat(k.code()).isEqualTo(2);
+        assertThat(k.err()).contains("error: building cargo-profile-advisor failed").contains("the previous jar is kept");
+        assertThat(Files.getLastModifiedTime(copy.jar())).as("the failed build put the jar back").isEqualTo(built);
+
+        // with --knowledge DIR the bundled knowledge is not read: no build, and the working copy answers
+        Run own = copy.probe(Map.of(), "recommend", "--format", "toml", "--goal", "small-binary", "--knowledge", "knowledge");
+        assertThat(own.code()).as(own.err()).isZero();
+        assertThat(own.out()).contains("lto = \"thin\"");
+        assertThat(copy.mvnRuns()).isEqualTo(builds + 1);
+
         edit("rules/recommend/20-constraints.drl", "GoalRequest( goal == \"catch-panics\" )", "GoalRequest( goal == \"no-such-goal\" )");
-        Run r = recommend("small-binary", "catch-panics");
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("panic = \"abort\"");
-        assertThat(r.err()).isEmpty();
+        copy.probe(Map.of(), "recommend", "--format", "toml", "--goal", "small-binary", "--knowledge", "knowledge");
+        assertThat(copy.mvnRuns()).as("a changed rule file rebuilds").isEqualTo(builds + 2);
+        buildsBeforeEdits = builds;
+        Files.delete(repo.resolve(SCRATCH));
     }
 
     @Test
     @Order(7)
+    void aChangedKnowledgeFileRebuildsAndGivesTheNewAnswer() throws Exception {
+        Run r = recommend("small-binary");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("lto = \"thin\"").doesNotContain("lto = \"fat\"");
+        assertThat(r.err()).isEmpty();
+        assertThat(archives()).hasSize(1).doesNotContainAnyElementsOf(beforeEdits);
+        assertThat(copy.mvnRuns()).as("built by Maven").isEqualTo(buildsBeforeEdits + 3);
+        assertThat(inJar(SCRATCH)).as("a deleted file of rules/ is not in the rebuilt jar").isFalse();
+    }
+
+    @Test
+    @Order(8)
+    void aChangedRuleFileRebuildsAndGivesTheNewAnswer() throws Exception {
+        Run r = recommend("small-binary", "catch-panics");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("panic = \"abort\"");
+        assertThat(r.err()).isEmpty();
+        assertThat(copy.mvnRuns()).as("by the same build").isEqualTo(buildsBeforeEdits + 3);
+    }
+
+    @Test
+    @Order(9)
     void anotherJdkGetsItsOwnArchive() throws Exception {
         Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
         Assumptions.assumeTrue(Files.isExecutable(java25), "this machine kind has Temurin 25 under /usr/lib/jvm");
@@ -200,5 +279,6 @@ class StartupCacheTest {
         assertThat(r.out()).contains("panic = \"abort\"");
         assertThat(r.err()).isEmpty();
         assertThat(archives()).hasSize(before.size() + 1).containsAll(before);
+        for (Path a : archives()) assertRecordedByWarmUp(a);
     }
 }
