@@ -120,11 +120,12 @@ public final class KnowledgeLoader {
                     aliases.add(new Alias(at, a.has("flags") ? a.strings("flags") : flags, a.optString("since").orElse(""),
                             a.bool("documented", true)));
                 }
-                for (String trait : v.strings("traits")) {
+                List<String> traits = v.strings("traits"); // read once: each read of a wrong value records its problem
+                for (String trait : traits) {
                     if (!trait.matches("[a-z][a-z0-9-]*")) v.problem("traits", "trait `" + trait + "` must be lowercase kebab-case");
                 }
                 values.add(new SettingValue(key, id, v.string("title"), toml, flags, v.optString("summary").orElse(""),
-                        v.optString("since").orElse(""), new HashSet<>(v.strings("traits")), aliases, values.size()));
+                        v.optString("since").orElse(""), new HashSet<>(traits), aliases, values.size()));
             }
             if (values.isEmpty()) n.problem(null, "`" + n.path() + "` has no `[[" + n.path() + ".value]]`");
             Map<String, String> defaults = new LinkedHashMap<>();
