@@ -286,4 +286,23 @@ class RuleErrorsTest {
                 "sources = [\"cargo-book-profiles-panic\", \"no-such-source\"]");
         assertThat(problemsOf(wc)).singleElement().hasToString(toml + ":" + line + ":1: unknown source `no-such-source`; define it in knowledge/sources.toml");
     }
+
+    @Test
+    void aMisspeltCaseKeyIsReportedAloneWithTheKeyItResembles() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path toml = wc.rules.resolve("audit/values.toml");
+        int line = WorkingCopy.edit(toml, "expect = \"fires\"", "expekt = \"fires\"");
+        assertThat(problemsOf(wc)).extracting(Problem::toString).containsExactly(
+                toml + ":" + line + ":1: unknown key `expekt` in a case of `invalid-opt-level`; did you mean `expect`?");
+    }
+
+    @Test
+    void aCaseKeyLikeNoneIsReportedWithTheKeysACaseMayHave() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path toml = wc.rules.resolve("audit/values.toml");
+        int line = WorkingCopy.edit(toml, "expect = \"fires\"", "expect = \"fires\"\nwhatever = 1") + 1;
+        assertThat(problemsOf(wc)).extracting(Problem::toString).containsExactly(toml + ":" + line
+                + ":1: unknown key `whatever` in a case of `invalid-opt-level`; a case may have column, config, env, expect, files, goals,"
+                + " inherits, line, manifest, message, message-contains, name, profile, settings");
+    }
 }
