@@ -248,4 +248,39 @@ class CliTest {
         assertThat(r.err()).as(command).contains("expected one of " + formats.trim() + "\n");
         assertThat(r.out()).as(command).isEmpty();
     }
+
+    @Test
+    void aRulesFolderGivenAsKnowledgeIsNamedWithWhatAKnowledgeFolderHolds() {
+        CliRun r = CliRun.run("rules", "lint", "--knowledge", "rules/");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: --knowledge rules: not a knowledge folder: sources.toml, settings.toml, profiles.toml,"
+                + " goals.toml, effects.toml, corrections.toml, unstable.toml are missing (the bundled one is knowledge/ in the repository)\n");
+    }
+
+    @Test
+    void aKnowledgeFolderMissingOneFileNamesItWithoutAJavaException(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        dev.profileadvisor.WorkingCopy wc = new dev.profileadvisor.WorkingCopy(tmp);
+        wc.knowledge.resolve("unstable.toml").toFile().delete();
+        CliRun r = CliRun.run("rules", "test", "--knowledge", wc.knowledge.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: --knowledge " + wc.knowledge + ": unstable.toml is missing (the bundled knowledge/ in the"
+                + " repository has sources.toml, settings.toml, profiles.toml, goals.toml, effects.toml, corrections.toml, unstable.toml)\n");
+    }
+
+    @Test
+    void aKnowledgeFolderGivenAsRulesIsNamedWithWhatARulesFolderHolds() {
+        CliRun r = CliRun.run("rules", "list", "--rules", "knowledge/");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: --rules knowledge: not a rules folder: it has no `.drl` files"
+                + " (the bundled one is rules/ in the repository)\n");
+    }
+
+    @Test
+    void aFolderThatIsNotThereIsNamedWithTheOption() {
+        CliRun r = CliRun.run("rules", "lint", "--rules", "rulez", "--knowledge", "knowledge");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: --rules rulez: no such folder (the bundled one is rules/ in the repository)\n");
+    }
 }
