@@ -22,10 +22,12 @@ import java.util.Set;
 public final class RuleCatalog {
     private final Map<String, RuleDoc> docs;
     private final Map<String, SuppliedValues> supplied;
+    private final List<TraitUse> traitUses;
 
-    private RuleCatalog(Map<String, RuleDoc> docs, Map<String, SuppliedValues> supplied) {
+    private RuleCatalog(Map<String, RuleDoc> docs, Map<String, SuppliedValues> supplied, List<TraitUse> traitUses) {
         this.docs = Collections.unmodifiableMap(docs);
         this.supplied = Collections.unmodifiableMap(supplied);
+        this.traitUses = List.copyOf(traitUses);
     }
 
     /**
@@ -40,9 +42,11 @@ public final class RuleCatalog {
         List<Problem> problems = new ArrayList<>();
         Map<String, RuleDoc> docs = new LinkedHashMap<>();
         Map<String, SuppliedValues> supplied = new LinkedHashMap<>();
+        List<TraitUse> traits = new ArrayList<>();
         for (RuleFile f : files) {
             if (f.isDrl()) {
                 SuppliedValues.read(f).forEach(supplied::putIfAbsent);
+                traits.addAll(TraitUse.read(f));
                 continue;
             }
             TomlNode root = TomlNode.parse(f.name(), f.text(), problems);
@@ -97,7 +101,7 @@ public final class RuleCatalog {
             }));
         }
         if (!problems.isEmpty()) throw new AdvisorException(problems);
-        return new RuleCatalog(docs, supplied);
+        return new RuleCatalog(docs, supplied, traits);
     }
 
     /** The keys a case may have. */
@@ -201,6 +205,11 @@ public final class RuleCatalog {
     /** @return rule id → the values its consequence passes to its templates, for every DRL rule, in file order */
     public Map<String, SuppliedValues> supplied() {
         return supplied;
+    }
+
+    /** @return every trait literal a DRL condition matches, in file order */
+    public List<TraitUse> traitUses() {
+        return traitUses;
     }
 
     /** @return rule id → docs, in file order */

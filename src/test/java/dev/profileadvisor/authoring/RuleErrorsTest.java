@@ -305,4 +305,15 @@ class RuleErrorsTest {
                 + ":1: unknown key `whatever` in a case of `invalid-opt-level`; a case may have column, config, env, expect, files, goals,"
                 + " inherits, line, manifest, message, message-contains, name, profile, settings");
     }
+
+    @Test
+    void lintReportsATraitNoKnowledgeValueHasAtTheDrlLiteral() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path drl = wc.rules.resolve("audit/contradictions.drl");
+        int line = WorkingCopy.edit(drl, "traits not contains \"no-debuginfo\"", "traits not contains \"no-debuginfoo\"");
+        int column = lineOf(drl, line).indexOf("\"no-debuginfoo\"") + 1;
+        assertThat(RuleChecks.lint(wc.load())).extracting(Problem::toString).containsExactly(drl + ":" + line + ":" + column
+                + ": `strip-discards-debuginfo` matches the trait `no-debuginfoo`, which no value in knowledge/settings.toml has,"
+                + " so `traits not contains` always holds; did you mean `no-debuginfo`?");
+    }
 }
