@@ -5,6 +5,7 @@ import dev.profileadvisor.Severity;
 import dev.profileadvisor.ProfileAdvisor;
 import dev.profileadvisor.authoring.RuleChecks;
 import dev.profileadvisor.json.JsonDocuments;
+import dev.profileadvisor.catalog.FactDoc;
 import dev.profileadvisor.catalog.RuleDoc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,13 +28,19 @@ final class RulesCommand {
         CommandSpec spec;
         @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
         PlainFormat format;
+        @Option(names = "--facts", description = "List the fact records the rules match instead: each field, its type and what it holds.")
+        boolean facts;
         @Mixin
         LoadOptions load;
 
         @Override
         public Integer call() {
-            ProfileAdvisor advisor = load.advisor();
             PrintWriter out = spec.commandLine().getOut();
+            if (facts) {
+                listFacts(out);
+                return Main.OK;
+            }
+            ProfileAdvisor advisor = load.advisor();
             if (format == PlainFormat.json) {
                 out.println(JsonDocuments.write(JsonDocuments.rules(advisor)));
             } else {
@@ -45,6 +52,24 @@ final class RulesCommand {
             }
             out.flush();
             return Main.OK;
+        }
+
+        /** Each fact record, then one line per field: name, type, description (its Javadoc {@code @param}). */
+        private void listFacts(PrintWriter out) {
+            List<FactDoc> all = FactDoc.all();
+            if (format == PlainFormat.json) {
+                out.println(JsonDocuments.write(JsonDocuments.facts(all)));
+            } else {
+                int nw = all.stream().flatMap(f -> f.fields().stream()).mapToInt(f -> f.name().length()).max().orElse(10);
+                int tw = all.stream().flatMap(f -> f.fields().stream()).mapToInt(f -> f.type().length()).max().orElse(10);
+                for (FactDoc f : all) {
+                    out.println(f.name() + ": " + f.summary());
+                    for (FactDoc.Field field : f.fields()) {
+                        out.printf("  %-" + nw + "s  %-" + tw + "s  %s%n", field.name(), field.type(), field.description());
+                    }
+                }
+            }
+            out.flush();
         }
     }
 

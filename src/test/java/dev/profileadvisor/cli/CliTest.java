@@ -283,4 +283,26 @@ class CliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: --rules rulez: no such folder (the bundled one is rules/ in the repository)\n");
     }
+
+    @Test
+    void rulesListFactsShowsEachFactRecordWithItsFieldsTypesAndDescriptions() {
+        CliRun r = CliRun.run("rules", "list", "--facts");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("EffectiveFact: The value a key ends up with in a profile (audit input fact)\n")
+                .containsPattern("\n  traits +Set<String> +the value's traits\n")
+                .containsPattern("\n  writtenIn +String +the profile whose table sets it \\(named so, not `setIn`: Drools reads `set…` as a setter\\)\n");
+    }
+
+    @Test
+    void rulesListFactsAsJsonGivesEachFieldItsTypeAndDescription() throws Exception {
+        CliRun r = CliRun.run("rules", "list", "--facts", "--format", "json");
+        assertThat(r.code()).isZero();
+        JsonNode facts = new ObjectMapper().readTree(r.out()).get("facts");
+        JsonNode effective = null;
+        for (JsonNode f : facts) if (f.get("name").asText().equals("EffectiveFact")) effective = f;
+        assertThat(effective).isNotNull();
+        assertThat(effective.get("fields").get(6).toString())
+                .isEqualTo("{\"name\":\"traits\",\"type\":\"Set<String>\",\"description\":\"the value's traits\"}");
+    }
 }
