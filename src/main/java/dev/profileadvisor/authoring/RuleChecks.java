@@ -65,6 +65,22 @@ public final class RuleChecks {
     }
 
     /**
+     * Runs the cases of some rules only.
+     *
+     * @param advisor the advisor whose rules to test
+     * @param ids     the ids of the rules whose cases to run; an id with no docs has no cases
+     * @return one result per case, in catalogue order
+     */
+    public static List<CaseResult> test(ProfileAdvisor advisor, java.util.Collection<String> ids) {
+        List<CaseResult> out = new ArrayList<>();
+        for (RuleDoc doc : advisor.rules().values()) {
+            if (!ids.contains(doc.id())) continue;
+            for (RuleCase c : doc.cases()) out.add(run(advisor, c));
+        }
+        return out;
+    }
+
+    /**
      * Runs one case.
      *
      * @param advisor the advisor

@@ -10,6 +10,7 @@ import dev.profileadvisor.catalog.RuleDoc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -74,18 +75,30 @@ final class RulesCommand {
     }
 
     /** {@code rules test}. */
-    @Command(name = "test", mixinStandardHelpOptions = true, description = "Run every documented rule case.")
+    @Command(name = "test", mixinStandardHelpOptions = true, description = "Run every documented rule case, or only the cases of the rules named.")
     static final class TestRules implements java.util.concurrent.Callable<Integer> {
         @Spec
         CommandSpec spec;
+        @Parameters(paramLabel = "ID", arity = "0..*", description = "Rule ids whose cases to run (default: every rule).")
+        List<String> ids = List.of();
         @Mixin
         LoadOptions load;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            ProfileAdvisor advisor = load.advisor();
+            List<String> unknown = ids.stream().filter(id -> !advisor.rules().containsKey(id))
+                    .map(id -> "error: unknown rule `" + id + "`" + dev.profileadvisor.knowledge.Suggestions.closest(id, advisor.rules().keySet())
+                            .map(c -> "; did you mean `" + c + "`?").orElse(" (`cargo-profile-advisor rules list` lists them)")).toList();
+            if (!unknown.isEmpty()) {
+                PrintWriter err = spec.commandLine().getErr();
+                unknown.forEach(err::println);
+                err.flush();
+                return Main.BAD_INPUT;
+            }
             long start = System.nanoTime();
-            List<RuleChecks.CaseResult> results = RuleChecks.test(load.advisor());
+            List<RuleChecks.CaseResult> results = ids.isEmpty() ? RuleChecks.test(advisor) : RuleChecks.test(advisor, ids);
             long failed = results.stream().filter(r -> !r.passed()).count();
             for (RuleChecks.CaseResult r : results) {
                 if (r.passed()) continue;

@@ -305,4 +305,27 @@ class CliTest {
         assertThat(effective.get("fields").get(6).toString())
                 .isEqualTo("{\"name\":\"traits\",\"type\":\"Set<String>\",\"description\":\"the value's traits\"}");
     }
+
+    @Test
+    void rulesTestWithIdsRunsOnlyThoseRulesCases() {
+        CliRun r = CliRun.run("rules", "test", "strip-discards-debuginfo", "decide-best-value");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).containsPattern("^rules test: \\d+ passed, 0 failed \\(2 rules, \\d+ ms\\)\n$");
+    }
+
+    @Test
+    void rulesTestWithAnUnknownIdSuggestsTheRuleItResembles() {
+        CliRun r = CliRun.run("rules", "test", "strip-discards-debuginf");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: unknown rule `strip-discards-debuginf`; did you mean `strip-discards-debuginfo`?\n");
+    }
+
+    @Test
+    void rulesTestWithAFarFetchedIdSaysWhereTheIdsAreListed() {
+        CliRun r = CliRun.run("rules", "test", "zzz");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: unknown rule `zzz` (`cargo-profile-advisor rules list` lists them)\n");
+    }
 }
