@@ -275,6 +275,11 @@ public final class ProfileAdvisor {
         return catalog.supplied();
     }
 
+    /** @return every value trait a DRL condition matches ({@code traits contains "…"}), read from the DRL text */
+    public List<dev.profileadvisor.catalog.TraitUse> traitUses() {
+        return catalog.traitUses();
+    }
+
     /** @return rule id → {@code file:line} where the DRL declares it */
     public Map<String, String> ruleLocations() {
         Map<String, String> out = new java.util.LinkedHashMap<>();

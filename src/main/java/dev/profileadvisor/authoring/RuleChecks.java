@@ -65,6 +65,22 @@ public final class RuleChecks {
     }
 
     /**
+     * Runs the cases of some rules only.
+     *
+     * @param advisor the advisor whose rules to test
+     * @param ids     the ids of the rules whose cases to run; an id with no docs has no cases
+     * @return one result per case, in catalogue order
+     */
+    public static List<CaseResult> test(ProfileAdvisor advisor, java.util.Collection<String> ids) {
+        List<CaseResult> out = new ArrayList<>();
+        for (RuleDoc doc : advisor.rules().values()) {
+            if (!ids.contains(doc.id())) continue;
+            for (RuleCase c : doc.cases()) out.add(run(advisor, c));
+        }
+        return out;
+    }
+
+    /**
      * Runs one case.
      *
      * @param advisor the advisor
@@ -187,8 +203,8 @@ public final class RuleChecks {
      * Checks the rule catalogue without running cases: every DRL rule is documented and every documented rule
      * exists, each has a case that fires and (except decision rules, which fire on every request) one that
      * stays silent, every placeholder of its message, fix and parts is a value its consequence supplies and every
-     * value it supplies is named, its consequence passes values rather than wording, and titles and messages follow
-     * the house style.
+     * value it supplies is named, its consequence passes values rather than wording, titles and messages follow
+     * the house style, and every trait a condition matches is one some knowledge value has.
      *
      * @param advisor the advisor whose rules to check
      * @return the problems, each at the docs file and line (empty when all is well)
@@ -222,7 +238,21 @@ public final class RuleChecks {
                 problems.add(new Problem(d.file(), d.line(), 1, "finding `" + d.id() + "` has no `severity`"));
             }
         }
+        traits(problems, advisor);
         return problems;
+    }
+
+    /** A trait a condition matches that no value of the knowledge has: the condition never (or, negated, always) holds. */
+    private static void traits(List<Problem> problems, ProfileAdvisor advisor) {
+        Set<String> known = new java.util.TreeSet<>();
+        advisor.knowledge().settings().values().forEach(s -> s.values().forEach(v -> known.addAll(v.traits())));
+        for (dev.profileadvisor.catalog.TraitUse t : advisor.traitUses()) {
+            if (known.contains(t.trait())) continue;
+            String condition = t.negated() ? "`traits not contains` always holds" : "`traits contains` never holds";
+            problems.add(new Problem(t.file(), t.line(), t.column(), "`" + t.rule() + "` matches the trait `" + t.trait()
+                    + "`, which no value in knowledge/settings.toml has, so " + condition
+                    + dev.profileadvisor.knowledge.Suggestions.closest(t.trait(), known).map(c -> "; did you mean `" + c + "`?").orElse("")));
+        }
     }
 
     /**

@@ -22,10 +22,12 @@ import java.util.Set;
 public final class RuleCatalog {
     private final Map<String, RuleDoc> docs;
     private final Map<String, SuppliedValues> supplied;
+    private final List<TraitUse> traitUses;
 
-    private RuleCatalog(Map<String, RuleDoc> docs, Map<String, SuppliedValues> supplied) {
+    private RuleCatalog(Map<String, RuleDoc> docs, Map<String, SuppliedValues> supplied, List<TraitUse> traitUses) {
         this.docs = Collections.unmodifiableMap(docs);
         this.supplied = Collections.unmodifiableMap(supplied);
+        this.traitUses = List.copyOf(traitUses);
     }
 
     /**
@@ -40,9 +42,11 @@ public final class RuleCatalog {
         List<Problem> problems = new ArrayList<>();
         Map<String, RuleDoc> docs = new LinkedHashMap<>();
         Map<String, SuppliedValues> supplied = new LinkedHashMap<>();
+        List<TraitUse> traits = new ArrayList<>();
         for (RuleFile f : files) {
             if (f.isDrl()) {
                 SuppliedValues.read(f).forEach(supplied::putIfAbsent);
+                traits.addAll(TraitUse.read(f));
                 continue;
             }
             TomlNode root = TomlNode.parse(f.name(), f.text(), problems);
@@ -97,13 +101,16 @@ public final class RuleCatalog {
             }));
         }
         if (!problems.isEmpty()) throw new AdvisorException(problems);
-        return new RuleCatalog(docs, supplied);
+        return new RuleCatalog(docs, supplied, traits);
     }
 
+    /** The keys a case may have. */
+    private static final List<String> CASE_KEYS = List.of("name", "goals", "profile", "inherits", "expect", "settings", "manifest",
+            "config", "env", "files", "line", "column", "message", "message-contains");
+
     private static RuleCase readCase(String rule, String file, TomlNode c, Knowledge knowledge) {
-        c.allowOnly(Set.of("name", "goals", "profile", "inherits", "expect", "settings", "manifest", "config", "env", "files", "line",
-                "column", "message", "message-contains"));
-        String expectLabel = c.string("expect");
+        Set<String> misspelt = unknownCaseKeys(rule, c);
+        String expectLabel = misspelt.contains("expect") ? c.optString("expect").orElse("") : c.string("expect");
         Optional<RuleCase.Expect> expect = RuleCase.Expect.of(expectLabel);
         if (!expectLabel.isEmpty() && expect.isEmpty()) {
             c.problem("expect", "`expect` must be `fires` or `silent`, found `" + expectLabel + "`");
@@ -124,7 +131,7 @@ public final class RuleCatalog {
             }
         });
         String manifest = c.optString("manifest").orElse("");
-        if (goals.isEmpty() && manifest.isEmpty()) c.problem(null, "a case needs `goals` (recommend) or `manifest` (audit)");
+        if (goals.isEmpty() && manifest.isEmpty() && !misspelt.contains("goals") && !misspelt.contains("manifest")) c.problem(null, "a case needs `goals` (recommend) or `manifest` (audit)");
         String message = c.optString("message").orElse("");
         String messageContains = c.optString("message-contains").orElse("");
         for (String field : List.of("line", "column", "message", "message-contains")) {
@@ -145,11 +152,27 @@ public final class RuleCatalog {
             if (c.optInteger(field).map(n -> n < 1).orElse(false)) c.problem(field, "`" + field + "` must be 1 or more");
         }
         boolean silent = expect.orElse(null) == RuleCase.Expect.SILENT; // reported above when it has a message
-        return new RuleCase(rule, c.string("name"), file, c.line(), goals, c.optString("profile").orElse(""),
+        return new RuleCase(rule, misspelt.contains("name") ? c.optString("name").orElse("") : c.string("name"), file, c.line(), goals, c.optString("profile").orElse(""),
                 c.optString("inherits").orElse(""), expect.orElse(RuleCase.Expect.FIRES), settings, manifest, c.optString("config").orElse(""),
                 stringTable(c, "env"), stringTable(c, "files"), c.optInteger("line").map(Long::intValue).orElse(0),
                 c.optInteger("column").map(Long::intValue).orElse(0), silent ? "" : message,
                 silent || c.has("message") ? "" : messageContains);
+    }
+
+    /**
+     * Reports every key a case may not have, with the key it resembles when one is close, and returns the keys so
+     * resembled that the case lacks: a misspelt {@code expect} is one mistake, not also a missing {@code expect}.
+     */
+    private static Set<String> unknownCaseKeys(String rule, TomlNode c) {
+        Set<String> misspelt = new java.util.HashSet<>();
+        for (String key : c.keys()) {
+            if (CASE_KEYS.contains(key)) continue;
+            Optional<String> closest = dev.profileadvisor.knowledge.Suggestions.closest(key, CASE_KEYS);
+            closest.filter(k -> !c.has(k)).ifPresent(misspelt::add);
+            c.problem(key, "unknown key `" + key + "` in a case of `" + rule + "`" + closest.map(k -> "; did you mean `" + k + "`?")
+                    .orElse("; a case may have " + String.join(", ", CASE_KEYS.stream().sorted().toList())));
+        }
+        return misspelt;
     }
 
     /** Where the value of a {@code key = value} line starts, from where its key starts. */
@@ -182,6 +205,11 @@ public final class RuleCatalog {
     /** @return rule id → the values its consequence passes to its templates, for every DRL rule, in file order */
     public Map<String, SuppliedValues> supplied() {
         return supplied;
+    }
+
+    /** @return every trait literal a DRL condition matches, in file order */
+    public List<TraitUse> traitUses() {
+        return traitUses;
     }
 
     /** @return rule id → docs, in file order */

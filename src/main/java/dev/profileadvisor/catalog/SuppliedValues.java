@@ -184,7 +184,7 @@ public record SuppliedValues(String rule, List<Value> values, List<Problem> unre
     }
 
     /** The text with comments blanked out (same length and line breaks, so offsets stay). */
-    private static String withoutComments(String text) {
+    static String withoutComments(String text) {
         StringBuilder out = new StringBuilder(text);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -207,7 +207,7 @@ public record SuppliedValues(String rule, List<Value> values, List<Problem> unre
         return new Problem(file, at[0], at[1], message);
     }
 
-    private static int[] lineAndColumn(String text, int offset) {
+    static int[] lineAndColumn(String text, int offset) {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < offset && i < text.length(); i++) {

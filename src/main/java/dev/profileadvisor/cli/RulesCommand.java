@@ -5,10 +5,12 @@ import dev.profileadvisor.Severity;
 import dev.profileadvisor.ProfileAdvisor;
 import dev.profileadvisor.authoring.RuleChecks;
 import dev.profileadvisor.json.JsonDocuments;
+import dev.profileadvisor.catalog.FactDoc;
 import dev.profileadvisor.catalog.RuleDoc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -28,13 +30,19 @@ final class RulesCommand {
         CommandSpec spec;
         @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
         PlainFormat format;
+        @Option(names = "--facts", description = "List the fact records the rules match instead: each field, its type and what it holds.")
+        boolean facts;
         @Mixin
         LoadOptions load;
 
         @Override
         public Integer call() {
-            ProfileAdvisor advisor = load.advisor();
             PrintWriter out = spec.commandLine().getOut();
+            if (facts) {
+                listFacts(out);
+                return Main.OK;
+            }
+            ProfileAdvisor advisor = load.advisor();
             if (format == PlainFormat.json) {
                 out.println(JsonDocuments.write(JsonDocuments.rules(advisor)));
             } else {
@@ -47,21 +55,51 @@ final class RulesCommand {
             out.flush();
             return Main.OK;
         }
+
+        /** Each fact record, then one line per field: name, type, description (its Javadoc {@code @param}). */
+        private void listFacts(PrintWriter out) {
+            List<FactDoc> all = FactDoc.all();
+            if (format == PlainFormat.json) {
+                out.println(JsonDocuments.write(JsonDocuments.facts(all)));
+            } else {
+                int nw = all.stream().flatMap(f -> f.fields().stream()).mapToInt(f -> f.name().length()).max().orElse(10);
+                int tw = all.stream().flatMap(f -> f.fields().stream()).mapToInt(f -> f.type().length()).max().orElse(10);
+                for (FactDoc f : all) {
+                    out.println(f.name() + ": " + f.summary());
+                    for (FactDoc.Field field : f.fields()) {
+                        out.printf("  %-" + nw + "s  %-" + tw + "s  %s%n", field.name(), field.type(), field.description());
+                    }
+                }
+            }
+            out.flush();
+        }
     }
 
     /** {@code rules test}. */
-    @Command(name = "test", mixinStandardHelpOptions = true, description = "Run every documented rule case.")
+    @Command(name = "test", mixinStandardHelpOptions = true, description = "Run every documented rule case, or only the cases of the rules named.")
     static final class TestRules implements java.util.concurrent.Callable<Integer> {
         @Spec
         CommandSpec spec;
+        @Parameters(paramLabel = "ID", arity = "0..*", description = "Rule ids whose cases to run (default: every rule).")
+        List<String> ids = List.of();
         @Mixin
         LoadOptions load;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            ProfileAdvisor advisor = load.advisor();
+            List<String> unknown = ids.stream().filter(id -> !advisor.rules().containsKey(id))
+                    .map(id -> "error: unknown rule `" + id + "`" + dev.profileadvisor.knowledge.Suggestions.closest(id, advisor.rules().keySet())
+                            .map(c -> "; did you mean `" + c + "`?").orElse(" (`cargo-profile-advisor rules list` lists them)")).toList();
+            if (!unknown.isEmpty()) {
+                PrintWriter err = spec.commandLine().getErr();
+                unknown.forEach(err::println);
+                err.flush();
+                return Main.BAD_INPUT;
+            }
             long start = System.nanoTime();
-            List<RuleChecks.CaseResult> results = RuleChecks.test(load.advisor());
+            List<RuleChecks.CaseResult> results = ids.isEmpty() ? RuleChecks.test(advisor) : RuleChecks.test(advisor, ids);
             long failed = results.stream().filter(r -> !r.passed()).count();
             for (RuleChecks.CaseResult r : results) {
                 if (r.passed()) continue;

@@ -111,6 +111,24 @@ public final class JsonDocuments {
     }
 
     /**
+     * The fact records the rules match ({@code facts.schema.json}), for {@code rules list --facts}.
+     *
+     * @param facts the records, as {@link dev.profileadvisor.catalog.FactDoc#all()} reads them
+     * @return {@code {"schemaVersion", "facts": [{"name", "summary", "fields": [{"name", "type", "description"}]}]}}
+     */
+    public static ObjectNode facts(List<dev.profileadvisor.catalog.FactDoc> facts) {
+        ObjectNode doc = document();
+        ArrayNode a = doc.putArray("facts");
+        for (dev.profileadvisor.catalog.FactDoc f : facts) {
+            ArrayNode fields = a.addObject().put("name", f.name()).put("summary", f.summary()).putArray("fields");
+            for (dev.profileadvisor.catalog.FactDoc.Field field : f.fields()) {
+                fields.addObject().put("name", field.name()).put("type", field.type()).put("description", field.description());
+            }
+        }
+        return doc;
+    }
+
+    /**
      * The rule catalogue ({@code rules.schema.json}).
      *
      * @param advisor the advisor whose rules to list

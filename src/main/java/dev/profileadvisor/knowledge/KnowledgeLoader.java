@@ -33,6 +33,11 @@ public final class KnowledgeLoader {
         this.prefix = prefix;
     }
 
+    /** @return the files a knowledge folder holds, in the order they are read */
+    public static List<String> files() {
+        return FILES;
+    }
+
     /**
      * @param dir     the knowledge directory (a plain directory or a folder inside the jar)
      * @param display how to name that directory in messages, e.g. {@code knowledge}
@@ -50,9 +55,10 @@ public final class KnowledgeLoader {
             String name = prefix + "/" + f;
             try {
                 roots.put(f, TomlNode.parse(name, Files.readString(p, StandardCharsets.UTF_8), problems));
+            } catch (java.nio.file.NoSuchFileException e) {
+                problems.add(Problem.of(name, "the file is missing; a knowledge folder has " + String.join(", ", FILES)));
             } catch (IOException e) {
-                problems.add(Problem.of(name, "cannot read the file: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " " + e.getMessage())));
+                problems.add(Problem.of(name, "cannot read the file" + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             }
         }
         if (!problems.isEmpty()) throw new AdvisorException(problems);
@@ -120,11 +126,12 @@ public final class KnowledgeLoader {
                     aliases.add(new Alias(at, a.has("flags") ? a.strings("flags") : flags, a.optString("since").orElse(""),
                             a.bool("documented", true)));
                 }
-                for (String trait : v.strings("traits")) {
+                List<String> traits = v.strings("traits"); // read once: each read of a wrong value records its problem
+                for (String trait : traits) {
                     if (!trait.matches("[a-z][a-z0-9-]*")) v.problem("traits", "trait `" + trait + "` must be lowercase kebab-case");
                 }
                 values.add(new SettingValue(key, id, v.string("title"), toml, flags, v.optString("summary").orElse(""),
-                        v.optString("since").orElse(""), new HashSet<>(v.strings("traits")), aliases, values.size()));
+                        v.optString("since").orElse(""), new HashSet<>(traits), aliases, values.size()));
             }
             if (values.isEmpty()) n.problem(null, "`" + n.path() + "` has no `[[" + n.path() + ".value]]`");
             Map<String, String> defaults = new LinkedHashMap<>();

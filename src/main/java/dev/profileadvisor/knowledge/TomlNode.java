@@ -81,7 +81,12 @@ public final class TomlNode {
     public void problem(String key, String message) {
         TomlPosition p = key == null || !has(key) ? position : table.inputPositionOf(List.of(key));
         if (p == null) p = position;
-        problems.add(new Problem(file, p.line(), p.column(), message));
+        add(new Problem(file, p.line(), p.column(), message));
+    }
+
+    /** Records a problem once: a value read twice (by two checks of the same key) is still one mistake. */
+    private void add(Problem p) {
+        if (!problems.contains(p)) problems.add(p);
     }
 
     /**
@@ -198,7 +203,7 @@ public final class TomlNode {
             if (a.get(i) instanceof String s) out.add(s);
             else {
                 TomlPosition p = a.inputPositionOf(i);
-                problems.add(new Problem(file, p.line(), p.column(), "`" + qualified(key) + "` must hold only strings, found "
+                add(new Problem(file, p.line(), p.column(), "`" + qualified(key) + "` must hold only strings, found "
                         + typeName(a.get(i))));
             }
         }

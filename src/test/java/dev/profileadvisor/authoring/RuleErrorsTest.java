@@ -286,4 +286,34 @@ class RuleErrorsTest {
                 "sources = [\"cargo-book-profiles-panic\", \"no-such-source\"]");
         assertThat(problemsOf(wc)).singleElement().hasToString(toml + ":" + line + ":1: unknown source `no-such-source`; define it in knowledge/sources.toml");
     }
+
+    @Test
+    void aMisspeltCaseKeyIsReportedAloneWithTheKeyItResembles() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path toml = wc.rules.resolve("audit/values.toml");
+        int line = WorkingCopy.edit(toml, "expect = \"fires\"", "expekt = \"fires\"");
+        assertThat(problemsOf(wc)).extracting(Problem::toString).containsExactly(
+                toml + ":" + line + ":1: unknown key `expekt` in a case of `invalid-opt-level`; did you mean `expect`?");
+    }
+
+    @Test
+    void aCaseKeyLikeNoneIsReportedWithTheKeysACaseMayHave() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path toml = wc.rules.resolve("audit/values.toml");
+        int line = WorkingCopy.edit(toml, "expect = \"fires\"", "expect = \"fires\"\nwhatever = 1") + 1;
+        assertThat(problemsOf(wc)).extracting(Problem::toString).containsExactly(toml + ":" + line
+                + ":1: unknown key `whatever` in a case of `invalid-opt-level`; a case may have column, config, env, expect, files, goals,"
+                + " inherits, line, manifest, message, message-contains, name, profile, settings");
+    }
+
+    @Test
+    void lintReportsATraitNoKnowledgeValueHasAtTheDrlLiteral() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path drl = wc.rules.resolve("audit/contradictions.drl");
+        int line = WorkingCopy.edit(drl, "traits not contains \"no-debuginfo\"", "traits not contains \"no-debuginfoo\"");
+        int column = lineOf(drl, line).indexOf("\"no-debuginfoo\"") + 1;
+        assertThat(RuleChecks.lint(wc.load())).extracting(Problem::toString).containsExactly(drl + ":" + line + ":" + column
+                + ": `strip-discards-debuginfo` matches the trait `no-debuginfoo`, which no value in knowledge/settings.toml has,"
+                + " so `traits not contains` always holds; did you mean `no-debuginfo`?");
+    }
 }

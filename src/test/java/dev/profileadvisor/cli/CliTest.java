@@ -248,4 +248,84 @@ class CliTest {
         assertThat(r.err()).as(command).contains("expected one of " + formats.trim() + "\n");
         assertThat(r.out()).as(command).isEmpty();
     }
+
+    @Test
+    void aRulesFolderGivenAsKnowledgeIsNamedWithWhatAKnowledgeFolderHolds() {
+        CliRun r = CliRun.run("rules", "lint", "--knowledge", "rules/");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: --knowledge rules: not a knowledge folder: sources.toml, settings.toml, profiles.toml,"
+                + " goals.toml, effects.toml, corrections.toml, unstable.toml are missing (the bundled one is knowledge/ in the repository)\n");
+    }
+
+    @Test
+    void aKnowledgeFolderMissingOneFileNamesItWithoutAJavaException(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        dev.profileadvisor.WorkingCopy wc = new dev.profileadvisor.WorkingCopy(tmp);
+        wc.knowledge.resolve("unstable.toml").toFile().delete();
+        CliRun r = CliRun.run("rules", "test", "--knowledge", wc.knowledge.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: --knowledge " + wc.knowledge + ": unstable.toml is missing (the bundled knowledge/ in the"
+                + " repository has sources.toml, settings.toml, profiles.toml, goals.toml, effects.toml, corrections.toml, unstable.toml)\n");
+    }
+
+    @Test
+    void aKnowledgeFolderGivenAsRulesIsNamedWithWhatARulesFolderHolds() {
+        CliRun r = CliRun.run("rules", "list", "--rules", "knowledge/");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: --rules knowledge: not a rules folder: it has no `.drl` files"
+                + " (the bundled one is rules/ in the repository)\n");
+    }
+
+    @Test
+    void aFolderThatIsNotThereIsNamedWithTheOption() {
+        CliRun r = CliRun.run("rules", "lint", "--rules", "rulez", "--knowledge", "knowledge");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: --rules rulez: no such folder (the bundled one is rules/ in the repository)\n");
+    }
+
+    @Test
+    void rulesListFactsShowsEachFactRecordWithItsFieldsTypesAndDescriptions() {
+        CliRun r = CliRun.run("rules", "list", "--facts");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("EffectiveFact: The value a key ends up with in a profile (audit input fact)\n")
+                .containsPattern("\n  traits +Set<String> +the value's traits\n")
+                .containsPattern("\n  writtenIn +String +the profile whose table sets it \\(named so, not `setIn`: Drools reads `set…` as a setter\\)\n");
+    }
+
+    @Test
+    void rulesListFactsAsJsonGivesEachFieldItsTypeAndDescription() throws Exception {
+        CliRun r = CliRun.run("rules", "list", "--facts", "--format", "json");
+        assertThat(r.code()).isZero();
+        JsonNode facts = new ObjectMapper().readTree(r.out()).get("facts");
+        JsonNode effective = null;
+        for (JsonNode f : facts) if (f.get("name").asText().equals("EffectiveFact")) effective = f;
+        assertThat(effective).isNotNull();
+        assertThat(effective.get("fields").get(6).toString())
+                .isEqualTo("{\"name\":\"traits\",\"type\":\"Set<String>\",\"description\":\"the value's traits\"}");
+    }
+
+    @Test
+    void rulesTestWithIdsRunsOnlyThoseRulesCases() {
+        CliRun r = CliRun.run("rules", "test", "strip-discards-debuginfo", "decide-best-value");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).containsPattern("^rules test: \\d+ passed, 0 failed \\(2 rules, \\d+ ms\\)\n$");
+    }
+
+    @Test
+    void rulesTestWithAnUnknownIdSuggestsTheRuleItResembles() {
+        CliRun r = CliRun.run("rules", "test", "strip-discards-debuginf");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: unknown rule `strip-discards-debuginf`; did you mean `strip-discards-debuginfo`?\n");
+    }
+
+    @Test
+    void rulesTestWithAFarFetchedIdSaysWhereTheIdsAreListed() {
+        CliRun r = CliRun.run("rules", "test", "zzz");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: unknown rule `zzz` (`cargo-profile-advisor rules list` lists them)\n");
+    }
 }

@@ -84,6 +84,11 @@ class SchemaContractTest {
         assertValid("rules", cli("rules", "list", "--format", "json"));
     }
 
+    @Test
+    void rulesListFactsMatchesTheSchema() {
+        assertValid("facts", cli("rules", "list", "--facts", "--format", "json"));
+    }
+
     @TestFactory
     Stream<DynamicTest> explainOfEverySettingGoalRuleAndCorrectionMatchesTheSchema() {
         List<String> ids = dev.profileadvisor.ExplainableIds.of(advisor);

@@ -3,6 +3,7 @@ package dev.profileadvisor.knowledge;
 import dev.profileadvisor.AdvisorException;
 import dev.profileadvisor.Problem;
 import dev.profileadvisor.WorkingCopy;
+import dev.profileadvisor.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,5 +89,23 @@ class KnowledgeErrorsTest {
         WorkingCopy.edit(wc.knowledge.resolve("goals.toml"), "profile = \"release\"", "profil = \"release\"");
         assertThat(problemsOf(wc.knowledge)).extracting(Problem::message).anySatisfy(m -> assertThat(m)
                 .startsWith("unknown key `goal.small-binary.profil`; expected one of aliases, criteria, description, profile"));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsPrintedOnceByRulesLint() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        int line = WorkingCopy.edit(wc.knowledge.resolve("settings.toml"), "traits = [\"optimizes-for-size\"]", "traits = \"optimizes-for-size\"");
+        CliRun r = CliRun.run("rules", "lint", "--rules", wc.rules.toString(), "--knowledge", wc.knowledge.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: " + wc.knowledge + "/settings.toml:" + line + ":1: `setting.opt-level.value[4].traits`"
+                + " must be an array of strings, found the string `\"optimizes-for-size\"`\n");
+    }
+
+    @Test
+    void aTraitThatIsNotAStringIsReportedOnce() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        WorkingCopy.edit(wc.knowledge.resolve("settings.toml"), "traits = [\"optimizes-for-size\"]", "traits = [3]");
+        assertThat(problemsOf(wc.knowledge)).singleElement().extracting(Problem::message)
+                .isEqualTo("`setting.opt-level.value[4].traits` must hold only strings, found the integer `3`");
     }
 }
