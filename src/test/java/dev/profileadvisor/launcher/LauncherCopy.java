@@ -175,7 +175,11 @@ final class LauncherCopy {
         assertThat(text).contains(from);
         int at = text.indexOf(from);
         Files.writeString(p, text.replace(from, to));
-        Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        // newer than the jar for the launcher's `find -newer`, even within one timestamp tick, but never in the future:
+        // a file dated ahead would still look newer than a jar rebuilt from it a moment later
+        if (Files.exists(jar()) && Files.getLastModifiedTime(p).compareTo(Files.getLastModifiedTime(jar())) <= 0) {
+            Files.setLastModifiedTime(p, FileTime.fromMillis(Files.getLastModifiedTime(jar()).toMillis() + 1));
+        }
         return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 }
