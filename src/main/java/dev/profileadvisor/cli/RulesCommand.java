@@ -111,8 +111,9 @@ final class RulesCommand {
                     out.println(head + ": " + failure + " [" + r.ruleCase().rule() + "]");
                 }
             }
-            out.printf("rules test: %d passed, %d failed (%d rules, %.0f ms)%n", results.size() - failed, failed,
-                    results.stream().map(r -> r.ruleCase().rule()).distinct().count(), (System.nanoTime() - start) / 1e6);
+            long rules = results.stream().map(r -> r.ruleCase().rule()).distinct().count();
+            out.printf("rules test: %d passed, %d failed (%s, %.0f ms)%n", results.size() - failed, failed,
+                    count(rules, "rule"), (System.nanoTime() - start) / 1e6);
             out.flush();
             return failed == 0 ? Main.OK : Main.CHECK_FAILED;
         }
@@ -133,7 +134,7 @@ final class RulesCommand {
             List<Problem> problems = new java.util.ArrayList<>(RuleChecks.lint(advisor));
             problems.addAll(dev.profileadvisor.knowledge.KnowledgeLoader.lintSourceUrls(java.util.Optional.ofNullable(load.knowledge)));
             problems.forEach(p -> out.println(new Problem(p.file(), p.line(), p.column(), "error: " + p.message()) + " [rules-lint]"));
-            out.printf("rules lint: %d rules, %d problems%n", advisor.rules().size(), problems.size());
+            out.printf("rules lint: %s, %s%n", count(advisor.rules().size(), "rule"), count(problems.size(), "problem"));
             out.flush();
             return problems.isEmpty() ? Main.OK : Main.CHECK_FAILED;
         }
@@ -154,5 +155,10 @@ final class RulesCommand {
             ProfileAdvisor.load(java.util.Optional.ofNullable(load.rules), java.util.Optional.ofNullable(load.knowledge));
             return Main.OK;
         }
+    }
+
+    /** {@code 1 rule}, {@code 2 rules}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

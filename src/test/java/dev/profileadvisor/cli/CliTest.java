@@ -328,4 +328,11 @@ class CliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: unknown rule `zzz` (`cargo-profile-advisor rules list` lists them)\n");
     }
+
+    @Test
+    void rulesTestOfOneRuleCountsOneRule() {
+        CliRun r = CliRun.run("rules", "test", "strip-discards-debuginfo");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("^rules test: \\d+ passed, 0 failed \\(1 rule, \\d+ ms\\)\n$");
+    }
 }

@@ -82,6 +82,6 @@ class SourceUrlsTest {
         assertThat(lint.code()).isEqualTo(1);
         assertThat(lint.out()).contains(wc.knowledge + "/sources.toml:" + line + ":7: error: source `profile-lab` has URL "
                 + "`file:shared/lab/README.md`, which is neither https:// nor a file in the repository [rules-lint]")
-                .containsPattern("rules lint: \\d+ rules, 1 problems");
+                .containsPattern("rules lint: \\d+ rules, 1 problem\n");
     }
 }
