@@ -121,8 +121,8 @@ public final class Auditor {
                 .anyMatch(s -> s.value().map(v -> v.traits().contains("aborts-on-panic")).orElse(false));
         for (Manifest m : project.manifests()) facts.add(packageFact(project, m, aborts));
         Origin members = project.root().membersAt();
-        facts.add(new WorkspaceFact(project.root().display(), members.line(), members.column(), project.missingMembers(),
-                project.graphKnown()));
+        List<String> missing = project.missingMembers();
+        facts.add(new WorkspaceFact(project.root().display(), members.line(), members.column(), missing, missing.isEmpty()));
         facts.addAll(overrideSpecs(project, entries));
         for (UnstableKey u : knowledge.unstableKeys().values()) {
             boolean manifest = u.optIn() == UnstableKey.OptIn.CARGO_FEATURES;
@@ -247,7 +247,7 @@ public final class Auditor {
             String spec = e.table().substring("package.".length());
             String name = spec.replaceFirst("[@:].*$", "");
             boolean matches = spec.equals("*") || known.contains(name);
-            String closest = Suggestions.closest(name, known).orElse("");
+            String closest = matches ? "" : Suggestions.closest(name, known).orElse(""); // only an unmatched spec shows it
             Origin o = e.origin();
             out.putIfAbsent(e.profile() + "\u0000" + spec + "\u0000" + o.file(),
                     new OverrideSpec(e.profile(), spec, location(o), o.line(), o.column(), matches, closest));

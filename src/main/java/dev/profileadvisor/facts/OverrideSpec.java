@@ -9,7 +9,7 @@ package dev.profileadvisor.facts;
  * @param line    line
  * @param column  column
  * @param matches whether it names a workspace package, a dependency, a package in Cargo.lock, or is {@code *}
- * @param closest the closest known package name, or empty
+ * @param closest for a spec that matches nothing: the closest known package name, or empty
  */
 public record OverrideSpec(String profile, String spec, String file, int line, int column, boolean matches, String closest) {
 }

@@ -53,8 +53,11 @@ public final class ProfileResolver {
     private static final class Layers {
         final Map<String, Map<String, ProfileEntry>> defs = new LinkedHashMap<>();
         final Map<String, Map<String, ProfileEntry>> overrideDefs = new LinkedHashMap<>();
+        /** whether every member was found: computed once, every profile asks it */
+        final boolean graphKnown;
 
         Layers(Project project) {
+            graphKnown = project.graphKnown();
             for (ProfileEntry e : project.layeredEntries()) {
                 if (e.inProfileTable()) defs.computeIfAbsent(e.profile(), k -> new LinkedHashMap<>()).put(e.key(), e);
                 else overrideDefs.computeIfAbsent(e.profile(), k -> new LinkedHashMap<>()).put(e.table() + "\u0000" + e.key(), e);
@@ -114,7 +117,7 @@ public final class ProfileResolver {
         }
         Map<String, ProfileEntry> overrides = new LinkedHashMap<>();
         for (int i = chain.size() - 1; i >= 0; i--) overrides.putAll(overrideDefs.getOrDefault(chain.get(i), Map.of()));
-        Optional<ProfileEntry> dependencyDebug = dependencyDebuginfo(knowledge, overrides.values(), project);
+        Optional<ProfileEntry> dependencyDebug = dependencyDebuginfo(knowledge, overrides.values(), project, layers.graphKnown);
         boolean dependencyDebuginfo = dependencyDebug.isPresent();
         Optional<List<String>> flags = allValid
                 ? Optional.of(List.copyOf(flags(knowledge, settings, dependencyDebuginfo)))
@@ -129,8 +132,7 @@ public final class ProfileResolver {
      * so the flags do not show an implicit strip that cargo, seeing the whole graph, would most likely leave out.
      */
     private static Optional<ProfileEntry> dependencyDebuginfo(Knowledge knowledge, java.util.Collection<ProfileEntry> overrides,
-                                                              Project project) {
-        boolean graphKnown = project.graphKnown();
+                                                              Project project, boolean graphKnown) {
         return overrides.stream().filter(o -> o.key().equals("debug")
                 && ValueCheck.of(knowledge, "debug", o.value()).value().map(v -> !v.traits().contains("no-debuginfo")).orElse(false)
                 && (!graphKnown || (o.table().startsWith("package.") ? !project.dependencyNames().isEmpty() : mayHaveProcMacros(project))))
