@@ -233,6 +233,40 @@ public final class ProfileAdvisor {
     }
 
     /**
+     * Reads what a plan uses of a project: which packages are its own, its dependencies (with {@code Cargo.lock}),
+     * build scripts and proc-macros, {@code catch_unwind} in the sources, {@code rust-version}, and what its files
+     * and environment make of each profile. Pass it with {@link Request#project(dev.profileadvisor.recommend.PlanProject)}.
+     *
+     * @param manifestOrDir a {@code Cargo.toml} or a directory (searched upwards, as {@code audit} does)
+     * @param env           the environment cargo would see ({@code CARGO_PROFILE_*} are read)
+     * @param base          where relative paths start and config files are searched from
+     * @return the project's facts
+     * @throws AdvisorException for a manifest that cannot be read or is not valid TOML
+     */
+    public dev.profileadvisor.recommend.PlanProject project(Path manifestOrDir, Map<String, String> env, Path base) {
+        Path start = dev.profileadvisor.apply.Planner.locate(base, manifestOrDir);
+        var project = dev.profileadvisor.manifest.Project.load(start, base, env, knowledge, base);
+        return dev.profileadvisor.recommend.PlanProjects.of(project, knowledge, Optional.empty());
+    }
+
+    /**
+     * {@link #project(Path, Map, Path)} for a manifest given as text (the HTTP API): a single manifest, its lock file
+     * and config file when given.
+     *
+     * @param manifest the {@code Cargo.toml} text
+     * @param lock     the {@code Cargo.lock} text, or empty
+     * @param config   a {@code .cargo/config.toml} text, or empty
+     * @param env      environment variables
+     * @return the project's facts
+     * @throws AdvisorException when a text is not valid TOML
+     */
+    public dev.profileadvisor.recommend.PlanProject projectText(String manifest, Optional<String> lock, Optional<String> config,
+                                                                 Map<String, String> env) {
+        var project = dev.profileadvisor.manifest.Project.ofText(manifest, config, env, knowledge);
+        return dev.profileadvisor.recommend.PlanProjects.of(project, knowledge, Optional.of(lock.orElse("")));
+    }
+
+    /**
      * Works out what {@code apply} would write into a workspace's root {@code Cargo.toml} for a recommendation,
      * without writing: the edited text, each key set or changed, the unified diff, and notes on what still works
      * against the recommendation (a line it keeps, a config file or variable that overrides it). Write the result

@@ -198,8 +198,18 @@ public final class Planner {
 
     /** The manifest a path names: the file itself, or the nearest {@code Cargo.toml} at or above a directory. */
     private static Path manifestOf(ApplyRequest req) {
-        Path in = req.base().resolve(req.manifest()).toAbsolutePath().normalize();
-        String shown = req.manifest().toString().isEmpty() ? "." : req.manifest().toString();
+        return locate(req.base(), req.manifest());
+    }
+
+    /**
+     * @param base     where relative paths start
+     * @param manifest a {@code Cargo.toml}, or a directory to search upwards from
+     * @return the manifest's absolute path
+     * @throws AdvisorException when there is none
+     */
+    public static Path locate(Path base, Path manifest) {
+        Path in = base.resolve(manifest).toAbsolutePath().normalize();
+        String shown = manifest.toString().isEmpty() ? "." : manifest.toString();
         if (Files.isDirectory(in)) {
             for (Path d = in; d != null; d = d.getParent()) {
                 if (Files.isRegularFile(d.resolve("Cargo.toml"))) return d.resolve("Cargo.toml");

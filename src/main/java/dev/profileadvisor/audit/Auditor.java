@@ -272,7 +272,7 @@ public final class Auditor {
         List<Object> out = new ArrayList<>();
         out.add(new TargetProfile(profile, p.root(), List.of()));
         trace.decisions().forEach((key, value) -> {
-            if (trace.argues(key)) out.add(new Decision(key, value));
+            if (!key.contains(".") && trace.argues(key)) out.add(new Decision("profile", key, value)); // the profile table's own decisions
         });
         for (EffectiveSetting s : p.settings()) {
             String rec = trace.decisions().get(s.key());

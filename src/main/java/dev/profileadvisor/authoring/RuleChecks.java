@@ -88,15 +88,30 @@ public final class RuleChecks {
      * @return its result
      */
     public static CaseResult run(ProfileAdvisor advisor, RuleCase c) {
-        if (c.isAudit()) return runAudit(advisor, c);
+        RuleDoc doc = advisor.rules().get(c.rule());
+        boolean finding = doc == null || doc.kind() == RuleDoc.Kind.FINDING;
+        if (c.isAudit() && finding) return runAudit(advisor, c);
         Request request = Request.goals(c.goals().toArray(String[]::new));
         if (!c.profile().isEmpty()) request = request.profile(c.profile());
         if (!c.inherits().isEmpty()) request = request.inherits(c.inherits());
         Trace trace;
+        Path dir = null;
         try {
+            if (c.isAudit()) { // a recommend case with a project: the plan is computed against it
+                dir = java.nio.file.Files.createTempDirectory("rule-case-");
+                write(dir.resolve("Cargo.toml"), c.writtenManifest());
+                if (!c.config().isEmpty()) write(dir.resolve(".cargo/config.toml"), c.config());
+                for (Map.Entry<String, String> f : c.files().entrySet()) write(dir.resolve(f.getKey()), f.getValue());
+                if (c.files().keySet().stream().noneMatch(f -> f.startsWith("src/"))) write(dir.resolve("src/main.rs"), "fn main() {}\n");
+                request = request.project(advisor.project(dir.resolve("Cargo.toml"), c.env(), dir));
+            }
             trace = advisor.trace(request);
         } catch (AdvisorException e) {
             return new CaseResult(c, Optional.of("the request failed: " + e.getMessage()));
+        } catch (java.io.IOException e) {
+            return new CaseResult(c, Optional.of("cannot write the case's files: " + e.getMessage()));
+        } finally {
+            if (dir != null) deleteTree(dir);
         }
         List<String> failures = new ArrayList<>();
         boolean fired = trace.firings().getOrDefault(c.rule(), 0) > 0;

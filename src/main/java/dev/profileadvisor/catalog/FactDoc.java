@@ -46,8 +46,10 @@ import java.util.regex.Pattern;
 public record FactDoc(String name, String summary, List<Field> fields) {
     /** Every record of {@code dev.profileadvisor.facts}, by name; {@code FactDocsTest} checks none is missing. */
     static final List<Class<? extends Record>> FACTS = List.of(AuditEntry.class, AuditProfile.class, Decision.class,
-            EffectFact.class, EffectiveFact.class, Finding.class, GoalCriterion.class, GoalRequest.class, Note.class,
-            OverrideSpec.class, PackageFact.class, Preference.class, Recommended.class, SettingFact.class, Tally.class,
+            EffectFact.class, EffectiveFact.class, Finding.class, GoalCriterion.class, GoalRequest.class,
+            dev.profileadvisor.facts.Inherited.class, Note.class, dev.profileadvisor.facts.OverrideScope.class,
+            OverrideSpec.class, PackageFact.class, Preference.class, dev.profileadvisor.facts.ProfileServes.class,
+            dev.profileadvisor.facts.ProjectFact.class, Recommended.class, SettingFact.class, Tally.class,
             TargetProfile.class, UnstableKeyFact.class, ValueFact.class, Veto.class, WorkspaceFact.class);
     private static final Pattern TAG = Pattern.compile("(?m)^@(\\w+)\\s+(\\S+)?\\s*");
 

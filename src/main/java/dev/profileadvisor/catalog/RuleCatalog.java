@@ -124,8 +124,10 @@ public final class RuleCatalog {
         c.table("settings").ifPresent(s -> {
             for (String key : s.keys()) {
                 String value = s.string(key);
-                var setting = knowledge.setting(key);
-                if (setting.isEmpty()) s.problem(key, "unknown setting `" + key + "`");
+                // `package.*.opt-level`, `package.insta.opt-level`: a line of an override table
+                String bare = key.startsWith("package.") && key.lastIndexOf('.') > "package.".length() ? key.substring(key.lastIndexOf('.') + 1) : key;
+                var setting = knowledge.setting(bare);
+                if (setting.isEmpty()) s.problem(key, "unknown setting `" + key + "` (an override table's line is written `package.*.KEY` or `package.NAME.KEY`)");
                 else if (setting.get().value(value).isEmpty()) s.problem(key, "`" + value + "` is not a value id of `" + key + "`");
                 settings.put(key, value);
             }

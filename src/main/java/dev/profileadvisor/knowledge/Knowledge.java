@@ -21,10 +21,14 @@ import java.util.Set;
  * @param effects       every effect row
  * @param corrections   id → correction
  * @param unstableKeys  profile key → what cargo 1.95 does with it without its unstable feature
+ * @param scopes        id → where in a profile settings can be written (knowledge/scopes.toml)
+ * @param scopeFacts    id → verified statements about override tables
+ * @param crates        name → crates experts optimise on their own in dev (knowledge/crates.toml)
  */
 public record Knowledge(Map<String, Source> sources, Map<String, Setting> settings, Map<String, ProfileInfo> profiles,
                         Set<String> reservedNames, Set<String> deprecatedNames, String customProfilesSince, Map<String, Goal> goals,
-                        List<Effect> effects, Map<String, Correction> corrections, Map<String, UnstableKey> unstableKeys) {
+                        List<Effect> effects, Map<String, Correction> corrections, Map<String, UnstableKey> unstableKeys,
+                        Map<String, Scope> scopes, Map<String, ScopeFact> scopeFacts, Map<String, KnownCrate> crates) {
 
     /**
      * Copies the collections, keeping their order.
@@ -39,6 +43,9 @@ public record Knowledge(Map<String, Source> sources, Map<String, Setting> settin
      * @param effects       every effect row
      * @param corrections   id → correction
      * @param unstableKeys  profile key → what cargo 1.95 does with it without its unstable feature
+     * @param scopes        id → where in a profile settings can be written
+     * @param scopeFacts    id → verified statements about override tables
+     * @param crates        name → crates experts optimise on their own in dev
      */
     public Knowledge {
         sources = copy(sources);
@@ -50,6 +57,9 @@ public record Knowledge(Map<String, Source> sources, Map<String, Setting> settin
         effects = List.copyOf(effects);
         corrections = copy(corrections);
         unstableKeys = copy(unstableKeys);
+        scopes = copy(scopes);
+        scopeFacts = copy(scopeFacts);
+        crates = copy(crates);
     }
 
     private static <V> Map<String, V> copy(Map<String, V> m) {

@@ -23,7 +23,8 @@ import java.util.Set;
  */
 public final class KnowledgeLoader {
     private static final List<String> FILES =
-            List.of("sources.toml", "settings.toml", "profiles.toml", "goals.toml", "effects.toml", "corrections.toml", "unstable.toml");
+            List.of("sources.toml", "settings.toml", "profiles.toml", "goals.toml", "scopes.toml", "effects.toml", "corrections.toml",
+                    "unstable.toml", "crates.toml");
     private static final Set<String> KINDS = Set.of("docs", "blog", "issue", "measurement", "tool", "book");
 
     private final List<Problem> problems = new ArrayList<>();
@@ -70,12 +71,16 @@ public final class KnowledgeLoader {
         String[] customSince = {""};
         Map<String, ProfileInfo> profiles = profiles(roots.get("profiles.toml"), reserved, deprecated, customSince);
         Map<String, Goal> goals = goals(roots.get("goals.toml"), sources, profiles);
-        List<Effect> effects = effects(roots.get("effects.toml"), sources, settings);
+        Map<String, ScopeFact> scopeFacts = new LinkedHashMap<>();
+        Map<String, Scope> scopes = scopes(roots.get("scopes.toml"), sources, settings, scopeFacts);
+        List<Effect> effects = effects(roots.get("effects.toml"), sources, settings, scopes);
+        Map<String, KnownCrate> crates = crates(roots.get("crates.toml"), sources, settings);
         Map<String, Correction> corrections = corrections(roots.get("corrections.toml"), sources, settings);
         Map<String, UnstableKey> unstable = unstable(roots.get("unstable.toml"), sources, settings);
         checkDefaults(roots.get("settings.toml"), settings, profiles);
         if (!problems.isEmpty()) throw new AdvisorException(problems);
-        return new Knowledge(sources, settings, profiles, reserved, deprecated, customSince[0], goals, effects, corrections, unstable);
+        return new Knowledge(sources, settings, profiles, reserved, deprecated, customSince[0], goals, effects, corrections, unstable,
+                scopes, scopeFacts, crates);
     }
 
     private Map<String, Source> sources(TomlNode root) {
@@ -196,11 +201,18 @@ public final class KnowledgeLoader {
         root.allowOnly(Set.of("profile", "names"));
         Map<String, ProfileInfo> out = new LinkedHashMap<>();
         root.table("profile").ifPresent(t -> t.tables().forEach((name, n) -> {
-            n.allowOnly(Set.of("built-in", "inherits", "used-by", "ignores", "summary"));
+            n.allowOnly(Set.of("built-in", "inherits", "used-by", "ignores", "summary", "serves"));
+            Map<String, Integer> serves = new LinkedHashMap<>();
+            n.table("serves").ifPresent(c -> {
+                for (String k : c.keys()) {
+                    if (!Effect.CRITERIA.contains(k)) c.problem(k, "unknown criterion `" + k + "`; expected one of " + String.join(", ", Effect.CRITERIA));
+                    c.optInteger(k).ifPresent(v -> serves.put(k, v.intValue()));
+                }
+            });
             String inherits = n.optString("inherits").orElse("");
             out.put(name, new ProfileInfo(name, n.bool("built-in", false),
                     inherits.isEmpty() ? Optional.empty() : Optional.of(inherits), n.optString("used-by").orElse(""),
-                    n.strings("ignores"), n.string("summary")));
+                    n.strings("ignores"), n.string("summary"), serves));
         }));
         out.values().forEach(p -> p.inherits().filter(i -> !out.containsKey(i)).ifPresent(i ->
                 root.table("profile").flatMap(t -> t.table(p.name())).ifPresent(n ->
@@ -248,20 +260,83 @@ public final class KnowledgeLoader {
         return out;
     }
 
-    private List<Effect> effects(TomlNode root, Map<String, Source> sources, Map<String, Setting> settings) {
+    private Map<String, Scope> scopes(TomlNode root, Map<String, Source> sources, Map<String, Setting> settings,
+                                      Map<String, ScopeFact> facts) {
+        root.allowOnly(Set.of("scope", "fact"));
+        Map<String, Scope> out = new LinkedHashMap<>();
+        root.table("scope").ifPresent(t -> t.tables().forEach((id, n) -> {
+            n.allowOnly(Set.of("title", "table", "covers", "precedence", "why", "refuses", "ignored", "env", "since", "sources"));
+            if (!List.of(Scope.PROFILE, Scope.DEPENDENCIES, Scope.PACKAGE, Scope.BUILD_OVERRIDE).contains(id)) {
+                n.problem(null, "unknown scope `" + id + "`; the scopes cargo has are profile, dependencies, package and build-override");
+            }
+            List<String> refuses = n.strings("refuses");
+            for (String k : refuses) if (!settings.containsKey(k)) n.problem("refuses", "unknown setting `" + k + "`");
+            out.put(id, new Scope(id, n.string("title"), n.strings("table"), n.string("covers"),
+                    n.optInteger("precedence").orElse(0L).intValue(), n.string("why"), refuses, n.strings("ignored"),
+                    n.optString("env").orElse(""), n.string("since"), citations(n, sources)));
+        }));
+        if (!out.containsKey(Scope.PROFILE)) root.problem(null, "scopes.toml must define `[scope.profile]`");
+        for (TomlNode n : root.tableArray("fact")) {
+            n.allowOnly(Set.of("id", "text", "sources"));
+            String id = n.string("id");
+            if (facts.put(id, new ScopeFact(id, n.string("text"), citations(n, sources))) != null) n.problem("id", "a second fact `" + id + "`");
+        }
+        return out;
+    }
+
+    private Map<String, KnownCrate> crates(TomlNode root, Map<String, Source> sources, Map<String, Setting> settings) {
+        root.allowOnly(Set.of("crate"));
+        Map<String, KnownCrate> out = new LinkedHashMap<>();
+        root.table("crate").ifPresent(t -> t.tables().forEach((name, n) -> {
+            n.allowOnly(Set.of("reason", "settings", "effects", "sources"));
+            Map<String, String> values = new LinkedHashMap<>();
+            n.table("settings").ifPresent(c -> {
+                for (String k : c.keys()) {
+                    Setting s = settings.get(k);
+                    String v = c.optString(k).orElse("");
+                    if (s == null) c.problem(k, "unknown setting `" + k + "`");
+                    else if (!s.allowedInOverrides()) c.problem(k, "`" + k + "` may not be set in a package table");
+                    else if (s.value(v).isEmpty()) c.problem(k, "`" + v + "` is not a value of `" + k + "`");
+                    values.put(k, v);
+                }
+            });
+            Map<String, Integer> effects = new LinkedHashMap<>();
+            n.table("effects").ifPresent(c -> {
+                for (String k : c.keys()) {
+                    if (!Effect.CRITERIA.contains(k)) c.problem(k, "unknown criterion `" + k + "`; expected one of " + String.join(", ", Effect.CRITERIA));
+                    c.optInteger(k).ifPresent(v -> {
+                        if (v < -3 || v > 3) c.problem(k, "score `" + v + "` is outside −3 … +3");
+                        effects.put(k, v.intValue());
+                    });
+                }
+            });
+            if (values.isEmpty()) n.problem("settings", "a crate row needs the `settings` its table sets");
+            out.put(name, new KnownCrate(name, n.string("reason"), values, effects, citations(n, sources)));
+        }));
+        return out;
+    }
+
+    private List<Effect> effects(TomlNode root, Map<String, Source> sources, Map<String, Setting> settings, Map<String, Scope> scopes) {
         root.allowOnly(Set.of("effect"));
         List<Effect> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (TomlNode n : root.tableArray("effect")) {
             Set<String> allowed = new HashSet<>(Effect.CRITERIA);
-            allowed.addAll(Set.of("setting", "value", "evidence", "sources"));
+            allowed.addAll(Set.of("scope", "setting", "value", "evidence", "sources"));
             n.allowOnly(allowed);
             String key = n.string("setting");
             String value = n.string("value");
             Setting s = settings.get(key);
             if (s == null) n.problem("setting", "unknown setting `" + key + "`");
             else if (s.value(value).isEmpty()) n.problem("value", "`" + value + "` is not a value of `" + key + "`");
-            if (!seen.add(key + "=" + value)) n.problem("value", "a second effect row for `" + key + "` = `" + value + "`");
+            String scope = n.optString("scope").orElse(Scope.PROFILE);
+            if (!List.of(Scope.PROFILE, Scope.DEPENDENCIES).contains(scope) || !scopes.containsKey(scope)) {
+                n.problem("scope", "unknown scope `" + scope + "` for an effect; expected profile or dependencies");
+            } else if (s != null && scopes.get(scope).refuses().contains(key)) {
+                n.problem("scope", "cargo refuses `" + key + "` in the `" + scope + "` table");
+            }
+            if (!seen.add(scope + ":" + key + "=" + value)) n.problem("value", "a second effect row for `" + key + "` = `" + value + "`"
+                    + (scope.equals(Scope.PROFILE) ? "" : " in scope `" + scope + "`"));
             Map<String, Integer> scores = new LinkedHashMap<>();
             for (String c : Effect.CRITERIA) {
                 n.optInteger(c).ifPresent(v -> {
@@ -269,7 +344,7 @@ public final class KnowledgeLoader {
                     scores.put(c, v.intValue());
                 });
             }
-            out.add(new Effect(key, value, scores, n.string("evidence"), citations(n, sources)));
+            out.add(new Effect(scope, key, value, scores, n.string("evidence"), citations(n, sources)));
         }
         return out;
     }

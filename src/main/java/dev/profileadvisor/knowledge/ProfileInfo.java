@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param usedBy   which cargo commands use it
  * @param ignores  keys cargo ignores in this profile
  * @param summary  one line
+ * @param serves   criterion → weight a build of this profile serves unless a goal says otherwise (dev: readable backtraces)
  */
 public record ProfileInfo(String name, boolean builtIn, Optional<String> inherits, String usedBy,
-                          List<String> ignores, String summary) {
+                          List<String> ignores, String summary, java.util.Map<String, Integer> serves) {
     /**
      * Copies the list.
      *
@@ -24,8 +25,11 @@ public record ProfileInfo(String name, boolean builtIn, Optional<String> inherit
      * @param usedBy   which cargo commands use it
      * @param ignores  keys cargo ignores in this profile
      * @param summary  one line
+     * @param serves   criterion → weight the profile serves unless a goal says otherwise
+ * @param serves   criterion → weight a build of this profile serves unless a goal says otherwise (dev: readable backtraces)
      */
     public ProfileInfo {
         ignores = List.copyOf(ignores);
+        serves = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(serves));
     }
 }

@@ -18,15 +18,27 @@ public final class LockFile {
      */
     public static Set<String> packageNames(Path workspaceRoot) {
         Path lock = workspaceRoot.resolve("Cargo.lock");
-        Set<String> out = new LinkedHashSet<>();
-        if (!Files.isRegularFile(lock)) return out;
+        if (!Files.isRegularFile(lock)) return new LinkedHashSet<>();
         try {
-            var toml = org.tomlj.Toml.parse(Files.readString(lock));
+            return packageNamesOf(Files.readString(lock));
+        } catch (IOException | RuntimeException e) {
+            return Set.of();
+        }
+    }
+
+    /**
+     * @param text a {@code Cargo.lock}'s text
+     * @return the name of every {@code [[package]]} in it; empty when it is not a lock file tomlj can read
+     */
+    public static Set<String> packageNamesOf(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        try {
+            var toml = org.tomlj.Toml.parse(text);
             var pkgs = toml.getArray("package");
             if (pkgs != null) for (int i = 0; i < pkgs.size(); i++) {
                 if (pkgs.get(i) instanceof org.tomlj.TomlTable t && t.get("name") instanceof String n) out.add(n);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Set.of();
         }
         return out;

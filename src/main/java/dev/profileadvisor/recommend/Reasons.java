@@ -30,10 +30,10 @@ final class Reasons {
      * was broken, and that weighting a goal breaks it where it can (when the tied values owe their scores to
      * different goals; with one goal, or the same goals scoring them alike, no weight changes the order).
      */
-    String scoresBest(List<Preference> prefs, SettingValue chosen, SettingValue dflt, List<SettingValue> tied) {
+    String scoresBest(List<Preference> prefs, SettingValue chosen, SettingValue dflt, List<SettingValue> tied, String baseline) {
         String reason = "`" + display(chosen) + "` scores best, " + signed(Recommender.total(prefs, chosen.id()))
                 + breakdown(prefs, chosen.id()) + ", against " + signed(Recommender.total(prefs, dflt.id()))
-                + " for cargo's default `" + display(dflt) + "`";
+                + " for " + baseline + " `" + display(dflt) + "`";
         if (tied.isEmpty()) return reason;
         StringBuilder names = new StringBuilder();
         for (SettingValue v : tied) names.append(names.isEmpty() ? "" : ", ").append('`').append(display(v)).append('`');

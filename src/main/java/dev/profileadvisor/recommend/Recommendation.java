@@ -14,11 +14,13 @@ import java.util.Optional;
  * @param settings the keys that change from cargo's default, in knowledge order
  * @param kept     keys a goal cared about that stay at cargo's default (not written), with what lost
  * @param notes    remarks from interaction rules
- * @param toml     a ready-to-paste {@code [profile.NAME]} block with a comment on every line
+ * @param toml     a ready-to-paste plan: the {@code [profile.NAME]} block and its override tables, a comment on every line
+ * @param tables   every table the plan writes, the profile's own first (its settings are {@code settings})
+ * @param basis    what the plan was computed against: the project's facts it used, or that it is generic
  */
 public record Recommendation(String profile, Optional<String> inherits, List<GoalWeight> goals,
                              List<SettingAdvice> settings, List<SettingAdvice> kept, List<NoteAdvice> notes,
-                             String toml) {
+                             String toml, List<PlanTable> tables, List<String> basis) {
     /**
      * Copies the lists.
      *
@@ -28,13 +30,22 @@ public record Recommendation(String profile, Optional<String> inherits, List<Goa
      * @param settings the keys that change from cargo's default, in knowledge order
      * @param kept     keys a goal cared about that stay at cargo's default (not written), with what lost
      * @param notes    remarks from interaction rules
-     * @param toml     a ready-to-paste {@code [profile.NAME]} block with a comment on every line
+     * @param toml     a ready-to-paste plan with a comment on every line
+     * @param tables   every table the plan writes, the profile's own first
+     * @param basis    what the plan was computed against
      */
     public Recommendation {
         goals = List.copyOf(goals);
         settings = List.copyOf(settings);
         kept = List.copyOf(kept);
         notes = List.copyOf(notes);
+        tables = List.copyOf(tables);
+        basis = List.copyOf(basis);
+    }
+
+    /** @return the override tables of the plan ({@code package."*"}, {@code package.NAME}, {@code build-override}) */
+    public List<PlanTable> overrides() {
+        return tables.stream().filter(t -> !t.scope().equals("profile")).toList();
     }
 
     /**

@@ -25,6 +25,12 @@ import dev.profileadvisor.facts.SettingFact;
 import dev.profileadvisor.facts.TargetProfile;
 import dev.profileadvisor.facts.ValueFact;
 import dev.profileadvisor.facts.Veto;
+import dev.profileadvisor.facts.Inherited;
+import dev.profileadvisor.facts.OverrideScope;
+import dev.profileadvisor.facts.ProfileServes;
+import dev.profileadvisor.facts.ProjectFact;
+import dev.profileadvisor.knowledge.KnownCrate;
+import dev.profileadvisor.knowledge.Scope;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +47,7 @@ import java.util.Set;
  */
 public final class Recommender {
     static final String DECIDE_RULE = "decide-best-value";
+    private static final String CATCH_PANICS = "catch-panics";
     private static final java.util.regex.Pattern PROFILE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 
     private static final Comparator<Preference> PREFERENCE_ORDER = Comparator.comparing(Preference::criterion)
@@ -57,6 +64,10 @@ public final class Recommender {
     private final Reasons reasons;
     /** Setting and value facts per profile whose defaults they carry (facts are immutable, so runs share them). */
     private final Map<String, ProfileFacts> profileFacts = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What every request holds whatever its goals: what profiles serve, the keys {@code package."*"} may decide. */
+    private final List<Object> scopeFacts;
+    /** Criteria the profiles serve without a goal (their effects join every counted run). */
+    private final Set<String> servedCriteria;
 
     /**
      * @param knowledge what the rules reason about
@@ -72,7 +83,7 @@ public final class Recommender {
         Map<String, List<Object>> byCriterion = new LinkedHashMap<>();
         for (Effect e : knowledge.effects()) {
             e.scores().forEach((c, score) -> byCriterion.computeIfAbsent(c, k -> new ArrayList<>())
-                    .add(new EffectFact(e.setting(), e.value(), c, score, e.sources())));
+                    .add(new EffectFact(e.scope(), e.setting(), e.value(), c, score, e.sources())));
         }
         byCriterion.replaceAll((c, l) -> List.copyOf(l));
         this.criterionFacts = Map.copyOf(byCriterion);
@@ -80,6 +91,19 @@ public final class Recommender {
         for (Goal g : knowledge.goals().values()) g.criteria().forEach((c, m) -> weighs.add(new GoalCriterion(g.id(), c, m)));
         this.goalCriteria = List.copyOf(weighs);
         this.reasons = new Reasons(knowledge);
+        List<Object> scoped = new ArrayList<>();
+        Set<String> served = new LinkedHashSet<>();
+        for (ProfileInfo p : knowledge.profiles().values()) {
+            p.serves().forEach((c, w) -> {
+                scoped.add(new ProfileServes(p.name(), c, w, p.name() + " profile"));
+                served.add(c);
+            });
+        }
+        Set<String> depKeys = new LinkedHashSet<>();
+        for (Effect e : knowledge.effects()) if (e.scope().equals(Scope.DEPENDENCIES)) depKeys.add(e.setting());
+        for (String key : depKeys) scoped.add(new OverrideScope(Scope.DEPENDENCIES, key, Scope.PROFILE));
+        this.scopeFacts = List.copyOf(scoped);
+        this.servedCriteria = Set.copyOf(served);
     }
 
     /**
@@ -111,7 +135,7 @@ public final class Recommender {
      */
     public Recommendation recommend(Request request) {
         Run run = run(request, false);
-        return assemble(run.goals(), run.target(), run.defaults(), new Facts(run.out()));
+        return assemble(run, new Facts(run.out()));
     }
 
     /**
@@ -135,57 +159,117 @@ public final class Recommender {
     }
 
     /** A request resolved and run through the rules. */
-    private record Run(List<GoalWeight> goals, Target target, Map<String, SettingValue> defaults, RuleBase.Outcome out) {
+    private record Run(List<GoalWeight> goals, Target target, Map<String, SettingValue> defaults, RuleBase.Outcome out,
+                       List<String> basis, Optional<PlanProject> project) {
     }
 
     private Run run(Request request, boolean counted) {
-        List<GoalWeight> goals = resolveGoals(request.goals());
+        List<GoalWeight> goals = new ArrayList<>(resolveGoals(request.goals()));
+        List<String> basis = new ArrayList<>();
+        Optional<PlanProject> project = request.project();
+        if (project.isPresent() && request.inferGoals() && project.get().catchUnwind().isPresent()
+                && goals.stream().noneMatch(g -> g.goal().equals(CATCH_PANICS))) {
+            goals.add(new GoalWeight(CATCH_PANICS, 1));
+            basis.add("goal `" + CATCH_PANICS + "` added: " + project.get().catchUnwind().get() + " calls `catch_unwind`, which needs "
+                    + "`panic = \"unwind\"` (`--no-project-goals` leaves it out)");
+        }
         Target target = target(request, goals);
         List<Object> facts = new ArrayList<>();
         for (GoalWeight g : goals) facts.add(new GoalRequest(g.goal(), g.weight()));
         facts.add(new TargetProfile(target.name(), target.root(), target.ignores()));
-        ProfileFacts settingFacts = profileFacts(target);
+        Map<String, String> inherited = Map.of();
+        if (project.isPresent()) {
+            PlanProject p = project.get();
+            basis.add(0, "computed for " + p.manifest() + ": " + p.members().size() + (p.members().size() == 1 ? " package" : " packages")
+                    + " of your own, " + (p.packages().size() - p.members().size()) + " dependencies"
+                    + (p.lockRead() ? " (from Cargo.lock)" : " (direct only: no Cargo.lock)"));
+            inherited = inheritedValues(p, target);
+            if (!inherited.isEmpty()) {
+                List<String> set = new ArrayList<>();
+                PlanProject.ProjectProfile own = p.profiles().get(target.name());
+                PlanProject.ProjectProfile from = own != null ? own : p.profiles().get(target.inherits().orElse(""));
+                inherited.forEach((k, v) -> set.add(k + " = " + knowledge.setting(k).flatMap(st -> st.value(v)).map(SettingValue::toml).orElse(v)
+                        + (from != null && from.setAt().containsKey(k) ? " (" + from.setAt().get(k) + ")" : "")));
+                basis.add("already in force for `" + target.name() + "`: " + String.join(", ", set));
+            }
+            int minor = p.rustVersion().map(PlanProjects::minor).orElse(0);
+            if (minor > 0) basis.add("rust-version " + p.rustVersion().get() + ": values that need a newer Rust are ruled out");
+            facts.add(new ProjectFact(p.hostCode().isPresent(), p.catchUnwind().isPresent(), minor));
+            for (KnownCrate c : knowledge.crates().values()) {
+                if (!p.packages().contains(c.name()) || p.members().contains(c.name())) continue;
+                String scope = Scope.PACKAGE + "." + c.name();
+                c.settings().forEach((key, value) -> {
+                    facts.add(new OverrideScope(scope, key, Scope.DEPENDENCIES));
+                    c.effects().forEach((criterion, score) -> facts.add(new EffectFact(scope, key, value, criterion, score, c.sources())));
+                });
+            }
+        } else {
+            basis.add("generic: no project given (`--manifest-path` computes the plan against a project's packages, "
+                    + "lock file, sources and existing profiles)");
+        }
+        ProfileFacts settingFacts = profileFacts(target, inherited);
         RuleBase.Outcome out;
         if (counted) {
-            Set<String> criteria = new LinkedHashSet<>();
+            Set<String> criteria = new LinkedHashSet<>(servedCriteria);
             for (GoalWeight g : goals) criteria.addAll(knowledge.goals().get(g.goal()).criteria().keySet());
             facts.addAll(goalCriteria);
+            facts.addAll(scopeFacts);
             criteria.forEach(c -> facts.addAll(criterionFacts.getOrDefault(c, List.of())));
             facts.addAll(settingFacts.facts());
             out = rules.get().run(facts);
         } else {
             out = rules.get().run(settingFacts.standing(), facts);
         }
-        return new Run(goals, target, settingFacts.defaults(), out);
+        return new Run(List.copyOf(goals), target, settingFacts.defaults(), out, basis, project);
     }
 
     private Trace traced(Run run) {
         Facts facts = new Facts(run.out());
         Map<String, Map<String, Integer>> scores = new LinkedHashMap<>();
         for (Preference p : facts.preferences) {
+            if (!p.scope().equals(Scope.PROFILE)) continue;
             scores.computeIfAbsent(p.key(), k -> new LinkedHashMap<>()).merge(p.value(), p.score(), Integer::sum);
         }
         Set<Trace.Vetoed> vetoed = new LinkedHashSet<>();
         for (Veto v : facts.vetoes) vetoed.add(new Trace.Vetoed(v.key(), v.value()));
-        return new Trace(assemble(run.goals(), run.target(), run.defaults(), facts), run.out().firings(),
-                facts.decisions, scores, vetoed);
+        return new Trace(assemble(run, facts), run.out().firings(), facts.flatDecisions(), scores, vetoed);
     }
 
     /** The facts a recommendation is assembled from, sorted out of working memory in one pass. */
     private static final class Facts {
+        /** The profile table's decisions. */
         final Map<String, String> decisions = new LinkedHashMap<>();
+        /** Override scope → key → decided value. */
+        final Map<String, Map<String, String>> scoped = new java.util.TreeMap<>();
+        /** Override scope → key → the value its units get without a line there. */
+        final Map<String, Map<String, String>> inherited = new java.util.TreeMap<>();
         final List<Preference> preferences = new ArrayList<>();
         final List<Veto> vetoes = new ArrayList<>();
         final List<Note> notes = new ArrayList<>();
 
         Facts(RuleBase.Outcome out) {
             for (Object f : out.facts()) {
-                if (f instanceof Decision d) decisions.put(d.key(), d.value());
-                else if (f instanceof Preference p) preferences.add(p);
+                if (f instanceof Decision d) {
+                    if (d.scope().equals(Scope.PROFILE)) decisions.put(d.key(), d.value());
+                    else scoped.computeIfAbsent(d.scope(), k -> new LinkedHashMap<>()).put(d.key(), d.value());
+                } else if (f instanceof Preference p) preferences.add(p);
                 else if (f instanceof Veto v) vetoes.add(v);
                 else if (f instanceof Note n) notes.add(n);
+                else if (f instanceof Inherited i) inherited.computeIfAbsent(i.scope(), k -> new LinkedHashMap<>()).put(i.key(), i.value());
             }
         }
+
+        /** @return the profile's decisions by key, then each override's as {@code package.*.opt-level} */
+        Map<String, String> flatDecisions() {
+            Map<String, String> out = new LinkedHashMap<>(decisions);
+            scoped.forEach((scope, keys) -> keys.forEach((k, v) -> out.put(tablePrefix(scope) + k, v)));
+            return out;
+        }
+    }
+
+    /** {@code dependencies} → {@code package.*.}; {@code package.insta} → {@code package.insta.}. */
+    static String tablePrefix(String scope) {
+        return scope.equals(Scope.DEPENDENCIES) ? "package.*." : scope + ".";
     }
 
     /**
@@ -255,6 +339,19 @@ public final class Recommender {
             inherits = known.builtIn() ? Optional.empty() : known.inherits();
             return new Target(name, inherits, knowledge.rootOf(name, null), known.ignores());
         }
+        Map<String, PlanProject.ProjectProfile> defined = request.project().map(PlanProject::profiles).orElse(Map.of());
+        PlanProject.ProjectProfile custom = defined.get(name);
+        if (custom != null && custom.inherits().isPresent()) {
+            if (inherits.isPresent() && !inherits.equals(custom.inherits())) {
+                throw new AdvisorException(Problem.of("--inherits", "profile `" + name + "` already inherits `" + custom.inherits().get()
+                        + "` in " + request.project().get().manifest() + "; drop `--inherits` or change the file"));
+            }
+            return new Target(name, custom.inherits(), custom.root(), ignoresOf(custom.root()));
+        }
+        if (inherits.isPresent() && defined.containsKey(inherits.get()) && !knowledge.profiles().containsKey(inherits.get())) {
+            String root = defined.get(inherits.get()).root();
+            return new Target(name, inherits, root, ignoresOf(root));
+        }
         if (inherits.isEmpty()) {
             String hint = Suggestions.closest(name, knowledge.profiles().keySet()).map(p -> "did you mean `" + p + "`? ")
                     .orElse("known profiles: " + Suggestions.quoted(knowledge.profiles().keySet()) + ". ");
@@ -263,11 +360,18 @@ public final class Recommender {
         }
         String parent = inherits.get();
         if (!knowledge.profiles().containsKey(parent)) {
-            throw new AdvisorException(Problem.of("--inherits", "unknown parent profile `" + parent + "`; "
+            throw new AdvisorException(Problem.of("--inherits", "unknown parent profile `" + parent + "`"
+                    + (request.project().isPresent() ? " (neither built in nor defined in " + request.project().get().manifest() + ")" : "")
+                    + "; "
                     + Suggestions.closest(parent, knowledge.profiles().keySet()).map(p -> "did you mean `" + p + "`?")
                             .orElse("known profiles: " + Suggestions.quoted(knowledge.profiles().keySet()))));
         }
         return new Target(name, inherits, knowledge.rootOf(parent, null), knowledge.profiles().get(parent).ignores());
+    }
+
+    private List<String> ignoresOf(String profile) {
+        ProfileInfo p = knowledge.profiles().get(profile);
+        return p == null ? List.of() : p.ignores();
     }
 
     /** The profile of the heaviest goal that has one (ties: knowledge order); release when none has one. */
@@ -284,28 +388,50 @@ public final class Recommender {
         return "release";
     }
 
-    private ProfileFacts profileFacts(Target target) {
-        String lookup = knowledge.profiles().containsKey(target.name()) ? target.name() : target.inherits().orElseThrow();
-        return profileFacts.computeIfAbsent(lookup, profile -> {
-            List<Object> facts = new ArrayList<>();
-            Map<String, SettingValue> defaults = new LinkedHashMap<>();
-            for (Setting s : knowledge.settings().values()) {
-                SettingValue dflt = knowledge.defaultValue(profile, null, s.key());
-                defaults.put(s.key(), dflt);
-                facts.add(new SettingFact(s.key(), dflt.id()));
-                for (SettingValue v : s.values()) {
-                    facts.add(new ValueFact(s.key(), v.id(), v.traits(), v.order(), v.id().equals(dflt.id())));
-                }
-            }
-            List<Object> standing = new ArrayList<>(facts);
-            standing.addAll(goalCriteria);
-            criterionFacts.values().forEach(standing::addAll);
-            return new ProfileFacts(List.copyOf(facts), java.util.Collections.unmodifiableMap(defaults), List.copyOf(standing));
-        });
+    private ProfileFacts profileFacts(Target target, Map<String, String> inherited) {
+        String lookup = knowledge.profiles().containsKey(target.name()) ? target.name()
+                : knowledge.profiles().containsKey(target.inherits().orElse("")) ? target.inherits().get() : target.root();
+        if (!inherited.isEmpty()) return buildProfileFacts(lookup, inherited); // a project's values: not shared
+        return profileFacts.computeIfAbsent(lookup, profile -> buildProfileFacts(profile, Map.of()));
     }
 
-    private Recommendation assemble(List<GoalWeight> goals, Target target, Map<String, SettingValue> defaults, Facts facts) {
+    private ProfileFacts buildProfileFacts(String profile, Map<String, String> inherited) {
+        List<Object> facts = new ArrayList<>();
+        Map<String, SettingValue> defaults = new LinkedHashMap<>();
+        for (Setting s : knowledge.settings().values()) {
+            SettingValue dflt = knowledge.defaultValue(profile, null, s.key());
+            String given = inherited.get(s.key());
+            if (given != null) dflt = s.value(given).orElse(dflt);
+            defaults.put(s.key(), dflt);
+            facts.add(new SettingFact(s.key(), dflt.id()));
+            for (SettingValue v : s.values()) {
+                facts.add(new ValueFact(s.key(), v.id(), v.traits(), v.order(), v.id().equals(dflt.id()), PlanProjects.minor(v.since())));
+            }
+        }
+        List<Object> standing = new ArrayList<>(facts);
+        standing.addAll(goalCriteria);
+        standing.addAll(scopeFacts);
+        criterionFacts.values().forEach(standing::addAll);
+        return new ProfileFacts(List.copyOf(facts), java.util.Collections.unmodifiableMap(defaults), List.copyOf(standing));
+    }
+
+    /**
+     * What the target profile gets from the project's files when the plan writes nothing: the values its own table (or,
+     * for a new custom profile, its parent's chain) sets, by key.
+     */
+    private static Map<String, String> inheritedValues(PlanProject project, Target target) {
+        PlanProject.ProjectProfile own = project.profiles().get(target.name());
+        if (own != null) return own.values();
+        PlanProject.ProjectProfile parent = project.profiles().get(target.inherits().orElse(""));
+        return parent == null ? Map.of() : parent.values();
+    }
+
+    private Recommendation assemble(Run run, Facts facts) {
+        List<GoalWeight> goals = run.goals();
+        Target target = run.target();
+        Map<String, SettingValue> defaults = run.defaults();
         Map<String, String> decisions = facts.decisions;
+        Map<String, String> fromFiles = run.project().map(p -> inheritedValues(p, target)).orElse(Map.of());
         List<String> goalOrder = new ArrayList<>(goals.size());
         for (GoalWeight g : goals) goalOrder.add(g.goal());
         // Working memory has no stable order: sort, so the same request always reads the same.
@@ -313,9 +439,9 @@ public final class Recommender {
         prefs.sort(Comparator.comparingInt((Preference p) -> goalOrder.indexOf(p.goal())).thenComparing(PREFERENCE_ORDER));
         List<Veto> vetoes = new ArrayList<>(facts.vetoes);
         vetoes.sort(VETO_ORDER);
-        Map<String, List<Preference>> prefsByKey = byKey(prefs, Preference::key);
+        Map<String, List<Preference>> prefsByScopeKey = byKey(prefs, p -> p.scope() + " " + p.key());
         Map<String, List<Veto>> vetoesByKey = byKey(vetoes, Veto::key);
-        Map<String, List<Note>> notesByKey = byKey(facts.notes, Note::key);
+        Map<String, List<Note>> notesByScopeKey = byKey(facts.notes, n -> n.scope() + " " + n.key());
 
         List<SettingAdvice> changed = new ArrayList<>();
         List<SettingAdvice> kept = new ArrayList<>();
@@ -326,25 +452,64 @@ public final class Recommender {
                 throw new IllegalStateException("no decision for `" + s.key() + "`: every value was vetoed");
             }
             SettingValue dflt = defaults.get(s.key());
-            List<Preference> mine = prefsByKey.getOrDefault(s.key(), List.of());
+            List<Preference> mine = prefsByScopeKey.getOrDefault(Scope.PROFILE + " " + s.key(), List.of());
             List<Veto> myVetoes = vetoesByKey.getOrDefault(s.key(), List.of());
-            List<Note> myNotes = notesByKey.getOrDefault(s.key(), List.of());
+            List<Note> myNotes = notesByScopeKey.getOrDefault(Scope.PROFILE + " " + s.key(), List.of());
             if (!chosen.equals(dflt.id()) || contested(mine, myVetoes, dflt)) {
-                SettingAdvice advice = advise(s, chosen, dflt, mine, myVetoes, myNotes, goalOrder);
+                String baseline = fromFiles.containsKey(s.key()) ? "the value your files set" : "cargo's default";
+                SettingAdvice advice = advise(s, chosen, dflt, mine, myVetoes, myNotes, goalOrder, baseline);
                 (advice.changesDefault() ? changed : kept).add(advice);
             }
-            if (myNotes.isEmpty()) continue;
-            Set<String> noteRules = new java.util.TreeSet<>();
-            for (Note n : myNotes) noteRules.add(n.rule());
-            for (String rule : noteRules) {
-                RuleDoc doc = catalog.docs().get(rule);
-                List<String> urls = new ArrayList<>();
-                if (doc != null) for (String source : doc.sourceKeys()) urls.add(knowledge.url(source));
-                noteAdvice.add(new NoteAdvice(s.key(), rule, doc == null ? rule : doc.message(), List.copyOf(urls)));
-            }
+            addNotes(noteAdvice, s.key(), myNotes);
         }
-        String toml = ProfileBlock.render(target.name(), target.inherits(), changed);
-        return new Recommendation(target.name(), target.inherits(), goals, changed, kept, noteAdvice, toml);
+        List<PlanTable> tables = new ArrayList<>();
+        Scope profileScope = knowledge.scopes().get(Scope.PROFILE);
+        List<String> profilePath = List.of("profile", target.name());
+        tables.add(new PlanTable(profilePath, Scope.PROFILE, profileScope.covers(), profileScope.why(), changed));
+        for (Map.Entry<String, Map<String, String>> e : facts.scoped.entrySet()) {
+            String scopeId = e.getKey();
+            boolean named = scopeId.startsWith(Scope.PACKAGE + ".");
+            Scope scope = knowledge.scopes().get(named ? Scope.PACKAGE : scopeId);
+            String name = named ? scopeId.substring(Scope.PACKAGE.length() + 1) : "";
+            Map<String, String> inherited = facts.inherited.getOrDefault(scopeId, Map.of());
+            List<SettingAdvice> lines = new ArrayList<>();
+            for (Setting s : knowledge.settings().values()) {
+                String chosen = e.getValue().get(s.key());
+                String from = inherited.get(s.key());
+                if (chosen == null || from == null || chosen.equals(from)) continue;
+                SettingValue base = s.value(from).orElseThrow();
+                String fallback = named ? "`package.\"*\"`" : "`[profile." + target.name() + "]`";
+                lines.add(advise(s, chosen, base, prefsByScopeKey.getOrDefault(scopeId + " " + s.key(), List.of()),
+                        vetoesByKey.getOrDefault(s.key(), List.of()), List.of(), goalOrder, "what it inherits from " + fallback));
+            }
+            if (lines.isEmpty()) continue;
+            List<String> path = new ArrayList<>(profilePath);
+            path.addAll(scope.tableFor(name));
+            String why = scope.why();
+            if (named) {
+                KnownCrate crate = knowledge.crates().get(name);
+                if (crate != null) why = crate.reason() + "; " + why;
+            }
+            tables.add(new PlanTable(path, scope.id(), scope.covers(), why, lines));
+        }
+        for (Map.Entry<String, List<Note>> e : notesByScopeKey.entrySet()) {
+            if (e.getKey().startsWith(Scope.PROFILE + " ")) continue;
+            addNotes(noteAdvice, e.getKey().substring(e.getKey().indexOf(' ') + 1), e.getValue());
+        }
+        String toml = ProfileBlock.render(target.name(), target.inherits(), changed, tables.subList(1, tables.size()));
+        return new Recommendation(target.name(), target.inherits(), goals, changed, kept, noteAdvice, toml, tables, run.basis());
+    }
+
+    private void addNotes(List<NoteAdvice> out, String key, List<Note> notes) {
+        if (notes.isEmpty()) return;
+        Set<String> noteRules = new java.util.TreeSet<>();
+        for (Note n : notes) noteRules.add(n.rule());
+        for (String rule : noteRules) {
+            RuleDoc doc = catalog.docs().get(rule);
+            List<String> urls = new ArrayList<>();
+            if (doc != null) for (String source : doc.sourceKeys()) urls.add(knowledge.url(source));
+            out.add(new NoteAdvice(key, rule, doc == null ? rule : doc.message(), List.copyOf(urls)));
+        }
     }
 
     /** Whether a goal argued for a value other than cargo's default, or for a value that was then vetoed. */
@@ -358,7 +523,7 @@ public final class Recommender {
     }
 
     private SettingAdvice advise(Setting s, String chosen, SettingValue dflt, List<Preference> prefs, List<Veto> vetoes,
-                                 List<Note> notes, List<String> goalOrder) {
+                                 List<Note> notes, List<String> goalOrder, String baseline) {
         SettingValue value = null;
         for (SettingValue v : s.values()) if (v.id().equals(chosen)) value = v;
         if (value == null) throw new IllegalStateException("`" + chosen + "` is not a value of `" + s.key() + "`");
@@ -425,7 +590,7 @@ public final class Recommender {
                 if (v.id().equals(chosen) || total(prefs, v.id()) != total(prefs, chosen) || isVetoed(vetoes, v.id())) continue;
                 tied.add(v);
             }
-            reason = reasons.scoresBest(prefs, value, dflt, tied);
+            reason = reasons.scoresBest(prefs, value, dflt, tied, baseline);
             comment = Reasons.comment(value, goals);
         }
         return new SettingAdvice(s.key(), chosen, value.toml(), dflt.id(), dflt.toml(), List.copyOf(goals),

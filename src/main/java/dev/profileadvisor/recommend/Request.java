@@ -12,17 +12,34 @@ import java.util.Optional;
  * @param goals    goals as the user named them (ids or aliases), with weights
  * @param profile  the profile to write; empty to let the goals choose it
  * @param inherits the parent of a custom profile; empty for built-in and well-known profiles
+ * @param project  the project the plan is for ({@code --manifest-path}); empty for a generic plan
+ * @param inferGoals whether goals the project implies are added ({@code catch-panics} where the sources call
+ *                 {@code catch_unwind}); the user turns it off with {@code --no-project-goals}
  */
-public record Request(List<GoalWeight> goals, Optional<String> profile, Optional<String> inherits) {
+public record Request(List<GoalWeight> goals, Optional<String> profile, Optional<String> inherits,
+                      Optional<PlanProject> project, boolean inferGoals) {
     /**
      * Copies the goals.
      *
      * @param goals    goals as the user named them (ids or aliases), with weights
      * @param profile  the profile to write; empty to let the goals choose it
      * @param inherits the parent of a custom profile; empty for built-in and well-known profiles
+     * @param project  the project the plan is for; empty for a generic plan
+     * @param inferGoals whether goals the project implies are added
      */
     public Request {
         goals = List.copyOf(goals);
+    }
+
+    /**
+     * A request without a project, which implies no goals.
+     *
+     * @param goals    goals as the user named them (ids or aliases), with weights
+     * @param profile  the profile to write; empty to let the goals choose it
+     * @param inherits the parent of a custom profile; empty for built-in and well-known profiles
+     */
+    public Request(List<GoalWeight> goals, Optional<String> profile, Optional<String> inherits) {
+        this(goals, profile, inherits, Optional.empty(), true);
     }
 
     /**
@@ -31,7 +48,7 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
      * @throws dev.profileadvisor.AdvisorException when a weight is malformed
      */
     public static Request goals(String... goals) {
-        return new Request(Arrays.stream(goals).map(GoalWeight::parse).toList(), Optional.empty(), Optional.empty());
+        return new Request(Arrays.stream(goals).map(GoalWeight::parse).toList(), Optional.empty(), Optional.empty(), Optional.empty(), true);
     }
 
     /**
@@ -39,7 +56,7 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
      * @return a copy targeting that profile
      */
     public Request profile(String name) {
-        return new Request(goals, Optional.of(name), inherits);
+        return new Request(goals, Optional.of(name), inherits, project, inferGoals);
     }
 
     /**
@@ -47,6 +64,22 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
      * @return a copy with that parent
      */
     public Request inherits(String parent) {
-        return new Request(goals, profile, Optional.of(parent));
+        return new Request(goals, profile, Optional.of(parent), project, inferGoals);
+    }
+
+    /**
+     * @param project the project the plan is for
+     * @return a copy computed against that project
+     */
+    public Request project(PlanProject project) {
+        return new Request(goals, profile, inherits, Optional.of(project), inferGoals);
+    }
+
+    /**
+     * @param infer whether goals the project implies are added
+     * @return a copy with that choice
+     */
+    public Request inferGoals(boolean infer) {
+        return new Request(goals, profile, inherits, project, infer);
     }
 }

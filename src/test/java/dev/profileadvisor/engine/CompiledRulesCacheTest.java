@@ -37,13 +37,13 @@ class CompiledRulesCacheTest {
                 when
                     Decision( key == "lto" )
                 then
-                    insert( new Note( "lto", "%s" ) );
+                    insert( new Note( "profile", "lto", "%s" ) );
                 end
                 """.formatted(noteRule)));
     }
 
     static List<Note> notes(RuleBase rules) {
-        return rules.run(List.of(new Decision("lto", "fat"))).all(Note.class);
+        return rules.run(List.of(new Decision("profile", "lto", "fat"))).all(Note.class);
     }
 
     static List<Path> cacheFiles(Path dir) throws IOException {
@@ -56,23 +56,23 @@ class CompiledRulesCacheTest {
     @Test
     void theFirstCompilationIsWrittenAndLaterOnesReadIt() throws Exception {
         Path cache = dir.resolve("cache/rules-t.ser");
-        assertThat(notes(CompiledRulesCache.compile(rules("first"), cache))).containsExactly(new Note("lto", "first"));
+        assertThat(notes(CompiledRulesCache.compile(rules("first"), cache))).containsExactly(new Note("profile", "lto", "first"));
         assertThat(cache).isRegularFile();
         // Proof that the file is what gets loaded: other rule texts under the same file name give the cached rules.
         // (RuleSets never does this: its file names cover the texts; see the next test.)
-        assertThat(notes(CompiledRulesCache.compile(rules("second"), cache))).containsExactly(new Note("lto", "first"));
+        assertThat(notes(CompiledRulesCache.compile(rules("second"), cache))).containsExactly(new Note("profile", "lto", "first"));
         assertThat(cacheFiles(cache.getParent())).containsExactly(cache); // no temporary file left behind
     }
 
     @Test
     void aChangedRuleOrAnotherBuildGetsItsOwnFile() throws Exception {
         Path cache = dir.resolve("cache");
-        assertThat(notes(new RuleSets(rules("first"), Optional.of(cache), "jar-1").concern("t"))).containsExactly(new Note("lto", "first"));
-        assertThat(notes(new RuleSets(rules("second"), Optional.of(cache), "jar-1").concern("t"))).containsExactly(new Note("lto", "second"));
-        assertThat(notes(new RuleSets(rules("first"), Optional.of(cache), "jar-2").concern("t"))).containsExactly(new Note("lto", "first"));
+        assertThat(notes(new RuleSets(rules("first"), Optional.of(cache), "jar-1").concern("t"))).containsExactly(new Note("profile", "lto", "first"));
+        assertThat(notes(new RuleSets(rules("second"), Optional.of(cache), "jar-1").concern("t"))).containsExactly(new Note("profile", "lto", "second"));
+        assertThat(notes(new RuleSets(rules("first"), Optional.of(cache), "jar-2").concern("t"))).containsExactly(new Note("profile", "lto", "first"));
         assertThat(cacheFiles(cache)).hasSize(3).allSatisfy(p -> assertThat(p.getFileName().toString()).matches("rules-t-[0-9a-f]{24}\\.ser"));
         // the same texts and build find the file again
-        assertThat(notes(new RuleSets(rules("second"), Optional.of(cache), "jar-1").concern("t"))).containsExactly(new Note("lto", "second"));
+        assertThat(notes(new RuleSets(rules("second"), Optional.of(cache), "jar-1").concern("t"))).containsExactly(new Note("profile", "lto", "second"));
         assertThat(cacheFiles(cache)).hasSize(3);
     }
 
@@ -83,17 +83,17 @@ class CompiledRulesCacheTest {
         byte[] good = Files.readAllBytes(cache);
 
         Files.write(cache, java.util.Arrays.copyOf(good, good.length / 2));
-        assertThat(notes(CompiledRulesCache.compile(rules("good"), cache))).containsExactly(new Note("lto", "good"));
+        assertThat(notes(CompiledRulesCache.compile(rules("good"), cache))).containsExactly(new Note("profile", "lto", "good"));
         assertThat(Files.size(cache)).isEqualTo(good.length);
 
         byte[] noise = new byte[5_000];
         new java.util.Random(7).nextBytes(noise);
         Files.write(cache, noise);
-        assertThat(notes(CompiledRulesCache.compile(rules("good"), cache))).containsExactly(new Note("lto", "good"));
+        assertThat(notes(CompiledRulesCache.compile(rules("good"), cache))).containsExactly(new Note("profile", "lto", "good"));
         assertThat(Files.size(cache)).isEqualTo(good.length);
 
         Files.writeString(cache, "");
-        assertThat(notes(CompiledRulesCache.compile(rules("good"), cache))).containsExactly(new Note("lto", "good"));
+        assertThat(notes(CompiledRulesCache.compile(rules("good"), cache))).containsExactly(new Note("profile", "lto", "good"));
     }
 
     @Test
@@ -101,10 +101,10 @@ class CompiledRulesCacheTest {
         Path file = dir.resolve("a-file");
         Files.writeString(file, "not a directory");
         // the cache's directory would be below a regular file: it cannot exist
-        assertThat(notes(CompiledRulesCache.compile(rules("ok"), file.resolve("rules-t.ser")))).containsExactly(new Note("lto", "ok"));
+        assertThat(notes(CompiledRulesCache.compile(rules("ok"), file.resolve("rules-t.ser")))).containsExactly(new Note("profile", "lto", "ok"));
         Path directoryInTheWay = dir.resolve("rules-u.ser");
         Files.createDirectories(directoryInTheWay.resolve("junk"));
-        assertThat(notes(CompiledRulesCache.compile(rules("ok"), directoryInTheWay))).containsExactly(new Note("lto", "ok"));
+        assertThat(notes(CompiledRulesCache.compile(rules("ok"), directoryInTheWay))).containsExactly(new Note("profile", "lto", "ok"));
     }
 
     @Test
@@ -120,7 +120,7 @@ class CompiledRulesCacheTest {
     void compilingInTheBackgroundGivesTheSameRulesAndTheSameErrors() {
         RuleSets sets = new RuleSets(rules("bg"));
         sets.compileInBackground("t");
-        assertThat(notes(sets.concern("t"))).containsExactly(new Note("lto", "bg"));
+        assertThat(notes(sets.concern("t"))).containsExactly(new Note("profile", "lto", "bg"));
 
         RuleSets broken = new RuleSets(List.of(new RuleFile("rules/t/broken.drl", "t",
                 "package t;\nrule \"x\"\nwhen\n    NoSuchFact()\nthen\nend\n")));

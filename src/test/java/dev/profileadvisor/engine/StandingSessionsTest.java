@@ -112,7 +112,7 @@ class StandingSessionsTest {
                 when
                     $n : Note()
                 then
-                    insertLogical( new Note( $n.key(), $n.rule() + "x" ) );
+                    insertLogical( new Note( $n.scope(), $n.key(), $n.rule() + "x" ) );
                 end
                 """);
         RuleBase recommend = recommendRules(copy.rules);
