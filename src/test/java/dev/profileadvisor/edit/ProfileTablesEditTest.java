@@ -85,6 +85,13 @@ class ProfileTablesEditTest {
     }
 
     @Test
+    void anEmptyOverrideTableGetsItsKeysRightAfterItsHeader() {
+        String before = PKG + "\n[profile.dev.package.\"*\"]\n\n[dependencies]\nserde = \"1\"\n";
+        assertThat(edit(before, star("opt-level", "3")).text())
+                .isEqualTo(PKG + "\n[profile.dev.package.\"*\"]\nopt-level = 3\n\n[dependencies]\nserde = \"1\"\n");
+    }
+
+    @Test
     void overrideTablesWrittenAsDottedKeysInTheProfileTableAreExtendedTheSameWay() {
         String before = PKG + "\n[profile.dev]\nopt-level = 1\n  package.'*'.opt-level = 1  # deps\n\n[dependencies]\nserde = \"1\"\n";
         EditResult r = edit(before, star("opt-level", "3", "debug", "false"));
