@@ -14,35 +14,45 @@ import org.tomlj.TomlTable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Sets keys of one {@code [profile.NAME]} in a {@code Cargo.toml} text, changing nothing else: every byte outside
- * the values it replaces and the lines it inserts stays as it was (comments, blank lines, key order, quoting,
- * {@code \r\n} newlines, a missing final newline).
+ * Sets keys of profile tables ({@code [profile.NAME]} and its override tables {@code [profile.NAME.package."*"]},
+ * {@code [profile.NAME.package.PKG]}, {@code [profile.NAME.build-override]}) in a {@code Cargo.toml} text, changing
+ * nothing else: every byte outside the values it replaces and the lines it inserts stays as it was (comments, blank
+ * lines, key order, quoting, {@code \r\n} newlines, a missing final newline).
  *
  * <p>How: tomlj parses the text (and reports TOML errors); a small scanner finds each statement's key and value
  * spans; every statement the edit relies on is checked against tomlj's position for its key; the edit replaces
  * value spans and inserts whole lines; and the result is parsed again and must equal the original document with
- * exactly the asked values set, or nothing is returned.
+ * exactly the asked values set in every table, or nothing is returned.
  *
  * <ul>
  *   <li>A key already written with the same text is left alone; one written differently has its value replaced in
  *       place (a comment after it stays); one spanning several lines is refused.</li>
- *   <li>{@code [profile.NAME]} table: new keys go on new lines after the table's last key/value line (so blank lines
- *       and comments before the next table stay with it), indented like that line; {@code inherits} goes first,
- *       right after the header. Sub-tables ({@code [profile.NAME.package.x]}) are not touched.</li>
- *   <li>Dotted keys ({@code profile.NAME.lto = …} at the top level, or {@code NAME.lto = …} under {@code [profile]}):
- *       new keys are written the same way, after the last of them.</li>
+ *   <li>A table with its header ({@code [profile.NAME]}, {@code [profile.NAME.package.'*']}, however its keys are
+ *       quoted): new keys go on new lines after the table's last key/value line (so blank lines and comments before
+ *       the next table stay with it), indented like that line; {@code inherits} goes first, right after the
+ *       header.</li>
+ *   <li>A table written with dotted keys ({@code profile.NAME.lto = …} at the top level, {@code NAME.lto = …} under
+ *       {@code [profile]}, {@code package."*".opt-level = …} under {@code [profile.NAME]}): new keys are written the
+ *       same way, quoting included, after the last of them.</li>
  *   <li>A profile not in the file: dotted keys after the other profiles' when the file writes profiles that way,
  *       else a {@code [profile.NAME]} table at the end of the file, after a blank line.</li>
- *   <li>Inline tables ({@code profile = { … }}, {@code release = { … }} under {@code [profile]}) and arrays of tables
- *       are refused with their location.</li>
+ *   <li>An override table not in the file: dotted keys the way the file writes its profile ({@code profile.NAME.…}
+ *       at the top level, {@code NAME.…} under {@code [profile]}) or its profile's other override tables (dotted
+ *       under {@code [profile.NAME]}); else a table after the last of its profile's tables (the profile's own
+ *       first, when it is new too), separated from the one before by a blank line when the file's tables are.</li>
+ *   <li>Inline tables ({@code profile = { … }}, {@code package = { … }} under {@code [profile.NAME]},
+ *       {@code "*" = { … }} under {@code [profile.NAME.package]}) and arrays of tables on the way to a table the edit
+ *       sets are refused with their location.</li>
  *   <li>Inserted lines use the newline most lines of the file use. A file without a final newline still has none:
  *       lines inserted after its last line go before the end.</li>
  * </ul>
@@ -52,6 +62,8 @@ public final class ProfileEdit {
     }
 
     /**
+     * Sets keys of one profile's own table: {@link #apply(String, String, List)} with one {@link TableEdit}.
+     *
      * @param text     the file's text
      * @param display  the file's name in messages
      * @param profile  the profile ({@code release}, {@code profiling})
@@ -69,38 +81,99 @@ public final class ProfileEdit {
         Map<String, String> want = new LinkedHashMap<>();
         inherits.ifPresent(p -> want.put("inherits", Literals.toml(p)));
         keys.forEach((k, v) -> {
-            if (k.isEmpty() || !k.chars().allMatch(c -> TomlScanner.isBare((char) c))) {
-                throw new IllegalArgumentException("not a bare key: " + k);
-            }
-            if (Literals.parse(v) == null) throw new IllegalArgumentException("not a TOML value: " + v);
+            TableEdit.checkKey(k, v);
             if (want.putIfAbsent(k, v) != null) throw new IllegalArgumentException("key given twice: " + k);
         });
+        return apply(text, display, List.of(TableEdit.profile(profile, want)));
+    }
+
+    /**
+     * Sets keys in several tables of one or more profiles at once.
+     *
+     * @param text    the file's text
+     * @param display the file's name in messages
+     * @param tables  the tables and their keys, each table once; a profile's own table may come before or after its
+     *                override tables (it is written first either way when it is new)
+     * @return the edited text and what changed
+     * @throws AdvisorException when the text is not valid TOML (every error with line and column), or a table is
+     *                          written in a way the editor refuses to touch (with where and what to do)
+     * @throws IllegalArgumentException for no table, or a table given twice
+     * @throws IllegalStateException    when the edit would not produce exactly the asked document (a bug: nothing
+     *                                  is returned, so nothing can be written)
+     */
+    public static EditResult apply(String text, String display, List<TableEdit> tables) {
+        if (tables.isEmpty()) throw new IllegalArgumentException("no table to edit");
+        Set<List<String>> seen = new HashSet<>();
+        for (TableEdit t : tables) {
+            if (!seen.add(t.path())) throw new IllegalArgumentException("table given twice: [" + t.name() + "]");
+        }
         TomlParseResult before = ManifestReader.parseText(text, display);
-        return new Edit(text, display, profile, before, want).run();
+        return new Edit(text, display, before, tables).run();
+    }
+
+    /** One table of an edit in progress. */
+    private static final class Target {
+        final TableEdit edit;
+        final List<String> path;
+        final Map<String, String> want = new LinkedHashMap<>(); // inherits first
+        final Map<String, String[]> changed = new LinkedHashMap<>(); // key → {was (or null), now}
+        final List<String> missing = new ArrayList<>();
+        EditResult.Layout layout;
+
+        Target(TableEdit edit) {
+            this.edit = edit;
+            this.path = edit.path();
+            String inherits = edit.keys().get("inherits");
+            if (inherits != null) want.put("inherits", inherits);
+            want.putAll(edit.keys());
+        }
+
+        String name() {
+            return edit.name();
+        }
+
+        List<String> profileTable() {
+            return path.subList(0, 2);
+        }
+    }
+
+    /**
+     * How a table is written in the file: with its header (and the last statement of its section, if any), or with
+     * dotted keys (the last of them, from a table {@code context} parts long).
+     */
+    private record Written(Statement header, Statement last, int context) {
+        boolean isHeader() {
+            return header != null;
+        }
+    }
+
+    /** Where and how to write a profile's tables as dotted keys: {@code prefix} names the profile, {@code sep} is a dot. */
+    private record Dotted(int afterLine, String indent, String prefix, String sep) {
+    }
+
+    /** A table added at the end of the file. */
+    private record Block(List<String> path, List<String> lines) {
     }
 
     /** One edit in progress. */
     private static final class Edit {
         private final String text;
         private final String display;
-        private final String profile;
-        private final List<String> tablePath;
         private final TomlParseResult before;
-        private final Map<String, String> want;
+        private final List<Target> targets = new ArrayList<>();
         private final TextLines lines;
         private final String newline;
         private final List<Statement> statements;
         private final List<Splice> splices = new ArrayList<>();
         private final Map<Integer, List<String>> insertions = new LinkedHashMap<>();
-        private final List<String[]> changed = new ArrayList<>(); // key, was (or null), now
+        private final List<Block> appended = new ArrayList<>();
+        private final Map<String, Dotted> newDotted = new LinkedHashMap<>(); // profile → how its new table was written
 
-        Edit(String text, String display, String profile, TomlParseResult before, Map<String, String> want) {
+        Edit(String text, String display, TomlParseResult before, List<TableEdit> tables) {
             this.text = text;
             this.display = display;
-            this.profile = profile;
-            this.tablePath = List.of("profile", profile);
             this.before = before;
-            this.want = want;
+            tables.forEach(t -> targets.add(new Target(t)));
             this.lines = new TextLines(text);
             this.newline = lines.newline();
             try {
@@ -113,47 +186,74 @@ public final class ProfileEdit {
 
         EditResult run() {
             refuseUnsupportedLayouts();
+            for (Target t : targets) replaceExisting(t);
+            List<Target> order = new ArrayList<>();
+            targets.stream().filter(t -> t.path.size() == 2).forEach(order::add); // a profile's table before its override tables
+            targets.stream().filter(t -> t.path.size() > 2).forEach(order::add);
+            for (Target t : order) {
+                Written w = written(t.path);
+                if (w != null) {
+                    t.layout = w.isHeader() ? EditResult.Layout.TABLE : EditResult.Layout.DOTTED;
+                    if (!t.missing.isEmpty()) addTo(w, t);
+                }
+            }
+            for (Target t : order) {
+                if (t.layout != null) continue;
+                t.layout = EditResult.Layout.NEW;
+                if (t.missing.isEmpty()) continue;
+                if (t.path.size() == 2) createProfileTable(t);
+                else createOverrideTable(t);
+            }
+            emitAppended();
+            Map<List<String>, EditResult.Layout> layouts = new LinkedHashMap<>();
+            targets.forEach(t -> layouts.put(t.path, t.layout));
+            EditResult.Layout first = targets.get(0).layout;
+            if (splices.isEmpty() && insertions.isEmpty()) return new EditResult(text, List.of(), first, layouts);
+            String result = splice();
+            return new EditResult(result, verify(result), first, layouts);
+        }
+
+        /** Replaces the values of the keys the table already has; notes the keys it does not have. */
+        private void replaceExisting(Target t) {
             Map<String, Statement> existing = new LinkedHashMap<>();
             for (Statement st : statements) {
                 if (st.isHeader()) continue;
                 List<String> path = st.path();
-                if (path.size() == 3 && path.subList(0, 2).equals(tablePath) && want.containsKey(path.get(2))) {
-                    existing.put(path.get(2), checked(st));
+                if (path.size() == t.path.size() + 1 && startsWith(path, t.path) && t.want.containsKey(path.get(t.path.size()))) {
+                    existing.put(path.get(t.path.size()), checked(st));
                 }
             }
-            List<String> missing = new ArrayList<>();
-            for (Map.Entry<String, String> w : want.entrySet()) {
+            for (Map.Entry<String, String> w : t.want.entrySet()) {
                 Statement st = existing.get(w.getKey());
                 if (st == null) {
-                    missing.add(w.getKey());
+                    t.missing.add(w.getKey());
                     continue;
                 }
                 String was = text.substring(st.valueStart(), st.valueEnd());
                 if (was.equals(w.getValue())) continue;
                 if (was.indexOf('\n') >= 0) {
-                    throw refusal(st.start(), "`" + w.getKey() + "` in `[profile." + profile + "]` spans several lines; apply changes "
+                    throw refusal(st.start(), "`" + w.getKey() + "` in `[" + t.name() + "]` spans several lines; apply changes "
                             + "only one-line values, so nothing was changed: set `" + w.getKey() + " = " + w.getValue() + "` by hand");
                 }
                 splices.add(new Splice(st.valueStart(), st.valueEnd(), w.getValue()));
-                changed.add(new String[]{w.getKey(), was, w.getValue()});
+                t.changed.put(w.getKey(), new String[]{was, w.getValue()});
             }
-            EditResult.Layout layout = missing.isEmpty() ? layoutOfExisting(!existing.isEmpty()) : insert(missing);
-            if (splices.isEmpty() && insertions.isEmpty()) return new EditResult(text, List.of(), layout);
-            String result = splice();
-            return new EditResult(result, verify(result), layout);
         }
 
-        private EditResult.Layout layoutOfExisting(boolean someKeyWritten) {
-            if (header().isPresent()) return EditResult.Layout.TABLE;
-            return someKeyWritten || lastDotted(true) != null ? EditResult.Layout.DOTTED : EditResult.Layout.NEW;
-        }
-
+        /**
+         * Refuses inline tables, arrays of tables and values that are not tables on the way to a table the edit sets
+         * ({@code profile}, {@code profile.NAME}, {@code profile.NAME.package}, the table itself).
+         */
         private void refuseUnsupportedLayouts() {
+            Map<List<String>, Target> onTheWay = new LinkedHashMap<>();
+            for (Target t : targets) {
+                for (int n = 1; n <= t.path.size(); n++) onTheWay.putIfAbsent(List.copyOf(t.path.subList(0, n)), t);
+            }
             for (Statement st : statements) {
                 List<String> path = st.path();
-                boolean ours = path.equals(List.of("profile")) || path.equals(tablePath);
-                if (!ours) continue;
-                String name = String.join(".", path);
+                Target t = onTheWay.get(path);
+                if (t == null) continue;
+                String name = TableEdit.render(path);
                 if (st.isHeader() && st.arrayTable()) {
                     throw refusal(st.start(), "`[[" + name + "]]` is an array of tables, which cargo does not accept; "
                             + "nothing was changed: make it a `[" + name + "]` table");
@@ -161,85 +261,223 @@ public final class ProfileEdit {
                 if (st.isHeader()) continue;
                 String value = text.substring(st.valueStart(), st.valueEnd());
                 if (value.startsWith("{")) {
+                    String per = t.path.size() == 2 ? " (a table per profile)" : t.path.size() == 4 ? " (a table per package)" : "";
                     throw refusal(st.start(), "`" + name + "` is an inline table (`" + text.substring(st.start(), st.key().get(st.key().size() - 1).end())
-                            + " = { … }`), which apply does not edit; nothing was changed: write it as `[profile." + profile
-                            + "]` (a table per profile), or set " + wanted() + " by hand");
+                            + " = { … }`), which apply does not edit; nothing was changed: write it as `[" + t.name()
+                            + "]`" + per + ", or set " + wanted(t) + " by hand");
                 }
                 throw refusal(st.start(), "`" + name + "` is `" + value.lines().findFirst().orElse(value) + "`, not a table; "
                         + "nothing was changed: cargo expects `[" + name + "]`");
             }
         }
 
-        private String wanted() {
-            return want.entrySet().stream().map(e -> "`" + e.getKey() + " = " + e.getValue() + "`").collect(Collectors.joining(", "));
+        private static String wanted(Target t) {
+            return t.want.entrySet().stream().map(e -> "`" + e.getKey() + " = " + e.getValue() + "`").collect(Collectors.joining(", "));
         }
 
-        private Optional<Integer> header() {
+        /** How the table at {@code path} is written, or null when it is not (or only implied by a deeper header). */
+        private Written written(List<String> path) {
             for (int i = 0; i < statements.size(); i++) {
                 Statement st = statements.get(i);
-                if (st.isHeader() && !st.arrayTable() && st.path().equals(tablePath)) return Optional.of(i);
+                if (!st.isHeader() || st.arrayTable() || !st.path().equals(path)) continue;
+                Statement last = null;
+                for (int j = i + 1; j < statements.size() && !statements.get(j).isHeader(); j++) last = statements.get(j);
+                return new Written(checkedHeader(st), last == null ? null : checked(last), -1);
             }
-            return Optional.empty();
+            Statement found = null;
+            for (Statement st : statements) {
+                if (st.isHeader() || st.arrayTable()) continue;
+                if (st.table().size() < path.size() && st.path().size() > path.size() && startsWith(st.path(), path)) found = st;
+            }
+            return found == null ? null : new Written(null, checked(found), found.table().size());
         }
 
-        /** Adds the missing keys as new lines; returns the layout that decided where. */
-        private EditResult.Layout insert(List<String> missing) {
-            Optional<Integer> header = header();
-            if (header.isPresent()) {
-                int h = header.get();
-                Statement head = checkedHeader(statements.get(h));
-                Statement last = null;
-                for (int i = h + 1; i < statements.size() && !statements.get(i).isHeader(); i++) last = statements.get(i);
-                int afterHeader = lines.lineOf(head.end());
-                int afterKeys = last == null ? afterHeader : lines.lineOf(checked(last).end());
-                String indent = last == null ? "" : indentOf(last);
-                for (String key : missing) {
-                    add(key.equals("inherits") ? afterHeader : afterKeys, indent + key + " = " + want.get(key), key);
-                }
-                return EditResult.Layout.TABLE;
+        /** Adds the missing keys to a table the file writes. */
+        private void addTo(Written w, Target t) {
+            if (w.isHeader()) {
+                int afterHeader = lines.lineOf(w.header().end());
+                int afterKeys = w.last() == null ? afterHeader : lines.lineOf(w.last().end());
+                String indent = w.last() == null ? "" : indentOf(w.last());
+                for (String key : t.missing) add(t, key, key.equals("inherits") ? afterHeader : afterKeys, indent + key);
+                return;
             }
-            Statement own = lastDotted(true);
-            if (own != null) {
-                int nameAt = own.table().isEmpty() ? 1 : 0;
-                String prefix = text.substring(own.start(), own.key().get(nameAt + 1).start());
-                for (String key : missing) add(lines.lineOf(own.end()), indentOf(own) + prefix + key + " = " + want.get(key), key);
-                return EditResult.Layout.DOTTED;
+            Statement s = w.last();
+            String prefix = text.substring(s.start(), s.key().get(t.path.size() - w.context()).start());
+            for (String key : t.missing) add(t, key, lines.lineOf(s.end()), indentOf(s) + prefix + key);
+        }
+
+        /** Adds a profile's table the file does not have, as today's single-profile edit does. */
+        private void createProfileTable(Target t) {
+            Dotted d = dottedForNewProfile(t.path.get(1));
+            if (d != null) {
+                newDotted.put(t.path.get(1), d);
+                for (String key : t.missing) add(t, key, d.afterLine(), d.indent() + d.prefix() + key);
+                return;
             }
-            Statement other = statements.stream().anyMatch(st -> st.isHeader() && startsWith(st.path(), tablePath))
-                    ? null : lastDotted(false);
-            if (other != null) {
-                int nameAt = other.table().isEmpty() ? 1 : 0;
-                Segment name = other.key().get(nameAt);
-                String prefix = text.substring(other.start(), name.start()) + keyText(profile)
-                        + text.substring(name.end(), other.key().get(nameAt + 1).start());
-                for (String key : missing) add(lines.lineOf(other.end()), indentOf(other) + prefix + key + " = " + want.get(key), key);
-                return EditResult.Layout.NEW;
+            List<String> block = new ArrayList<>();
+            block.add("[" + t.name() + "]");
+            for (String key : t.missing) {
+                block.add(key + " = " + t.want.get(key));
+                t.changed.put(key, new String[]{null, t.want.get(key)});
             }
-            appendTable(missing);
-            return EditResult.Layout.NEW;
+            appended.add(new Block(t.path, block));
         }
 
         /**
-         * The last key/value statement that writes a profile with dotted keys from the top level or {@code [profile]}:
-         * of this profile ({@code own}) or of any profile.
+         * Dotted keys for a profile the file does not have, after the other profiles' dotted keys, when the file
+         * writes profiles that way and has no header of that profile; else null.
          */
-        private Statement lastDotted(boolean own) {
+        private Dotted dottedForNewProfile(String profile) {
+            if (headerUnder(List.of("profile", profile))) return null;
+            Statement other = lastDotted();
+            if (other == null) return null;
+            int nameAt = other.table().isEmpty() ? 1 : 0;
+            Segment name = other.key().get(nameAt);
+            String sep = text.substring(name.end(), other.key().get(nameAt + 1).start());
+            return new Dotted(lines.lineOf(other.end()), indentOf(other), text.substring(other.start(), name.start())
+                    + TableEdit.keyText(profile) + sep, sep);
+        }
+
+        /** Adds an override table the file does not have. */
+        private void createOverrideTable(Target t) {
+            List<String> profileTable = t.profileTable();
+            boolean anyWritten = false;
+            for (int n = t.path.size() - 1; n >= 2 && !anyWritten; n--) {
+                List<String> ancestor = t.path.subList(0, n);
+                Written w = written(ancestor);
+                if (w == null) continue;
+                anyWritten = true;
+                List<String> rest = t.path.subList(n, t.path.size());
+                // dotted keys may not extend a table that a header below it already defines ([profile.dev.package.x])
+                if (headerUnder(t.path.subList(0, n + 1))) break;
+                if (!w.isHeader()) {
+                    Statement s = w.last();
+                    Segment next = s.key().get(n - w.context());
+                    String sep = text.substring(s.key().get(n - w.context() - 1).end(), next.start());
+                    String prefix = text.substring(s.start(), next.start());
+                    addDotted(t, lines.lineOf(s.end()), indentOf(s), prefix, rest, sep);
+                    return;
+                }
+                if (n > 2 || dottedOverrides(w, profileTable)) {
+                    int afterKeys = lines.lineOf(w.last() == null ? w.header().end() : w.last().end());
+                    addDotted(t, afterKeys, w.last() == null ? "" : indentOf(w.last()), "", rest, ".");
+                    return;
+                }
+            }
+            if (!anyWritten) {
+                Dotted d = newDotted.get(profileTable.get(1));
+                if (d == null && !appended.stream().anyMatch(b -> b.path().equals(profileTable))) d = dottedForNewProfile(profileTable.get(1));
+                if (d != null) {
+                    addDotted(t, d.afterLine(), d.indent(), d.prefix(), t.path.subList(2, t.path.size()), d.sep());
+                    return;
+                }
+            }
+            List<String> block = new ArrayList<>();
+            block.add("[" + t.name() + "]");
+            for (String key : t.missing) {
+                block.add(key + " = " + t.want.get(key));
+                t.changed.put(key, new String[]{null, t.want.get(key)});
+            }
+            int at = -1;
+            for (int i = 0; i < appended.size(); i++) if (startsWith(appended.get(i).path(), profileTable)) at = i;
+            if (at >= 0) { // after its profile's new table (and override tables added with it)
+                appended.add(at + 1, new Block(t.path, block));
+                return;
+            }
+            Integer afterLine = null;
+            for (int i = 0; i < statements.size(); i++) {
+                Statement st = statements.get(i);
+                if (!st.isHeader() || st.arrayTable() || !startsWith(st.path(), profileTable)) continue;
+                Statement last = st;
+                for (int j = i + 1; j < statements.size() && !statements.get(j).isHeader(); j++) last = statements.get(j);
+                afterLine = endOfSection(lines.lineOf((last == st ? checkedHeader(st) : checked(last)).end()));
+            }
+            if (afterLine == null) {
+                appended.add(new Block(t.path, block));
+                return;
+            }
+            if (tablesSeparatedByBlankLines()) block.add(0, "");
+            insertions.computeIfAbsent(afterLine, k -> new ArrayList<>()).addAll(block);
+        }
+
+        private void addDotted(Target t, int afterLine, String indent, String prefix, List<String> rest, String sep) {
+            StringBuilder path = new StringBuilder(prefix);
+            for (String part : rest) path.append(TableEdit.keyText(part)).append(sep);
+            for (String key : t.missing) add(t, key, afterLine, indent + path + key);
+        }
+
+        /**
+         * Whether a profile table's section writes override tables as dotted keys ({@code package.x.opt-level = 3},
+         * {@code build-override.debug = false}) and no override table of that profile has a header.
+         */
+        private boolean dottedOverrides(Written w, List<String> profileTable) {
+            for (Statement st : statements) {
+                if (st.isHeader() && st.path().size() > 2 && startsWith(st.path(), profileTable)) return false;
+            }
+            int i = statements.indexOf(w.header());
+            for (int j = i + 1; j < statements.size() && !statements.get(j).isHeader(); j++) {
+                List<Segment> key = statements.get(j).key();
+                String first = key.get(0).name();
+                if (key.size() >= 2 && (first.equals("package") || first.equals("build-override"))) return true;
+            }
+            return false;
+        }
+
+        /** Whether some table header's path starts with {@code path} (the table itself or one below it). */
+        private boolean headerUnder(List<String> path) {
+            return statements.stream().anyMatch(st -> st.isHeader() && startsWith(st.path(), path));
+        }
+
+        /**
+         * The line after which a table goes that follows the section whose last statement ends on {@code line}: past
+         * the comment lines right after it when a blank line (or the end) follows them, as they then belong to the
+         * section, not to the next table.
+         */
+        private int endOfSection(int line) {
+            int l = line + 1;
+            while (l <= lines.count() && lines.content(l).strip().startsWith("#")) l++;
+            if (l == line + 1) return line;
+            boolean endOrBlank = l > lines.count() || lines.blank(l);
+            return endOrBlank ? l - 1 : line;
+        }
+
+        /** Whether most table headers after the first line follow a blank line (comments above them aside). */
+        private boolean tablesSeparatedByBlankLines() {
+            int blank = 0;
+            int tight = 0;
+            for (Statement st : statements) {
+                if (!st.isHeader()) continue;
+                int l = lines.lineOf(st.start()) - 1;
+                if (l < 1) continue;
+                while (l >= 1 && lines.content(l).strip().startsWith("#")) l--;
+                if (l < 1 || lines.blank(l)) blank++;
+                else tight++;
+            }
+            return blank >= tight;
+        }
+
+        /**
+         * The last key/value statement that writes a profile with dotted keys from the top level or
+         * {@code [profile]}.
+         */
+        private Statement lastDotted() {
             Statement found = null;
             for (Statement st : statements) {
                 if (st.isHeader() || st.table().size() > 1 || st.arrayTable()) continue;
                 List<String> path = st.path();
                 if (path.size() < 3 || !path.get(0).equals("profile")) continue;
-                if (own && !path.get(1).equals(profile)) continue;
                 found = st;
             }
             return found == null ? null : checked(found);
         }
 
-        private void appendTable(List<String> missing) {
+        private void emitAppended() {
+            if (appended.isEmpty()) return;
             List<String> block = new ArrayList<>();
-            block.add("[profile." + keyText(profile) + "]");
-            for (String key : missing) block.add(key + " = " + want.get(key));
-            for (String key : missing) changed.add(new String[]{key, null, want.get(key)});
+            for (Block b : appended) {
+                if (!block.isEmpty()) block.add("");
+                block.addAll(b.lines());
+            }
             if (text.isEmpty()) {
                 splices.add(new Splice(0, 0, String.join(newline, block) + newline));
                 return;
@@ -249,9 +487,9 @@ public final class ProfileEdit {
             insertions.computeIfAbsent(last, k -> new ArrayList<>()).addAll(block);
         }
 
-        private void add(int afterLine, String line, String key) {
-            insertions.computeIfAbsent(afterLine, k -> new ArrayList<>()).add(line);
-            changed.add(new String[]{key, null, want.get(key)});
+        private void add(Target t, String key, int afterLine, String keyText) {
+            insertions.computeIfAbsent(afterLine, k -> new ArrayList<>()).add(keyText + " = " + t.want.get(key));
+            t.changed.put(key, new String[]{null, t.want.get(key)});
         }
 
         private String indentOf(Statement st) {
@@ -314,21 +552,34 @@ public final class ProfileEdit {
                         + "); nothing was changed");
             }
             Map<String, Object> expected = plain(before);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> profiles = (Map<String, Object>) expected.computeIfAbsent("profile", k -> new LinkedHashMap<>());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> table = (Map<String, Object>) profiles.computeIfAbsent(profile, k -> new LinkedHashMap<>());
-            want.forEach((k, v) -> table.put(k, Literals.parse(v)));
+            for (Target t : targets) {
+                Map<String, Object> table = expected;
+                for (String part : t.path) {
+                    Object next = table.computeIfAbsent(part, k -> new LinkedHashMap<String, Object>());
+                    if (!(next instanceof Map)) {
+                        throw new IllegalStateException("`" + part + "` on the way to `[" + t.name() + "]` in " + display
+                                + " is not a table; nothing was changed");
+                    }
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> m = (Map<String, Object>) next;
+                    table = m;
+                }
+                Map<String, Object> into = table;
+                t.want.forEach((k, v) -> into.put(k, plainValue(Literals.parse(v))));
+            }
             if (!expected.equals(plain(after))) {
-                throw new IllegalStateException("editing " + display + " would change more than `[profile." + profile
-                        + "]` " + want.keySet() + "; nothing was changed");
+                throw new IllegalStateException("editing " + display + " would change more than " + targets.stream()
+                        .map(t -> "`[" + t.name() + "]` " + t.want.keySet()).collect(Collectors.joining(", ")) + "; nothing was changed");
             }
             List<Change> out = new ArrayList<>();
-            for (String key : want.keySet()) {
-                for (String[] c : changed) {
-                    if (!c[0].equals(key)) continue;
-                    TomlPosition p = Objects.requireNonNull(after.inputPositionOf(List.of("profile", profile, key)));
-                    out.add(new Change(key, Optional.ofNullable(c[1]), c[2], p.line(), p.column()));
+            for (Target t : targets) {
+                for (String key : t.want.keySet()) {
+                    String[] c = t.changed.get(key);
+                    if (c == null) continue;
+                    List<String> at = new ArrayList<>(t.path);
+                    at.add(key);
+                    TomlPosition p = Objects.requireNonNull(after.inputPositionOf(at));
+                    out.add(new Change(key, Optional.ofNullable(c[0]), c[1], p.line(), p.column(), t.path));
                 }
             }
             return out;
@@ -344,11 +595,6 @@ public final class ProfileEdit {
 
     private static boolean startsWith(List<String> path, List<String> prefix) {
         return path.size() >= prefix.size() && path.subList(0, prefix.size()).equals(prefix);
-    }
-
-    /** A key as TOML writes it: bare when it can be, else quoted. */
-    static String keyText(String key) {
-        return !key.isEmpty() && key.chars().allMatch(c -> TomlScanner.isBare((char) c)) ? key : Literals.toml(key);
     }
 
     /** A TOML table as nested maps and lists, for comparing documents. */

@@ -1,7 +1,8 @@
 /**
  * Editing a {@code Cargo.toml} without disturbing it: a span-based editor that finds statements with a small
  * TOML scanner, checks every location it uses against tomlj's positions, changes only the value of the keys it
- * sets or inserts whole lines, and re-parses the result before handing it back ({@link dev.profileadvisor.edit.ProfileEdit});
+ * sets or inserts whole lines, and re-parses the result before handing it back, for a profile's table and its override
+ * tables ({@link dev.profileadvisor.edit.ProfileEdit}, a plan of {@link dev.profileadvisor.edit.TableEdit}s);
  * a unified diff of the change ({@link dev.profileadvisor.edit.UnifiedDiff}); and an atomic, permission-keeping
  * write that refuses when the file changed since it was read ({@link dev.profileadvisor.edit.SafeWrite}).
  */
