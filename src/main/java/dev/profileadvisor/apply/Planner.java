@@ -13,6 +13,9 @@ import dev.profileadvisor.edit.Change;
 import dev.profileadvisor.edit.EditResult;
 import dev.profileadvisor.edit.FileSnapshot;
 import dev.profileadvisor.edit.ProfileEdit;
+import dev.profileadvisor.edit.TableEdit;
+import dev.profileadvisor.recommend.PlanProjects;
+import dev.profileadvisor.recommend.PlanTable;
 import dev.profileadvisor.edit.UnifiedDiff;
 import dev.profileadvisor.knowledge.Knowledge;
 import dev.profileadvisor.knowledge.SettingValue;
@@ -72,6 +75,9 @@ public final class Planner {
                     .filter(e -> e.key().equals("inherits") && e.value() instanceof String).map(e -> (String) e.value()).findFirst();
             if (parent.isPresent()) request = request.inherits(parent.get()); // the file already says what it inherits
         }
+        // The project's packages, host code, panics caught, rust-version and custom profiles shape the plan; the values its
+        // files set are compared with the plan below, line by line, so the plan is computed against cargo's defaults.
+        if (request.project().isEmpty()) request = request.project(PlanProjects.of(project, knowledge, Optional.empty()).withoutValuesInForce());
         Trace trace = recommender.decide(request);
         Recommendation rec = trace.recommendation();
         String profile = rec.profile();
@@ -89,10 +95,12 @@ public final class Planner {
         if (inherits.isPresent() && writtenParent != null && inherits.get().equals(writtenParent.value())) inherits = Optional.empty();
 
         // Resolved with the recommended values written, the profile shows what it inherits and what still works against the goals.
-        EditResult first = ProfileEdit.apply(file.text(), file.display(), profile, inherits, recommended);
+        List<TableEdit> overrides = overrideEdits(current, rec);
+        EditResult first = ProfileEdit.apply(file.text(), file.display(), tables(profile, inherits, recommended, overrides));
         Map<String, EffectiveSetting> replaced = new LinkedHashMap<>();
         Map<String, String> keys = keys(project, first.text(), rec, trace, recommended, written.keySet(), replaced);
-        EditResult edit = keys.equals(recommended) ? first : ProfileEdit.apply(file.text(), file.display(), profile, inherits, keys);
+        EditResult edit = keys.equals(recommended) ? first
+                : ProfileEdit.apply(file.text(), file.display(), tables(profile, inherits, keys, overrides));
         // git apply and patch refuse `..` in a diff's paths: a root above the current directory is named from its own
         // directory (the command line says where to apply such a diff).
         boolean above = file.display().startsWith("../");
@@ -107,7 +115,7 @@ public final class Planner {
                 m.display(), "its `[profile.*]` tables are ignored by cargo, which reads profiles only from the workspace root `"
                 + root.display() + "`")));
         for (Change c : edit.changes()) {
-            EffectiveSetting was = replaced.get(c.key());
+            EffectiveSetting was = c.isInProfileTable() ? replaced.get(c.key()) : null;
             if (was != null) notes.add(new ApplyNote(root.display() + ":" + c.line() + ":" + c.column(), defaultNote(c, was, rec, trace)));
         }
         notes.addAll(notes(project, edit.text(), rec, trace, keys.keySet()));
@@ -218,6 +226,34 @@ public final class Planner {
         }
         if (!Files.exists(in)) throw new AdvisorException(Problem.of(shown, "no such file or directory"));
         return in;
+    }
+
+    /** The profile's table (its parent first) and the override tables, as one edit; a table with nothing to set is left out. */
+    private static List<TableEdit> tables(String profile, Optional<String> inherits, Map<String, String> keys, List<TableEdit> overrides) {
+        Map<String, String> own = new LinkedHashMap<>();
+        inherits.ifPresent(p -> own.put("inherits", dev.profileadvisor.manifest.Literals.toml(p)));
+        own.putAll(keys);
+        List<TableEdit> out = new ArrayList<>();
+        if (!own.isEmpty() || overrides.isEmpty()) out.add(TableEdit.profile(profile, own));
+        out.addAll(overrides);
+        return out;
+    }
+
+    /** The plan's override tables, without the lines the file already writes with the same value. */
+    private List<TableEdit> overrideEdits(Manifest current, Recommendation rec) {
+        List<TableEdit> out = new ArrayList<>();
+        for (PlanTable t : rec.overrides()) {
+            String table = String.join(".", t.path().subList(2, t.path().size()));
+            Map<String, String> keys = new LinkedHashMap<>();
+            for (SettingAdvice s : t.settings()) {
+                if (s.toml().isEmpty()) continue;
+                boolean same = current.entries().stream().anyMatch(e -> e.profile().equals(rec.profile()) && e.table().equals(table)
+                        && e.key().equals(s.key()) && sameValue(s.key(), e.value(), s.value()));
+                if (!same) keys.put(s.key(), s.toml());
+            }
+            if (!keys.isEmpty()) out.add(new TableEdit(t.path(), keys));
+        }
+        return out;
     }
 
     private static Map<String, ProfileEntry> written(Manifest m, String profile) {

@@ -18,7 +18,9 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  cargo-profile-advisor recommend --goal small-binary",
                 "  cargo-profile-advisor recommend --goal fast-runtime=2 --goal fast-compile \\",
                 "      --format json",
-                "  cargo-profile-advisor recommend --goal profilable --profile profiling"})
+                "  cargo-profile-advisor recommend --goal profilable --profile profiling",
+                "  cargo-profile-advisor recommend --goal fast-compile --goal fast-runtime --profile dev \\",
+                "      --manifest-path ."})
 final class RecommendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,10 +34,30 @@ final class RecommendCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load;
 
+    @Option(names = "--manifest-path", paramLabel = "PATH",
+            description = "Compute the plan for this project (a Cargo.toml or a directory): its own packages vs dependencies, "
+                    + "Cargo.lock, build scripts, catch_unwind, rust-version and existing profiles. Default: the current "
+                    + "directory's workspace, or a generic plan when there is none.")
+    java.nio.file.Path manifestPath;
+
+    @Option(names = "--generic", description = "Ignore the project in the current directory: the plan for no project in particular.")
+    boolean generic;
+
+    /** The current directory's workspace, as {@code audit} finds it; null when there is no Cargo.toml here or above. */
+    static java.nio.file.Path workspaceHere(java.nio.file.Path cwd) {
+        for (java.nio.file.Path d = cwd; d != null; d = d.getParent()) {
+            if (java.nio.file.Files.isRegularFile(d.resolve("Cargo.toml"))) return d;
+        }
+        return null;
+    }
+
     @Override
     public Integer call() {
         Request request = what.request();
         var advisor = load.advisor(java.util.Set.of(ProfileAdvisor.Use.RECOMMEND));
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        java.nio.file.Path manifest = manifestPath != null ? manifestPath : generic ? null : workspaceHere(cwd);
+        if (manifest != null) request = request.project(advisor.project(manifest, System.getenv(), cwd));
         Recommendation r = advisor.recommend(request);
         var out = spec.commandLine().getOut();
         switch (format) {

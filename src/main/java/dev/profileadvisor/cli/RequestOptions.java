@@ -20,8 +20,12 @@ final class RequestOptions {
     @Option(names = "--inherits", paramLabel = "PARENT", description = "Parent of a custom profile.")
     String inherits;
 
+    @Option(names = "--no-project-goals", description = "Do not add the goals the project implies (catch-panics where the sources call catch_unwind).")
+    boolean noProjectGoals;
+
     /** @return the request these options describe (weights parsed; a bad one is an AdvisorException) */
     Request request() {
-        return new Request(goals.stream().map(GoalWeight::parse).toList(), Optional.ofNullable(profile), Optional.ofNullable(inherits));
+        return new Request(goals.stream().map(GoalWeight::parse).toList(), Optional.ofNullable(profile), Optional.ofNullable(inherits))
+                .inferGoals(!noProjectGoals);
     }
 }

@@ -2,6 +2,7 @@ package dev.profileadvisor.cli;
 
 import dev.profileadvisor.recommend.NoteAdvice;
 import dev.profileadvisor.recommend.Overruled;
+import dev.profileadvisor.recommend.PlanTable;
 import dev.profileadvisor.recommend.Recommendation;
 import dev.profileadvisor.recommend.SettingAdvice;
 
@@ -15,12 +16,22 @@ final class TextRenderer {
     static String recommendation(Recommendation r) {
         StringBuilder s = new StringBuilder();
         s.append("# goals: ").append(r.goals().stream().map(Object::toString).collect(Collectors.joining(", "))).append('\n');
+        for (String b : r.basis()) s.append("# ").append(b).append('\n');
         s.append(r.toml());
         if (!r.settings().isEmpty()) {
             s.append("\nWhy each line\n");
             for (SettingAdvice a : r.settings()) {
                 s.append("  ").append(a.key()).append(" = ").append(a.toml())
                         .append("   (cargo's default: ").append(a.defaultToml().isEmpty() ? "unset" : a.defaultToml()).append(")\n");
+                detail(s, a);
+            }
+        }
+        for (PlanTable t : r.overrides()) {
+            s.append("\nWhy [").append(t.header()).append("]: ").append(t.covers()).append('\n');
+            s.append("  scope: ").append(t.why()).append('\n');
+            for (SettingAdvice a : t.settings()) {
+                s.append("  ").append(a.key()).append(" = ").append(a.toml())
+                        .append("   (inherited: ").append(a.defaultToml().isEmpty() ? "unset" : a.defaultToml()).append(")\n");
                 detail(s, a);
             }
         }

@@ -72,7 +72,7 @@ public final class JsonDocuments {
      * A recommendation ({@code recommend.schema.json}).
      *
      * @param r the recommendation
-     * @return {@code {"schemaVersion", "profile", "inherits", "goals", "settings", "kept", "notes", "toml"}}
+     * @return {@code {"schemaVersion", "profile", "inherits", "goals", "settings", "kept", "notes", "toml", "tables", "basis"}}
      */
     public static ObjectNode recommendation(Recommendation r) {
         ObjectNode o = document();
@@ -89,6 +89,14 @@ public final class JsonDocuments {
             x.set("sources", strings(n.sources()));
         }
         o.put("toml", r.toml());
+        ArrayNode tables = o.putArray("tables");
+        for (dev.profileadvisor.recommend.PlanTable t : r.tables()) {
+            ObjectNode x = tables.addObject();
+            x.set("path", strings(t.path()));
+            x.put("header", t.header()).put("scope", t.scope()).put("covers", t.covers()).put("why", t.why());
+            x.set("settings", settings(t.settings()));
+        }
+        o.set("basis", strings(r.basis()));
         return o;
     }
 

@@ -41,6 +41,16 @@ public record PlanProject(String manifest, List<String> members, Set<String> pac
     }
 
     /**
+     * @return the same project with no value in force in any profile (names and parents kept): for a caller that
+     *         compares the plan with the file itself, as {@code apply} does, so that the plan is against cargo's defaults
+     */
+    public PlanProject withoutValuesInForce() {
+        Map<String, ProjectProfile> bare = new java.util.LinkedHashMap<>();
+        profiles.forEach((n, p) -> bare.put(n, new ProjectProfile(p.name(), p.inherits(), p.root(), Map.of(), Map.of(), p.overrides())));
+        return new PlanProject(manifest, members, packages, lockRead, hostCode, catchUnwind, rustVersion, bare);
+    }
+
+    /**
      * A profile as the project defines or changes it.
      *
      * @param name     profile name

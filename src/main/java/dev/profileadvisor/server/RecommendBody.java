@@ -21,7 +21,7 @@ import java.util.Set;
  * {@code 400} that names the field ({@code recommend-request.schema.json} describes the same shape).
  */
 final class RecommendBody {
-    private static final Set<String> FIELDS = Set.of("goals", "profile", "inherits", "manifest");
+    private static final Set<String> FIELDS = Set.of("goals", "profile", "inherits", "manifest", "lock");
     private static final Set<String> GOAL_FIELDS = Set.of("id", "weight");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -37,6 +37,27 @@ final class RecommendBody {
      */
     static Request parse(byte[] body) {
         return read(json(body));
+    }
+
+    /**
+     * The project a recommend body posts: the {@code Cargo.toml} text and, optionally, its {@code Cargo.lock}.
+     *
+     * @param manifest the manifest text
+     * @param lock     the lock file text, or empty
+     */
+    record Posted(String manifest, Optional<String> lock) {
+    }
+
+    /**
+     * @param body the raw request body (already accepted by {@link #parse(byte[])})
+     * @return the posted project, empty when the body has no {@code manifest}
+     */
+    static Optional<Posted> project(byte[] body) {
+        JsonNode n = json(body);
+        Optional<String> manifest = optionalString(n, "manifest");
+        Optional<String> lock = optionalString(n, "lock");
+        if (manifest.isEmpty() && lock.isPresent()) throw ApiError.badRequest("`lock` needs the `manifest` it belongs to");
+        return manifest.map(m -> new Posted(m, lock));
     }
 
     static JsonNode json(byte[] body) {
@@ -66,7 +87,8 @@ final class RecommendBody {
         for (int i = 0; i < goals.size(); i++) out.add(goal(goals.get(i), "goals[" + i + "]"));
         Optional<String> profile = optionalString(n, "profile");
         Optional<String> inherits = optionalString(n, "inherits");
-        optionalString(n, "manifest"); // reserved for the audit-aware recommend: type-checked, then ignored
+        optionalString(n, "manifest"); // the project: read by project(byte[]), which needs the knowledge
+        optionalString(n, "lock");
         return new Request(out, profile, inherits);
     }
 

@@ -186,6 +186,10 @@ final class Router implements HttpHandler {
         return timed(deadline, () -> {
             Request request = RecommendBody.parse(body);
             try {
+                Optional<RecommendBody.Posted> posted = RecommendBody.project(body);
+                if (posted.isPresent()) {
+                    request = request.project(advisor.projectText(posted.get().manifest(), posted.get().lock(), Optional.empty(), Map.of()));
+                }
                 return Reply.json(200, JsonDocuments.recommendation(recommend.apply(request)));
             } catch (AdvisorException e) {
                 throw requestProblem(e, request);

@@ -79,9 +79,10 @@ class ApplyCommandTest {
         assertThat(f).as("the test's directory is outside the project").startsWith("../");
         String here = f.substring(0, f.lastIndexOf('/') + 1);
         assertThat(r.code()).isZero();
-        assertThat(r.out()).isEqualTo("--- a/Cargo.toml\n+++ b/Cargo.toml\n@@ -2,3 +2,6 @@\n name = \"demo\"\n version = \"0.1.0\"\n"
-                + " edition = \"2021\"\n+\n+[profile.dev]\n+debug = false\n");
-        assertThat(r.err()).isEqualTo("applying fast-compile to [profile.dev] in " + f + "\n" + f + ":7:1: set `debug = false`\n"
+        assertThat(r.out()).isEqualTo("--- a/Cargo.toml\n+++ b/Cargo.toml\n@@ -2,3 +2,9 @@\n name = \"demo\"\n version = \"0.1.0\"\n"
+                + " edition = \"2021\"\n+\n+[profile.dev]\n+debug = \"line-tables-only\"\n+\n+[profile.dev.package.\"*\"]\n+debug = false\n");
+        assertThat(r.err()).isEqualTo("applying fast-compile to [profile.dev] in " + f + "\n" + f + ":7:1: set `debug = \"line-tables-only\"`\n"
+                + f + ":10:1: set `debug = false` in `[profile.dev.package.\"*\"]`\n"
                 + "dry run: " + f + " not written\n"
                 + "the diff's paths are relative to " + here + ": apply it there, e.g. `git -C " + here + " apply`\n");
         assertThat(Files.readString(m)).isEqualTo(PKG);
@@ -93,7 +94,7 @@ class ApplyCommandTest {
         Path patch = Files.writeString(repo.resolve("profile.diff"), r.out());
         assertThat(new ProcessBuilder("git", "-C", here, "apply", patch.toString()).directory(Path.of("").toAbsolutePath().toFile())
                 .inheritIO().start().waitFor()).isZero();
-        assertThat(Files.readString(m)).endsWith("[profile.dev]\ndebug = false\n");
+        assertThat(Files.readString(m)).endsWith("[profile.dev]\ndebug = \"line-tables-only\"\n\n[profile.dev.package.\"*\"]\ndebug = false\n");
     }
 
     static String[] concat(String a, String b, String c, String[] rest) {

@@ -95,7 +95,7 @@ class RuleErrorsTest {
     void mvelPropertySyntaxInAConsequenceSaysToCallTheAccessor() {
         WorkingCopy wc = new WorkingCopy(tmp);
         Path drl = wc.rules.resolve("recommend/30-decide.drl");
-        int line = WorkingCopy.edit(drl, "insertLogical( new Decision( $key, $t.value() ) );", "insertLogical( new Decision( $key, $t.value ) );");
+        int line = WorkingCopy.edit(drl, "insertLogical( new Decision( $scope, $key, $t.value() ) );", "insertLogical( new Decision( $scope, $key, $t.value ) );");
         assertThat(problemsOf(wc)).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(line);
             assertThat(p.message()).isEqualTo("no field `value`: a consequence is Java, so call the accessor `value()`");
@@ -155,7 +155,7 @@ class RuleErrorsTest {
                 when
                     $n : Note( )
                 then
-                    insert( new Note( $n.key(), $n.rule() + "x" ) );
+                    insert( new Note( $n.scope(), $n.key(), $n.rule() + "x" ) );
                 end
                 """);
         ProfileAdvisor advisor = wc.load();

@@ -243,12 +243,25 @@ public final class RealCargo {
     }
 
     private static Set<String> binFlags(String output) {
+        return unitFlags(output, "probe", "bin");
+    }
+
+    /**
+     * The {@code -C} flags of one unit in a {@code cargo build -v} output (the first rustc line that compiles it).
+     *
+     * @param output    what cargo printed
+     * @param crateName the {@code --crate-name} ({@code build_script_build} for a build script)
+     * @param crateType the {@code --crate-type} ({@code bin}, {@code lib}, {@code proc-macro})
+     * @return the flags as {@code -C key=value}, {@code metadata}, {@code extra-filename} and {@code linker} left out;
+     *         empty when no such unit was compiled
+     */
+    public static Set<String> unitFlags(String output, String crateName, String crateType) {
         Set<String> flags = new LinkedHashSet<>();
         for (String line : output.lines().map(String::strip).toList()) {
             if (!line.startsWith("Running `") || !line.endsWith("`")) continue;
             List<String> args = shellSplit(line.substring("Running `".length(), line.length() - 1));
-            if (Collections.indexOfSubList(args, List.of("--crate-name", "probe")) < 0
-                    || Collections.indexOfSubList(args, List.of("--crate-type", "bin")) < 0) continue;
+            if (Collections.indexOfSubList(args, List.of("--crate-name", crateName)) < 0
+                    || Collections.indexOfSubList(args, List.of("--crate-type", crateType)) < 0) continue;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 String flag = a.equals("-C") && i + 1 < args.size() ? args.get(++i)

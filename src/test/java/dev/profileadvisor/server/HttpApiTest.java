@@ -78,16 +78,24 @@ class HttpApiTest {
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.json().get("profile").asText()).isEqualTo("release");
         assertThat(a.json().get("goals").toString()).isEqualTo("[{\"id\":\"fast-runtime\",\"weight\":2},{\"id\":\"fast-compile\",\"weight\":1}]");
-        assertThat(a.json().get("toml").asText()).contains("lto = \"thin\"");
+        assertThat(a.json().get("toml").asText()).contains("lto = \"fat\"");
     }
 
     @Test
-    void aCustomProfileNeedsItsParentAndTheManifestIsAcceptedAndIgnored() {
+    void aCustomProfileNeedsItsParentAndAPostedManifestAndLockShapeThePlan() {
         Api.Answer a = api.post("/v1/recommend", "{\"goals\": [\"fast-runtime\"], \"profile\": \"ci\", \"inherits\": \"release\","
                 + " \"manifest\": \"[package]\\nname = \\\"x\\\"\\n\"}", "recommend");
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.json().get("inherits").asText()).isEqualTo("release");
         assertThat(a.json().get("toml").asText()).startsWith("[profile.ci]\ninherits = \"release\"");
+        String manifest = "[package]\\nname = \\\"x\\\"\\nversion = \\\"0.1.0\\\"\\n";
+        String lock = "version = 4\\n\\n[[package]]\\nname = \\\"insta\\\"\\nversion = \\\"1.0.0\\\"\\n";
+        Api.Answer scoped = api.post("/v1/recommend", "{\"goals\": [\"fast-compile\"], \"manifest\": \"" + manifest + "\", \"lock\": \"" + lock + "\"}", "recommend");
+        assertThat(scoped.status()).isEqualTo(200);
+        assertThat(scoped.json().get("toml").asText()).contains("[profile.dev.package.insta]\nopt-level = 3");
+        assertThat(scoped.json().get("tables").get(0).get("scope").asText()).isEqualTo("profile");
+        Api.Answer lockAlone = api.post("/v1/recommend", "{\"goals\": [\"fast-compile\"], \"lock\": \"" + lock + "\"}", "error");
+        assertThat(lockAlone.status()).isEqualTo(400);
     }
 
     @Test
@@ -166,7 +174,7 @@ class HttpApiTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "{\"goals\": [\"small-binary\"], \"colour\": \"blue\"}         | unknown field `colour`; expected `goals`, `inherits`, `manifest`, `profile`",
+            "{\"goals\": [\"small-binary\"], \"colour\": \"blue\"}         | unknown field `colour`; expected `goals`, `inherits`, `lock`, `manifest`, `profile`",
             "{\"goals\": [{\"id\": \"small-binary\", \"weigth\": 2}]}      | unknown field `goals[0].weigth`; expected `goals[0].id`, `goals[0].weight`",
             "{\"goal\": [\"small-binary\"]}                                | unknown field `goal`",
             "{\"profile\": \"release\"}                                    | missing field `goals`",
