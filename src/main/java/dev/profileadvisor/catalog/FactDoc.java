@@ -14,8 +14,10 @@ import dev.profileadvisor.facts.PackageFact;
 import dev.profileadvisor.facts.Preference;
 import dev.profileadvisor.facts.Recommended;
 import dev.profileadvisor.facts.SettingFact;
+import dev.profileadvisor.facts.SharedDependency;
 import dev.profileadvisor.facts.Tally;
 import dev.profileadvisor.facts.TargetProfile;
+import dev.profileadvisor.facts.UnitValue;
 import dev.profileadvisor.facts.UnstableKeyFact;
 import dev.profileadvisor.facts.ValueFact;
 import dev.profileadvisor.facts.Veto;
@@ -47,8 +49,8 @@ public record FactDoc(String name, String summary, List<Field> fields) {
     /** Every record of {@code dev.profileadvisor.facts}, by name; {@code FactDocsTest} checks none is missing. */
     static final List<Class<? extends Record>> FACTS = List.of(AuditEntry.class, AuditProfile.class, Decision.class,
             EffectFact.class, EffectiveFact.class, Finding.class, GoalCriterion.class, GoalRequest.class, Note.class,
-            OverrideSpec.class, PackageFact.class, Preference.class, Recommended.class, SettingFact.class, Tally.class,
-            TargetProfile.class, UnstableKeyFact.class, ValueFact.class, Veto.class, WorkspaceFact.class);
+            OverrideSpec.class, PackageFact.class, Preference.class, Recommended.class, SettingFact.class, SharedDependency.class,
+            Tally.class, TargetProfile.class, UnitValue.class, UnstableKeyFact.class, ValueFact.class, Veto.class, WorkspaceFact.class);
     private static final Pattern TAG = Pattern.compile("(?m)^@(\\w+)\\s+(\\S+)?\\s*");
 
     /**
