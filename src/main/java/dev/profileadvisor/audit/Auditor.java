@@ -107,7 +107,7 @@ public final class Auditor {
         List<Object> facts = new ArrayList<>();
         DependencyGraph graph = DependencyGraph.of(project, lockOf(project));
         List<OverrideSpec> specs = overrideSpecs(project, entries, graph);
-        OverrideValues overrides = new OverrideValues(knowledge, effective, project.packageNames());
+        OverrideValues overrides = new OverrideValues(knowledge, effective, project.packageNames(), graph::source);
         for (EffectiveProfile p : effective.values()) facts.add(profileFact(project, entries, p));
         for (ProfileEntry e : entries) facts.add(entryFact(e, effective, overrides, specs));
         for (EffectiveProfile p : effective.values()) {

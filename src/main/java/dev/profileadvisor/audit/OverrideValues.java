@@ -47,11 +47,20 @@ final class OverrideValues {
     private final Knowledge knowledge;
     private final Map<String, EffectiveProfile> effective;
     private final Set<String> members;
+    private final java.util.function.Function<String, String> source;
 
-    OverrideValues(Knowledge knowledge, Map<String, EffectiveProfile> effective, Set<String> members) {
+    /**
+     * @param knowledge defaults and values
+     * @param effective the resolved profiles
+     * @param members   the workspace's package names
+     * @param source    where a package comes from ({@code path}, {@code registry}, {@code git}, empty if not known)
+     */
+    OverrideValues(Knowledge knowledge, Map<String, EffectiveProfile> effective, Set<String> members,
+                   java.util.function.Function<String, String> source) {
         this.knowledge = knowledge;
         this.effective = effective;
         this.members = members;
+        this.source = source;
     }
 
     /** The table as its TOML header reads, without brackets: {@code profile.dev.package."*"}. */
@@ -91,6 +100,12 @@ final class OverrideValues {
         if (setting.implicit().isPresent()) return Optional.empty();
         if (e.table().equals("build-override")) return host(p, e.key(), false);
         String name = e.table().equals("package.*") ? "*" : specName(e.table().substring("package.".length()));
+        String from = name.equals("*") ? "" : source.apply(name);
+        if (e.key().equals("incremental") && (from.equals("registry") || from.equals("git"))) {
+            // cargo never builds a registry or git package incrementally, whatever the profile says (verified)
+            return setting.values().stream().filter(v -> !v.traits().contains("incremental")).findFirst()
+                    .map(v -> new Value(v.id(), v.toml(), "", "", Origin.DEFAULT));
+        }
         if (!name.equals("*") && !members.contains(name)) {
             Optional<Value> star = override(p, "package.*", e.key());
             if (star.isPresent() || entry(p, "package.*", e.key()).isPresent()) return star;
