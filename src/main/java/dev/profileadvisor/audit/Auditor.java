@@ -18,6 +18,7 @@ import dev.profileadvisor.knowledge.Setting;
 import dev.profileadvisor.knowledge.SettingValue;
 import dev.profileadvisor.knowledge.Suggestions;
 import dev.profileadvisor.manifest.ChainProblem;
+import dev.profileadvisor.manifest.DependencyGraph;
 import dev.profileadvisor.manifest.EffectiveProfile;
 import dev.profileadvisor.manifest.EffectiveSetting;
 import dev.profileadvisor.manifest.Literals;
@@ -37,6 +38,7 @@ import dev.profileadvisor.facts.Finding;
 import dev.profileadvisor.facts.OverrideSpec;
 import dev.profileadvisor.facts.PackageFact;
 import dev.profileadvisor.facts.Recommended;
+import dev.profileadvisor.facts.SharedDependency;
 import dev.profileadvisor.facts.ValueStatus;
 import dev.profileadvisor.facts.UnstableKeyFact;
 import dev.profileadvisor.facts.WorkspaceFact;
@@ -103,8 +105,11 @@ public final class Auditor {
         List<ProfileEntry> entries = project.layeredEntries();
 
         List<Object> facts = new ArrayList<>();
+        DependencyGraph graph = DependencyGraph.of(project, lockOf(project));
+        List<OverrideSpec> specs = overrideSpecs(project, entries, graph);
+        OverrideValues overrides = new OverrideValues(knowledge, effective, project.packageNames(), graph::source);
         for (EffectiveProfile p : effective.values()) facts.add(profileFact(project, entries, p));
-        for (ProfileEntry e : entries) facts.add(entryFact(e, effective));
+        for (ProfileEntry e : entries) facts.add(entryFact(e, effective, overrides, specs));
         for (EffectiveProfile p : effective.values()) {
             if (p.problem().isPresent()) continue;
             for (EffectiveSetting s : p.settings()) {
@@ -122,8 +127,13 @@ public final class Auditor {
         for (Manifest m : project.manifests()) facts.add(packageFact(project, m, aborts));
         Origin members = project.root().membersAt();
         List<String> missing = project.missingMembers();
-        facts.add(new WorkspaceFact(project.root().display(), members.line(), members.column(), missing, missing.isEmpty()));
-        facts.addAll(overrideSpecs(project, entries));
+        facts.add(new WorkspaceFact(project.root().display(), members.line(), members.column(), missing, missing.isEmpty(),
+                graph.outsideDependencies()));
+        facts.addAll(specs);
+        for (DependencyGraph.Shared d : graph.hostAndTarget()) {
+            facts.add(new SharedDependency(d.name(), d.hostFor(), d.targetFor()));
+            for (String profile : effective.keySet()) facts.addAll(overrides.units(profile, d.name()));
+        }
         for (UnstableKey u : knowledge.unstableKeys().values()) {
             boolean manifest = u.optIn() == UnstableKey.OptIn.CARGO_FEATURES;
             facts.add(new UnstableKeyFact(u.key(), u.feature(), manifest ? u.feature() : "", manifest ? "" : u.feature(), u.refused()));
@@ -161,7 +171,21 @@ public final class Auditor {
                 p.problemKind() == ChainProblem.NONE && p.chain().size() > 1 ? p.chain().get(1) : "");
     }
 
-    private AuditEntry entryFact(ProfileEntry e, Map<String, EffectiveProfile> effective) {
+    /** Cargo.lock, read once and only when asked (a spec naming an indirect dependency, a shared dependency). */
+    private static java.util.function.Supplier<List<LockFile.Locked>> lockOf(Project project) {
+        return new java.util.function.Supplier<>() {
+            private List<LockFile.Locked> read;
+
+            @Override
+            public List<LockFile.Locked> get() {
+                if (read == null) read = LockFile.packages(project.root().dir());
+                return read;
+            }
+        };
+    }
+
+    private AuditEntry entryFact(ProfileEntry e, Map<String, EffectiveProfile> effective, OverrideValues overrides,
+                                 List<OverrideSpec> specs) {
         Origin o = e.origin();
         String file = location(o);
         Optional<Setting> setting = knowledge.setting(e.key());
@@ -199,11 +223,24 @@ public final class Auditor {
             closest = Suggestions.closest(e.key(), known).orElse("");
         }
         String inherited = setting.isPresent() && e.inProfileTable() ? inheritedValue(effective, e) : "";
+        String inheritedFrom = "";
+        String inheritedIn = "";
+        boolean reaches = e.table().equals("build-override") || e.table().startsWith("package.")
+                && specs.stream().anyMatch(x -> x.profile().equals(e.profile()) && e.table().equals("package." + x.spec()) && x.matches());
+        if (status == ValueStatus.VALID && !e.inProfileTable() && setting.get().allowedInOverrides() && reaches) {
+            Optional<OverrideValues.Value> without = overrides.without(e);
+            if (without.isPresent()) {
+                inherited = without.get().id();
+                inheritedFrom = without.get().header();
+                inheritedIn = without.get().in();
+            }
+        }
         ProfileInfo info = knowledge.profiles().get(e.profile());
         boolean ignored = info != null && info.ignores().contains(e.key());
         return new AuditEntry(e.profile(), e.table(), e.key(), e.toml(), file, o.kind(), o.line(), o.column(), status,
                 setting.map(Setting::kind).orElse(null), failsIn, reason, valueId, traits, inherited,
-                setting.map(Setting::allowedInOverrides).orElse(true), ignored, since, closest);
+                setting.map(Setting::allowedInOverrides).orElse(true), ignored, since, closest,
+                OverrideValues.header(e.profile(), e.table()), inheritedFrom, inheritedIn);
     }
 
     /** The value the key would have in the entry's profile without that profile's own tables. */
@@ -235,12 +272,12 @@ public final class Auditor {
                 m.hasBin(), rustVersion, m.packageName().isEmpty() || !scanSources ? "" : SourceScan.firstCatchUnwind(m));
     }
 
-    private List<OverrideSpec> overrideSpecs(Project project, List<ProfileEntry> entries) {
+    private List<OverrideSpec> overrideSpecs(Project project, List<ProfileEntry> entries, DependencyGraph graph) {
         Set<String> known = new LinkedHashSet<>(project.packageNames());
         known.addAll(project.dependencyNames());
         boolean lockNeeded = entries.stream().anyMatch(e -> e.table().startsWith("package.")
                 && !e.table().equals("package.*") && !known.contains(e.table().substring(8).replaceFirst("[@:].*$", "")));
-        if (lockNeeded) known.addAll(LockFile.packageNames(project.root().dir())); // only for specs naming indirect dependencies
+        if (lockNeeded) graph.lockPackages().forEach(l -> known.add(l.name())); // only for specs naming indirect dependencies
         Map<String, OverrideSpec> out = new LinkedHashMap<>();
         for (ProfileEntry e : entries) {
             if (!e.table().startsWith("package.")) continue;
@@ -249,8 +286,10 @@ public final class Auditor {
             boolean matches = spec.equals("*") || known.contains(name);
             String closest = matches ? "" : Suggestions.closest(name, known).orElse(""); // only an unmatched spec shows it
             Origin o = e.origin();
-            out.putIfAbsent(e.profile() + "\u0000" + spec + "\u0000" + o.file(),
-                    new OverrideSpec(e.profile(), spec, location(o), o.line(), o.column(), matches, closest));
+            boolean star = spec.equals("*");
+            out.computeIfAbsent(e.profile() + "\u0000" + spec + "\u0000" + o.file(),
+                    k -> new OverrideSpec(e.profile(), spec, location(o), o.line(), o.column(), matches, closest, star ? "*" : name,
+                            !star && project.packageNames().contains(name), star || !matches ? "" : graph.source(name)));
         }
         return List.copyOf(out.values());
     }

@@ -14,8 +14,10 @@ import dev.profileadvisor.facts.PackageFact;
 import dev.profileadvisor.facts.Preference;
 import dev.profileadvisor.facts.Recommended;
 import dev.profileadvisor.facts.SettingFact;
+import dev.profileadvisor.facts.SharedDependency;
 import dev.profileadvisor.facts.Tally;
 import dev.profileadvisor.facts.TargetProfile;
+import dev.profileadvisor.facts.UnitValue;
 import dev.profileadvisor.facts.UnstableKeyFact;
 import dev.profileadvisor.facts.ValueFact;
 import dev.profileadvisor.facts.Veto;
@@ -49,8 +51,8 @@ public record FactDoc(String name, String summary, List<Field> fields) {
             EffectFact.class, EffectiveFact.class, Finding.class, GoalCriterion.class, GoalRequest.class,
             dev.profileadvisor.facts.Inherited.class, Note.class, dev.profileadvisor.facts.OverrideScope.class,
             OverrideSpec.class, PackageFact.class, Preference.class, dev.profileadvisor.facts.ProfileServes.class,
-            dev.profileadvisor.facts.ProjectFact.class, Recommended.class, SettingFact.class, Tally.class,
-            TargetProfile.class, UnstableKeyFact.class, ValueFact.class, Veto.class, WorkspaceFact.class);
+            dev.profileadvisor.facts.ProjectFact.class, Recommended.class, SettingFact.class, SharedDependency.class,
+            Tally.class, TargetProfile.class, UnitValue.class, UnstableKeyFact.class, ValueFact.class, Veto.class, WorkspaceFact.class);
     private static final Pattern TAG = Pattern.compile("(?m)^@(\\w+)\\s+(\\S+)?\\s*");
 
     /**

@@ -39,4 +39,12 @@ public final class Lists {
         for (String n : names) quoted.add("`" + n + "`");
         return String.join(", ", quoted);
     }
+
+    /**
+     * @param names names to show as code, in any order (a {@code collectList} of working memory has none)
+     * @return each in backticks, sorted, joined by commas: {@code `app`, `app-core`}
+     */
+    public static String sortedCode(java.util.Collection<?> names) {
+        return code(names.stream().map(String::valueOf).sorted().toList());
+    }
 }

@@ -11,8 +11,11 @@ import java.util.List;
  * @param missingMembers the {@code workspace.members} entries no manifest answers to, as written
  * @param graphKnown     whether every member is there: only then can the audit tell that a
  *                       {@code [profile.*.package.NAME]} spec matches nothing or that no package builds a binary
+ * @param outsideDependencies the dependencies its manifests declare that are not workspace packages (in any
+ *                       dependency table, {@code [workspace.dependencies]} included): what {@code package."*"} reaches
  */
-public record WorkspaceFact(String file, int line, int column, List<String> missingMembers, boolean graphKnown) {
+public record WorkspaceFact(String file, int line, int column, List<String> missingMembers, boolean graphKnown,
+                            List<String> outsideDependencies) {
     /**
      * Checks that the graph is known exactly when no member is missing, and copies the list.
      *
@@ -21,9 +24,11 @@ public record WorkspaceFact(String file, int line, int column, List<String> miss
      * @param column         column of it
      * @param missingMembers the {@code workspace.members} entries no manifest answers to, as written
      * @param graphKnown     whether every member is there
+     * @param outsideDependencies the dependencies its manifests declare that are not workspace packages
      */
     public WorkspaceFact {
         missingMembers = List.copyOf(missingMembers);
+        outsideDependencies = List.copyOf(outsideDependencies);
         if (graphKnown != missingMembers.isEmpty()) {
             throw new IllegalArgumentException("the graph is known exactly when no member is missing: " + missingMembers);
         }

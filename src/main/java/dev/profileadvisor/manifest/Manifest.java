@@ -28,11 +28,15 @@ import java.util.Set;
  * @param entries       every key written in its {@code [profile.*]} tables
  * @param declarations  profile name → where its table is declared
  * @param membersAt     where {@code workspace.members} is written ({@link Origin#DEFAULT} when it is not)
+ * @param declaredDependencies every dependency of every dependency table, {@code [workspace.dependencies]} included,
+ *                      with its kind and source
+ * @param patched       the package names its {@code [patch.*]} and {@code [replace]} tables redirect
  */
 public record Manifest(Path path, String display, String packageName, String rustVersion, String workspaceRustVersion, boolean workspace,
                        String workspacePath, List<String> members, List<String> exclude, boolean hasLib, boolean hasBin, boolean procMacro,
                        Set<String> dependencies, List<String> pathDependencies, List<ProfileEntry> entries,
-                       Map<String, Origin> declarations, Origin membersAt) {
+                       Map<String, Origin> declarations, Origin membersAt, List<Dependency> declaredDependencies,
+                       Set<String> patched) {
     /**
      * Copies the collections.
      *
@@ -53,6 +57,8 @@ public record Manifest(Path path, String display, String packageName, String rus
      * @param entries              every key written in its {@code [profile.*]} tables
      * @param declarations         profile name → where its table is declared
      * @param membersAt            where {@code workspace.members} is written ({@link Origin#DEFAULT} when it is not)
+     * @param declaredDependencies every dependency of every dependency table, with its kind and source
+     * @param patched              the package names its {@code [patch.*]} and {@code [replace]} tables redirect
      */
     public Manifest {
         members = List.copyOf(members);
@@ -62,6 +68,8 @@ public record Manifest(Path path, String display, String packageName, String rus
         entries = List.copyOf(entries);
         declarations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(declarations));
         java.util.Objects.requireNonNull(membersAt, "membersAt");
+        declaredDependencies = List.copyOf(declaredDependencies);
+        patched = Set.copyOf(patched);
     }
 
     /** @return the directory holding the manifest */

@@ -114,9 +114,19 @@ public final class ManifestReader {
         String workspaceRustVersion = ws != null && table(ws, "package") != null ? str(table(ws, "package").get("rust-version")) : "";
         Set<String> deps = new LinkedHashSet<>();
         List<String> pathDeps = new ArrayList<>();
-        collectDependencies(toml, deps, pathDeps);
+        List<Dependency> declared = new ArrayList<>();
+        collectDependencies(toml, deps, pathDeps, declared);
         // what members may depend on: a spec naming one is not a typo, even when the members are not there
-        if (ws != null) collect(table(ws, "dependencies"), deps, new ArrayList<>());
+        if (ws != null) collect(table(ws, "dependencies"), deps, new ArrayList<>(), declared, Dependency.Kind.WORKSPACE);
+        Set<String> patched = new LinkedHashSet<>();
+        for (String section : List.of("patch", "replace")) {
+            TomlTable t = table(toml, section);
+            if (t == null) continue;
+            for (String k : t.keySet()) {
+                if (section.equals("patch") && t.get(List.of(k)) instanceof TomlTable source) patched.addAll(source.keySet());
+                else patched.add(k.replaceFirst("[@:].*$", "")); // [replace] "foo:1.0.0"
+            }
+        }
         TomlTable targets = toml;
         boolean lib = pkg != null && (table(targets, "lib") != null || Files.isRegularFile(dir.resolve("src/lib.rs")));
         boolean bin = pkg != null && (targets.get("bin") instanceof TomlArray a && !a.isEmpty()
@@ -129,7 +139,8 @@ public final class ManifestReader {
                 ws == null ? List.of() : strings(ws.get("members")), ws == null ? List.of() : strings(ws.get("exclude")),
                 lib, bin, table(targets, "lib") != null && Boolean.TRUE.equals(table(targets, "lib").get("proc-macro")),
                 deps, pathDeps, entries, declarations, ws != null && ws.get("members") != null
-                        ? position(display, toml, List.of("workspace", "members"), Origin.Kind.MANIFEST) : Origin.DEFAULT);
+                        ? position(display, toml, List.of("workspace", "members"), Origin.Kind.MANIFEST) : Origin.DEFAULT,
+                declared, patched);
     }
 
     /**
@@ -204,32 +215,44 @@ public final class ManifestReader {
         return new Origin(kind, display, p == null ? 0 : p.line(), p == null ? 0 : p.column());
     }
 
-    private static void collectDependencies(TomlTable toml, Set<String> names, List<String> paths) {
+    private static final Map<String, Dependency.Kind> KINDS = Map.of("dependencies", Dependency.Kind.NORMAL,
+            "dev-dependencies", Dependency.Kind.DEV, "build-dependencies", Dependency.Kind.BUILD,
+            "dev_dependencies", Dependency.Kind.DEV, "build_dependencies", Dependency.Kind.BUILD);
+
+    private static void collectDependencies(TomlTable toml, Set<String> names, List<String> paths, List<Dependency> declared) {
         for (String section : List.of("dependencies", "dev-dependencies", "build-dependencies", "dev_dependencies", "build_dependencies")) {
-            collect(table(toml, section), names, paths);
+            collect(table(toml, section), names, paths, declared, KINDS.get(section));
         }
         TomlTable target = table(toml, "target");
         if (target != null) {
             for (String t : target.keySet()) {
                 if (target.get(List.of(t)) instanceof TomlTable tt) {
                     for (String section : List.of("dependencies", "dev-dependencies", "build-dependencies")) {
-                        collect(table(tt, section), names, paths);
+                        collect(table(tt, section), names, paths, declared, KINDS.get(section));
                     }
                 }
             }
         }
     }
 
-    private static void collect(TomlTable deps, Set<String> names, List<String> paths) {
+    private static void collect(TomlTable deps, Set<String> names, List<String> paths, List<Dependency> declared, Dependency.Kind kind) {
         if (deps == null) return;
         for (String dep : deps.keySet()) {
             Object v = deps.get(List.of(dep));
             String name = dep;
+            String source = "registry";
+            String version = v instanceof String req ? req : "";
+            boolean optional = false;
             if (v instanceof TomlTable t) {
                 if (t.get("package") instanceof String renamed) name = renamed;
                 if (t.get("path") instanceof String p) paths.add(p);
+                source = t.get("path") instanceof String ? "path" : t.get("git") instanceof String ? "git"
+                        : Boolean.TRUE.equals(t.get("workspace")) ? "workspace" : "registry";
+                version = str(t.get("version"));
+                optional = Boolean.TRUE.equals(t.get("optional"));
             }
             names.add(name);
+            declared.add(new Dependency(dep, name, kind, source, version, optional));
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The audit's verdicts against the real cargo 1.95: a value it reports as an error makes cargo or rustc fail,
@@ -214,6 +215,179 @@ class AuditTruthTest {
                     for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
                 }
             }
+        }));
+    }
+
+    // ---- override tables, with a registry crate: Debian's crate sources (.ci/crate-corpus) as a directory source
+
+    static final Path CORPUS = Path.of(System.getenv().getOrDefault("CPA_CRATE_CORPUS", "/usr/share/cargo/registry"));
+
+    /** The files, with a config that takes crates.io crates from {@link #CORPUS}; skips the test without itoa 1 there. */
+    static Map<String, String> withRegistry(Map<String, String> files) throws Exception {
+        boolean itoa;
+        try (var list = Files.list(CORPUS)) {
+            itoa = list.anyMatch(d -> d.getFileName().toString().startsWith("itoa-1.") && Files.isRegularFile(d.resolve(".cargo-checksum.json")));
+        } catch (java.io.IOException e) {
+            itoa = false;
+        }
+        assumeTrue(itoa, "itoa 1.x under " + CORPUS + ": run .ci/crate-corpus to install Debian's crate sources");
+        Map<String, String> out = new java.util.LinkedHashMap<>(files);
+        out.put(".cargo/config.toml", "[source.crates-io]\nreplace-with = \"corpus\"\n\n[source.corpus]\ndirectory = \"" + CORPUS + "\"\n");
+        return out;
+    }
+
+    /** A binary and its build script that both use itoa: the crate is a build dependency and a normal one. */
+    static Map<String, String> sharedItoa(String profiles) throws Exception {
+        return withRegistry(Map.of(
+                "Cargo.toml", PKG + "\n[dependencies]\nitoa = \"1\"\n\n[build-dependencies]\nitoa = \"1\"\n" + profiles,
+                "build.rs", "fn main() { let _ = itoa::Buffer::new().format(1); }\n",
+                "src/main.rs", "fn main() { println!(\"{}\", itoa::Buffer::new().format(1)); }\n"));
+    }
+
+    /** A binary with itoa as a normal dependency only. */
+    static Map<String, String> withItoa(String profiles) throws Exception {
+        return withRegistry(Map.of("Cargo.toml", PKG + "\n[dependencies]\nitoa = \"1\"\n" + profiles,
+                "src/main.rs", "fn main() { println!(\"{}\", itoa::Buffer::new().format(1)); }\n"));
+    }
+
+    private static Map<String, String> without(Map<String, String> files, String text) {
+        Map<String, String> out = new java.util.LinkedHashMap<>(files);
+        String manifest = out.get("Cargo.toml");
+        assertThat(manifest).contains(text);
+        out.put("Cargo.toml", manifest.replace(text, ""));
+        return out;
+    }
+
+    private static List<String> findingIds(Map<String, String> files) throws Exception {
+        Path dir = Files.createTempDirectory("audit-overrides-");
+        try {
+            for (var f : files.entrySet()) {
+                Files.createDirectories(dir.resolve(f.getKey()).getParent());
+                Files.writeString(dir.resolve(f.getKey()), f.getValue());
+            }
+            AuditReport report = advisor.audit(new AuditRequest(List.of(dir.resolve("Cargo.toml")), List.of(), Map.of(), dir));
+            assertThat(report.errors()).isEmpty();
+            return report.findings().stream().map(AuditFinding::id).toList();
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** An override line, whether restates-default calls it restated, and the profile built. */
+    record OverrideLine(String name, String profiles, String removed, String profile, boolean restated) {
+    }
+
+    static List<OverrideLine> overrideLines() {
+        return List.of(
+                new OverrideLine("opt-level 0 for build scripts in release", "\n[profile.release.build-override]\nopt-level = 0\n",
+                        "opt-level = 0\n", "release", true),
+                new OverrideLine("debug assertions for build scripts in dev", "\n[profile.dev.build-override]\ndebug-assertions = true\n",
+                        "debug-assertions = true\n", "dev", true),
+                new OverrideLine("incremental for build scripts in dev", "\n[profile.dev.build-override]\nincremental = true\n",
+                        "incremental = true\n", "dev", true),
+                new OverrideLine("a child repeating its parent's package override",
+                        "\n[profile.release.package.itoa]\nopt-level = 1\n\n[profile.dist]\ninherits = \"release\"\n\n[profile.dist.package.itoa]\nopt-level = 1\n",
+                        "\n[profile.dist.package.itoa]\nopt-level = 1\n", "dist", true),
+                new OverrideLine("a child repeating its parent's build-override",
+                        "\n[profile.release.build-override]\nopt-level = 2\n\n[profile.dist]\ninherits = \"release\"\n\n[profile.dist.build-override]\nopt-level = 2\n",
+                        "\n[profile.dist.build-override]\nopt-level = 2\n", "dist", true),
+                new OverrideLine("opt-level 0 for a dependency in dev", "\n[profile.dev.package.itoa]\nopt-level = 0\n",
+                        "opt-level = 0\n", "dev", true),
+                new OverrideLine("no debug info for build scripts in dev", "\n[profile.dev.build-override]\ndebug = false\n",
+                        "debug = false\n", "dev", false),
+                new OverrideLine("release's opt-level for a dependency the build script uses too", "\n[profile.release.package.itoa]\nopt-level = 3\n",
+                        "opt-level = 3\n", "release", false),
+                new OverrideLine("the wildcard at release's opt-level", "\n[profile.release.package.\"*\"]\nopt-level = 3\n",
+                        "opt-level = 3\n", "release", false));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anOverrideLineIsCalledRestatedExactlyWhenCargoBuildsEveryUnitTheSameWithoutIt() {
+        return overrideLines().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            Map<String, String> with = sharedItoa(c.profiles());
+            RealCargo.BuildResult b = cargo.buildProject(with, c.profile(), Map.of());
+            assertThat(b.succeeded()).as(b.output()).isTrue();
+            List<String> unitsWith = b.unitFlags();
+            List<String> unitsWithout = cargo.buildProject(without(with, c.removed()), c.profile(), Map.of()).unitFlags();
+            boolean restated = findingIds(with).contains("restates-default");
+            assertThat(restated).as("restates-default for `%s`; cargo's units with it %s, without it %s", c.removed().strip(),
+                    unitsWith, unitsWithout).isEqualTo(unitsWith.equals(unitsWithout)).isEqualTo(c.restated());
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aCustomProfileCalledUnchangedBuildsEveryUnitAsItsParentIntoItsOwnDirectory() {
+        return Stream.of("", "opt-level = 1\n").map(extra -> DynamicTest.dynamicTest(extra.isEmpty() ? "only inherits" : extra.strip(), () -> {
+            Map<String, String> files = sharedItoa("\n[profile.ci]\ninherits = \"dev\"\n" + extra);
+            RealCargo.BuildResult ci = cargo.buildProject(files, "ci", Map.of());
+            RealCargo.BuildResult dev = cargo.buildProject(files, "dev", Map.of());
+            assertThat(ci.succeeded()).as(ci.output()).isTrue();
+            assertThat(ci.output()).contains("target/ci/");
+            boolean unchanged = findingIds(files).contains("custom-profile-changes-nothing");
+            assertThat(unchanged).as("ci %s\ndev %s", ci.unitFlags(), dev.unitFlags())
+                    .isEqualTo(ci.unitFlags().equals(dev.unitFlags())).isEqualTo(extra.isEmpty());
+        }));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theWildcardNeverReachesAWorkspaceMemberSoWithNoDependencyItReachesNothing() throws Exception {
+        String star = "\n[profile.release.package.\"*\"]\nopt-level = \"z\"\n";
+        Map<String, String> alone = Map.of("Cargo.toml", PKG + star, "src/main.rs", "fn main() {}\n");
+        RealCargo.BuildResult b = cargo.buildProject(alone, "release", Map.of());
+        assertThat(b.binFlags()).as(b.output()).contains("-C opt-level=3").doesNotContain("-C opt-level=z");
+        assertThat(b.unitFlags()).isEqualTo(cargo.buildProject(without(alone, star), "release", Map.of()).unitFlags());
+        assertThat(findingIds(alone)).contains("star-override-reaches-no-package");
+
+        Map<String, String> withDependency = withItoa(star);
+        RealCargo.BuildResult d = cargo.buildProject(withDependency, "release", Map.of());
+        assertThat(d.unitFlags()).as(d.output()).anySatisfy(u -> assertThat(u).startsWith("itoa lib:").contains("-C opt-level=z"));
+        assertThat(d.binFlags()).contains("-C opt-level=3");
+        assertThat(findingIds(withDependency)).doesNotContain("star-override-reaches-no-package");
+    }
+
+    @org.junit.jupiter.api.Test
+    void stripUnderTheWildcardReachesDependenciesButNotTheBinary() throws Exception {
+        String strip = "\n[profile.release.package.\"*\"]\nstrip = \"symbols\"\n";
+        Map<String, String> files = withItoa(strip);
+        RealCargo.BuildResult b = cargo.buildProject(files, "release", Map.of());
+        assertThat(b.unitFlags()).as(b.output()).anySatisfy(u -> assertThat(u).startsWith("itoa lib:").contains("-C strip=symbols"));
+        assertThat(b.binFlags()).doesNotContain("-C strip=symbols")
+                .isEqualTo(cargo.buildProject(without(files, strip), "release", Map.of()).binFlags());
+        assertThat(findingIds(files)).contains("strip-in-star-override");
+    }
+
+    @org.junit.jupiter.api.Test
+    void cargoNeverBuildsARegistryCrateIncrementallyWhateverItsOverrideSays() throws Exception {
+        Map<String, String> files = withItoa("\n[profile.dev.package.itoa]\nincremental = true\n");
+        RealCargo.BuildResult b = cargo.buildProject(files, "dev", Map.of());
+        assertThat(b.binFlags()).as(b.output()).contains("-C incremental=<dir>");
+        assertThat(b.unitFlags()).filteredOn(u -> u.startsWith("itoa ")).isNotEmpty()
+                .allSatisfy(u -> assertThat(u).doesNotContain("incremental"));
+        assertThat(findingIds(files)).contains("incremental-for-non-local-package");
+    }
+
+    /** A profile over the shared itoa, how many times cargo compiles itoa, and whether the audit blames a line. */
+    record DoubleBuild(String name, String profiles, String profile, long compilations, boolean blamed) {
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aBuildOverrideLineIsBlamedForADoubleBuildOnlyWhereItMakesCargoCompileTheSharedCrateTwice() {
+        return Stream.of(
+                new DoubleBuild("dev, as it is", "", "dev", 1, false),
+                new DoubleBuild("dev, optimised build scripts", "\n[profile.dev.build-override]\nopt-level = 3\n", "dev", 2, true),
+                new DoubleBuild("dev, build scripts without debug info", "\n[profile.dev.build-override]\ndebug = false\n", "dev", 2, true),
+                new DoubleBuild("dev, build scripts with full debug info", "\n[profile.dev.build-override]\ndebug = true\n", "dev", 1, false),
+                new DoubleBuild("dev, the package itself optimised for both", "\n[profile.dev.build-override]\nopt-level = 3\n\n[profile.dev.package.itoa]\nopt-level = 3\n", "dev", 1, false),
+                new DoubleBuild("release, as it is (cargo's opt-level 0 for build scripts)", "", "release", 2, false),
+                new DoubleBuild("release, opt-level 3 for build scripts", "\n[profile.release.build-override]\nopt-level = 3\n", "release", 1, false)
+        ).map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            Map<String, String> files = sharedItoa(c.profiles());
+            RealCargo.BuildResult b = cargo.buildProject(files, c.profile(), Map.of());
+            assertThat(b.succeeded()).as(b.output()).isTrue();
+            assertThat(b.compilations("itoa")).as(String.join("\n", b.unitFlags())).isEqualTo(c.compilations());
+            assertThat(findingIds(files).contains("build-override-builds-dependency-twice")).isEqualTo(c.blamed());
         }));
     }
 

@@ -200,6 +200,39 @@ public final class RealCargo {
         public boolean succeeded() {
             return exitCode == 0;
         }
+
+        /**
+         * Every rustc invocation of the build, build scripts and dependencies included, as
+         * {@code "NAME TYPE: -C flag -C flag"} with the flags sorted and the same ones left out as for {@link #binFlags}
+         * (and {@code -C incremental=<dir>} for any path); sorted, so two builds compare equal when cargo compiled the
+         * same units with the same flags, wherever their output went ({@code target/ci} or {@code target/debug}).
+         *
+         * @return one line per unit
+         */
+        public List<String> unitFlags() {
+            List<String> units = new ArrayList<>();
+            for (String line : output.lines().map(String::strip).toList()) {
+                if (!line.startsWith("Running `") || !line.endsWith("`")) continue;
+                List<String> args = shellSplit(line.substring("Running `".length(), line.length() - 1));
+                int name = args.indexOf("--crate-name");
+                int type = args.indexOf("--crate-type");
+                if (name < 0 || name + 1 >= args.size()) continue;
+                List<String> flags = new ArrayList<>(codegenFlags(args));
+                Collections.sort(flags);
+                units.add(args.get(name + 1) + " " + (type < 0 || type + 1 >= args.size() ? "?" : args.get(type + 1)) + ": "
+                        + String.join(" ", flags));
+            }
+            Collections.sort(units);
+            return units;
+        }
+
+        /**
+         * @param crate a crate name ({@code itoa})
+         * @return how many times rustc compiled it
+         */
+        public long compilations(String crate) {
+            return unitFlags().stream().filter(u -> u.startsWith(crate + " ")).count();
+        }
     }
 
     private record Run(int exitCode, String output) {}
@@ -262,14 +295,20 @@ public final class RealCargo {
             List<String> args = shellSplit(line.substring("Running `".length(), line.length() - 1));
             if (Collections.indexOfSubList(args, List.of("--crate-name", crateName)) < 0
                     || Collections.indexOfSubList(args, List.of("--crate-type", crateType)) < 0) continue;
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                String flag = a.equals("-C") && i + 1 < args.size() ? args.get(++i)
-                        : a.startsWith("-C") && a.length() > 2 ? a.substring(2) : null;
-                if (flag == null || IGNORED_KEYS.contains(flag.split("=", 2)[0])) continue;
-                flags.add("-C " + (flag.startsWith("incremental=") ? "incremental=<dir>" : flag));
-            }
+            flags.addAll(codegenFlags(args));
             break;
+        }
+        return flags;
+    }
+
+    private static Set<String> codegenFlags(List<String> args) {
+        Set<String> flags = new LinkedHashSet<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String flag = a.equals("-C") && i + 1 < args.size() ? args.get(++i)
+                    : a.startsWith("-C") && a.length() > 2 ? a.substring(2) : null;
+            if (flag == null || IGNORED_KEYS.contains(flag.split("=", 2)[0])) continue;
+            flags.add("-C " + (flag.startsWith("incremental=") ? "incremental=<dir>" : flag));
         }
         return flags;
     }
