@@ -19,6 +19,7 @@ public final class ExplainableIds {
         ids.addAll(advisor.rules().keySet());
         ids.addAll(advisor.knowledge().corrections().keySet());
         ids.add("smallest binary");
+        ids.add("scopes");
         return ids;
     }
 }

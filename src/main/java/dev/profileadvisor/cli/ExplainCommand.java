@@ -55,6 +55,7 @@ final class ExplainCommand implements Callable<Integer> {
         else if (e instanceof Explanation.OfSetting s) setting(out, k, s.setting());
         else if (e instanceof Explanation.OfGoal g) goal(out, k, g.goal());
         else if (e instanceof Explanation.OfRule r) rule(out, k, r);
+        else if (e instanceof Explanation.OfScopes s) scopes(out, k, s);
         else correction(out, k, ((Explanation.OfCorrection) e).correction());
         out.flush();
         return Main.OK;
@@ -191,6 +192,35 @@ final class ExplainCommand implements Callable<Integer> {
         out.println("  correct:  " + c.correct());
         out.println("  evidence: " + c.evidence());
         sources(out, k, c.sources());
+    }
+
+    private static void scopes(PrintWriter out, Knowledge k, Explanation.OfScopes e) {
+        out.println("scopes: where in a profile a setting can be written (first match wins, top to bottom)");
+        for (dev.profileadvisor.knowledge.Scope s : e.scopes()) {
+            String table = s.table().isEmpty() ? "[profile.P]" : "[profile.P." + String.join(".", s.table().stream()
+                    .map(t -> t.equals("*") ? "\"*\"" : t.equals("{name}") ? "NAME" : t).toList()) + "]";
+            out.println();
+            out.println("  " + table + ": " + s.title() + " (since " + s.since() + ")");
+            out.println("      reaches: " + s.covers());
+            out.println("      why:     " + s.why());
+            if (!s.refuses().isEmpty()) out.println("      refuses: " + String.join(", ", s.refuses()) + " (cargo rejects the manifest)");
+            if (!s.ignored().isEmpty()) out.println("      ignores: " + String.join(", ", s.ignored()) + " (silently)");
+            out.println("      env:     " + (s.env().isEmpty() ? "none: only a manifest or config file can set it" : s.env()));
+        }
+        out.println();
+        out.println("facts (checked with cargo 1.95 unless only a document is cited):");
+        for (dev.profileadvisor.knowledge.ScopeFact f : e.facts()) {
+            out.println("  " + f.id() + ": " + f.text());
+            for (String key : f.sources()) out.println("      = see: " + k.url(key));
+        }
+        if (!e.crates().isEmpty()) {
+            out.println();
+            out.println("crates optimised on their own in dev when a project uses them (knowledge/crates.toml):");
+            for (dev.profileadvisor.knowledge.KnownCrate c : e.crates()) {
+                out.println("  " + c.name() + ": " + c.settings().entrySet().stream().map(x -> x.getKey() + " = " + x.getValue())
+                        .collect(Collectors.joining(", ")) + "; " + c.reason());
+            }
+        }
     }
 
     private static void sources(PrintWriter out, Knowledge k, List<String> keys) {

@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
                 "  cargo-profile-advisor recommend --goal fast-runtime=2 --goal fast-compile \\",
                 "      --format json",
                 "  cargo-profile-advisor recommend --goal profilable --profile profiling",
-                "  cargo-profile-advisor recommend --goal fast-compile --goal fast-runtime --profile dev \\",
-                "      --manifest-path ."})
+                "  cargo-profile-advisor recommend --goal fast-compile \\",
+                "      --goal fast-runtime --profile dev --manifest-path ."})
 final class RecommendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

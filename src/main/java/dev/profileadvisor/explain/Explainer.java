@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 
 /** The one lookup behind {@code explain}, shared by the CLI, the HTTP server and the Java API. */
 public final class Explainer {
+    /** What {@code explain} answers with the scopes of a profile (override tables). */
+    static final List<String> SCOPE_IDS = List.of("scopes", "scope", "overrides", "override-tables");
     private final Knowledge knowledge;
     private final Map<String, RuleDoc> rules;
     private final Function<String, Optional<String>> ruleLocation;
@@ -50,13 +52,19 @@ public final class Explainer {
         if (rule != null) return new Explanation.OfRule(rule, ruleLocation.apply(key));
         Correction correction = knowledge.corrections().get(key);
         if (correction != null) return new Explanation.OfCorrection(correction);
+        if (SCOPE_IDS.contains(key)) {
+            List<dev.profileadvisor.knowledge.Scope> scopes = knowledge.scopes().values().stream()
+                    .sorted(java.util.Comparator.comparingInt(dev.profileadvisor.knowledge.Scope::precedence)).toList();
+            return new Explanation.OfScopes(scopes, List.copyOf(knowledge.scopeFacts().values()), List.copyOf(knowledge.crates().values()));
+        }
         record Named(String id, List<String> names) { }
         List<Named> all = Stream.of(knowledge.settings().keySet().stream().map(k -> new Named(k, List.of(k))),
                 knowledge.goals().values().stream().map(g -> new Named(g.id(), Stream.concat(Stream.of(g.id()), g.aliases().stream()).toList())),
                 rules.keySet().stream().map(r -> new Named(r, List.of(r))),
-                knowledge.corrections().keySet().stream().map(c -> new Named(c, List.of(c)))).flatMap(x -> x).toList();
+                knowledge.corrections().keySet().stream().map(c -> new Named(c, List.of(c))),
+                Stream.of(new Named("scopes", SCOPE_IDS))).flatMap(x -> x).toList();
         List<String> near = Suggestions.closest(key, all, Named::names, 3).stream().map(Named::id).distinct().toList();
-        throw new AdvisorException(Problem.of("explain", "nothing is called `" + key + "`: not a setting, goal, rule or correction; "
+        throw new AdvisorException(Problem.of("explain", "nothing is called `" + key + "`: not a setting, goal, rule, correction or `scopes`; "
                 + (near.isEmpty() ? "settings: " + Suggestions.quoted(knowledge.settings().keySet())
                         + " (`cargo-profile-advisor goals` lists the goals, `cargo-profile-advisor rules list` the rules)"
                         : "closest: " + Suggestions.quoted(near))));

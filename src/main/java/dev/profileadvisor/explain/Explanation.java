@@ -6,6 +6,7 @@ import dev.profileadvisor.knowledge.Setting;
 import dev.profileadvisor.catalog.RuleCase;
 import dev.profileadvisor.catalog.RuleDoc;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Optional;
  * these.
  */
 public sealed interface Explanation
-        permits Explanation.OfSetting, Explanation.OfGoal, Explanation.OfRule, Explanation.OfCorrection {
+        permits Explanation.OfSetting, Explanation.OfGoal, Explanation.OfRule, Explanation.OfCorrection, Explanation.OfScopes {
 
     /** @return the canonical id of what is explained (a goal alias resolves to the goal's id) */
     String id();
@@ -87,6 +88,36 @@ public sealed interface Explanation
         @Override
         public String id() {
             return correction.id();
+        }
+    }
+
+    /**
+     * Where in a profile settings can be written ({@code explain scopes}): each scope, the verified facts about override
+     * tables, and the crates experts optimise on their own in dev.
+     *
+     * @param scopes the scopes, in precedence order (first match wins)
+     * @param facts  statements about override tables, each verified with cargo 1.95 or sourced
+     * @param crates crates a plan may give their own table
+     */
+    record OfScopes(List<dev.profileadvisor.knowledge.Scope> scopes, List<dev.profileadvisor.knowledge.ScopeFact> facts,
+                    List<dev.profileadvisor.knowledge.KnownCrate> crates) implements Explanation {
+        /**
+         * Copies the lists.
+         *
+         * @param scopes the scopes, in precedence order
+         * @param facts  statements about override tables
+         * @param crates crates a plan may give their own table
+         */
+        public OfScopes {
+            scopes = List.copyOf(scopes);
+            facts = List.copyOf(facts);
+            crates = List.copyOf(crates);
+        }
+
+        /** @return {@code scopes} */
+        @Override
+        public String id() {
+            return "scopes";
         }
     }
 }

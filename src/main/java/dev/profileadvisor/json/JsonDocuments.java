@@ -164,6 +164,7 @@ public final class JsonDocuments {
         if (e instanceof Explanation.OfSetting s) return setting(k, s.setting());
         if (e instanceof Explanation.OfGoal g) return goal(k, g.goal());
         if (e instanceof Explanation.OfRule r) return rule(k, r.rule(), r.definedAt().orElse(null));
+        if (e instanceof Explanation.OfScopes s) return scopes(k, s);
         return correction(k, ((Explanation.OfCorrection) e).correction());
     }
 
@@ -277,6 +278,32 @@ public final class JsonDocuments {
             o.put("profile", c.profile()).put("inherits", c.inherits());
             ObjectNode settings = o.putObject("settings");
             new java.util.TreeMap<>(c.settings()).forEach(settings::put);
+        }
+        return o;
+    }
+
+    private static ObjectNode scopes(Knowledge k, Explanation.OfScopes e) {
+        ObjectNode o = document().put("type", "scopes").put("id", e.id());
+        ArrayNode scopes = o.putArray("scopes");
+        for (dev.profileadvisor.knowledge.Scope s : e.scopes()) {
+            ObjectNode x = scopes.addObject().put("id", s.id()).put("title", s.title());
+            x.set("table", strings(s.table()));
+            x.put("covers", s.covers()).put("precedence", s.precedence()).put("why", s.why());
+            x.set("refuses", strings(s.refuses()));
+            x.set("ignored", strings(s.ignored()));
+            x.put("env", s.env()).put("since", s.since());
+            x.set("sources", urls(k, s.sources()));
+        }
+        ArrayNode facts = o.putArray("facts");
+        for (dev.profileadvisor.knowledge.ScopeFact f : e.facts()) {
+            facts.addObject().put("id", f.id()).put("text", f.text()).set("sources", urls(k, f.sources()));
+        }
+        ArrayNode crates = o.putArray("crates");
+        for (dev.profileadvisor.knowledge.KnownCrate c : e.crates()) {
+            ObjectNode x = crates.addObject().put("name", c.name()).put("reason", c.reason());
+            ObjectNode settings = x.putObject("settings");
+            c.settings().forEach(settings::put);
+            x.set("sources", urls(k, c.sources()));
         }
         return o;
     }

@@ -17,7 +17,7 @@ public record Effect(String scope, String setting, String value, Map<String, Int
                      List<String> sources) {
     /** The criteria a goal can weigh. */
     public static final List<String> CRITERIA =
-            List.of("size", "runtime", "build-time", "build-memory", "backtraces", "profiling");
+            List.of("size", "runtime", "build-time", "build-memory", "backtraces", "profiling", "checks");
 
     /**
      * Copies the collections.

@@ -178,7 +178,7 @@ class SchemaContractTest {
         assertThat(typed(setting(small, "codegen-units").get("default"))).isEqualTo("null");
         JsonNode fast = MAPPER.readTree(cli("recommend", "--goal", "fast-compile", "--format", "json"));
         assertThat(typed(setting(fast, "debug").get("value"))).isEqualTo("string \"line-tables-only\"");
-        assertThat(setting(fast, "debug").get("toml").asText()).isEqualTo("false");
+        assertThat(setting(fast, "debug").get("toml").asText()).isEqualTo("\"line-tables-only\"");
 
         JsonNode lto = MAPPER.readTree(cli("explain", "lto", "--format", "json"));
         JsonNode fat = null;
