@@ -179,11 +179,18 @@ class ScopedPlanTest {
                     for (int w = 1; w <= 3; w++) {
                         Request req = a.equals(b) ? Request.goals(a + "=" + w) : Request.goals(a + "=" + w, b);
                         Recommendation r = plan(req.profile(profile));
-                        for (PlanTable t : r.tables()) for (SettingAdvice s : t.settings()) emitted.add(s.key() + "=" + s.value());
+                        for (PlanTable t : r.tables()) for (SettingAdvice s : t.settings()) {
+                            emitted.add(s.key() + "=" + s.value());
+                            if (!t.scope().equals("profile")) {
+                                assertThat(s.goals()).as("a goal asked for `%s = %s` in [%s] (%s in %s)", s.key(), s.toml(), t.header(), req.goals(), profile)
+                                        .isNotEmpty();
+                            }
+                        }
                     }
                 }
             }
         }
-        assertThat(emitted).contains("opt-level=1", "debug=line-tables-only", "debug=none");
+        assertThat(emitted).contains("opt-level=1", "opt-level=0", "opt-level=3", "opt-level=z", "debug=line-tables-only", "debug=none",
+                "lto=thin", "lto=fat", "incremental=true", "incremental=false", "overflow-checks=false");
     }
 }
