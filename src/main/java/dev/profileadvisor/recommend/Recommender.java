@@ -68,6 +68,10 @@ public final class Recommender {
     private final List<Object> scopeFacts;
     /** Criteria the profiles serve without a goal (their effects join every counted run). */
     private final Set<String> servedCriteria;
+    /** Each candidate value of {@code package."*"} with the criteria its row there scores: a request gets the candidates its goals weigh. */
+    private final Map<OverrideScope, Set<String>> dependencyCandidates;
+    /** Root profile → criteria its builds serve without a goal. */
+    private final Map<String, Set<String>> servedBy;
 
     /**
      * @param knowledge what the rules reason about
@@ -99,9 +103,17 @@ public final class Recommender {
                 served.add(c);
             });
         }
-        Set<String> depKeys = new LinkedHashSet<>();
-        for (Effect e : knowledge.effects()) if (e.scope().equals(Scope.DEPENDENCIES)) depKeys.add(e.setting());
-        for (String key : depKeys) scoped.add(new OverrideScope(Scope.DEPENDENCIES, key, Scope.PROFILE));
+        Map<OverrideScope, Set<String>> candidates = new LinkedHashMap<>();
+        for (Effect e : knowledge.effects()) {
+            if (!e.scope().equals(Scope.DEPENDENCIES)) continue;
+            Set<String> criteria = new LinkedHashSet<>();
+            e.scores().forEach((c, score) -> { if (score != 0) criteria.add(c); });
+            candidates.put(new OverrideScope(Scope.DEPENDENCIES, e.setting(), e.value(), order(e.setting(), e.value()), Scope.PROFILE), Set.copyOf(criteria));
+        }
+        this.dependencyCandidates = java.util.Collections.unmodifiableMap(candidates);
+        Map<String, Set<String>> servedBy = new LinkedHashMap<>();
+        for (ProfileInfo p : knowledge.profiles().values()) servedBy.put(p.name(), Set.copyOf(p.serves().keySet()));
+        this.servedBy = java.util.Collections.unmodifiableMap(servedBy);
         this.scopeFacts = List.copyOf(scoped);
         this.servedCriteria = Set.copyOf(served);
     }
@@ -199,7 +211,7 @@ public final class Recommender {
                 if (!p.packages().contains(c.name()) || p.members().contains(c.name())) continue;
                 String scope = Scope.PACKAGE + "." + c.name();
                 c.settings().forEach((key, value) -> {
-                    facts.add(new OverrideScope(scope, key, Scope.DEPENDENCIES));
+                    facts.add(new OverrideScope(scope, key, value, order(key, value), Scope.DEPENDENCIES));
                     c.effects().forEach((criterion, score) -> facts.add(new EffectFact(scope, key, value, criterion, score, c.sources())));
                 });
             }
@@ -207,6 +219,18 @@ public final class Recommender {
             basis.add("generic: no project given (`--manifest-path` computes the plan against a project's packages, "
                     + "lock file, sources and existing profiles)");
         }
+        // An override candidate joins only when something weighs a criterion its row scores: otherwise it ties with what
+        // the dependencies inherit, which wins ties, and the rules would only work that out again.
+        Set<String> weighed = new LinkedHashSet<>(servedBy.getOrDefault(target.root(), Set.of()));
+        for (GoalWeight g : goals) weighed.addAll(knowledge.goals().get(g.goal()).criteria().keySet());
+        dependencyCandidates.forEach((candidate, criteria) -> {
+            for (String c : criteria) {
+                if (weighed.contains(c)) {
+                    facts.add(candidate);
+                    return;
+                }
+            }
+        });
         ProfileFacts settingFacts = profileFacts(target, inherited);
         RuleBase.Outcome out;
         if (counted) {
@@ -369,6 +393,10 @@ public final class Recommender {
         return new Target(name, inherits, knowledge.rootOf(parent, null), knowledge.profiles().get(parent).ignores());
     }
 
+    private int order(String key, String value) {
+        return knowledge.setting(key).flatMap(s -> s.value(value)).map(SettingValue::order).orElse(0);
+    }
+
     private List<String> ignoresOf(String profile) {
         ProfileInfo p = knowledge.profiles().get(profile);
         return p == null ? List.of() : p.ignores();
@@ -439,9 +467,15 @@ public final class Recommender {
         prefs.sort(Comparator.comparingInt((Preference p) -> goalOrder.indexOf(p.goal())).thenComparing(PREFERENCE_ORDER));
         List<Veto> vetoes = new ArrayList<>(facts.vetoes);
         vetoes.sort(VETO_ORDER);
-        Map<String, List<Preference>> prefsByScopeKey = byKey(prefs, p -> p.scope() + " " + p.key());
+        Map<String, Map<String, List<Preference>>> prefsByScope = new java.util.HashMap<>(4);
+        for (Preference p : prefs) {
+            prefsByScope.computeIfAbsent(p.scope(), k -> new java.util.HashMap<>()).computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p);
+        }
+        Map<String, List<Preference>> prefsByKey = prefsByScope.getOrDefault(Scope.PROFILE, Map.of());
         Map<String, List<Veto>> vetoesByKey = byKey(vetoes, Veto::key);
-        Map<String, List<Note>> notesByScopeKey = byKey(facts.notes, n -> n.scope() + " " + n.key());
+        Map<String, List<Note>> notesByKey = new java.util.HashMap<>();
+        Map<String, List<Note>> otherNotes = new java.util.TreeMap<>();
+        for (Note n : facts.notes) (n.scope().equals(Scope.PROFILE) ? notesByKey : otherNotes).computeIfAbsent(n.key(), k -> new ArrayList<>()).add(n);
 
         List<SettingAdvice> changed = new ArrayList<>();
         List<SettingAdvice> kept = new ArrayList<>();
@@ -452,9 +486,9 @@ public final class Recommender {
                 throw new IllegalStateException("no decision for `" + s.key() + "`: every value was vetoed");
             }
             SettingValue dflt = defaults.get(s.key());
-            List<Preference> mine = prefsByScopeKey.getOrDefault(Scope.PROFILE + " " + s.key(), List.of());
+            List<Preference> mine = prefsByKey.getOrDefault(s.key(), List.of());
             List<Veto> myVetoes = vetoesByKey.getOrDefault(s.key(), List.of());
-            List<Note> myNotes = notesByScopeKey.getOrDefault(Scope.PROFILE + " " + s.key(), List.of());
+            List<Note> myNotes = notesByKey.getOrDefault(s.key(), List.of());
             if (!chosen.equals(dflt.id()) || contested(mine, myVetoes, dflt)) {
                 String baseline = fromFiles.containsKey(s.key()) ? "the value your files set" : "cargo's default";
                 SettingAdvice advice = advise(s, chosen, dflt, mine, myVetoes, myNotes, goalOrder, baseline);
@@ -479,7 +513,7 @@ public final class Recommender {
                 if (chosen == null || from == null || chosen.equals(from)) continue;
                 SettingValue base = s.value(from).orElseThrow();
                 String fallback = named ? "`package.\"*\"`" : "`[profile." + target.name() + "]`";
-                lines.add(advise(s, chosen, base, prefsByScopeKey.getOrDefault(scopeId + " " + s.key(), List.of()),
+                lines.add(advise(s, chosen, base, prefsByScope.getOrDefault(scopeId, Map.of()).getOrDefault(s.key(), List.of()),
                         vetoesByKey.getOrDefault(s.key(), List.of()), List.of(), goalOrder, "what it inherits from " + fallback));
             }
             if (lines.isEmpty()) continue;
@@ -492,10 +526,7 @@ public final class Recommender {
             }
             tables.add(new PlanTable(path, scope.id(), scope.covers(), why, lines));
         }
-        for (Map.Entry<String, List<Note>> e : notesByScopeKey.entrySet()) {
-            if (e.getKey().startsWith(Scope.PROFILE + " ")) continue;
-            addNotes(noteAdvice, e.getKey().substring(e.getKey().indexOf(' ') + 1), e.getValue());
-        }
+        otherNotes.forEach((key, notes) -> addNotes(noteAdvice, key, notes));
         String toml = ProfileBlock.render(target.name(), target.inherits(), changed, tables.subList(1, tables.size()));
         return new Recommendation(target.name(), target.inherits(), goals, changed, kept, noteAdvice, toml, tables, run.basis());
     }
