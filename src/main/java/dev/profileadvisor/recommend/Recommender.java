@@ -189,6 +189,20 @@ public final class Recommender {
         List<Object> facts = new ArrayList<>();
         for (GoalWeight g : goals) facts.add(new GoalRequest(g.goal(), g.weight()));
         facts.add(new TargetProfile(target.name(), target.root(), target.ignores()));
+        // An override candidate joins only when something weighs a criterion its row scores: otherwise it ties with what
+        // the dependencies inherit, which wins ties, and the rules would only work that out again.
+        Set<String> weighed = new LinkedHashSet<>(servedBy.getOrDefault(target.root(), Set.of()));
+        for (GoalWeight g : goals) weighed.addAll(knowledge.goals().get(g.goal()).criteria().keySet());
+        Set<String> dependencyKeys = new LinkedHashSet<>();
+        dependencyCandidates.forEach((candidate, criteria) -> {
+            for (String c : criteria) {
+                if (weighed.contains(c)) {
+                    facts.add(candidate);
+                    dependencyKeys.add(candidate.key());
+                    return;
+                }
+            }
+        });
         Map<String, String> inherited = Map.of();
         if (project.isPresent()) {
             PlanProject p = project.get();
@@ -211,7 +225,9 @@ public final class Recommender {
                 if (!p.packages().contains(c.name()) || p.members().contains(c.name())) continue;
                 String scope = Scope.PACKAGE + "." + c.name();
                 c.settings().forEach((key, value) -> {
-                    facts.add(new OverrideScope(scope, key, value, order(key, value), Scope.DEPENDENCIES));
+                    // package.NAME falls back to package."*" where this request decides the key there, else to the profile
+                    facts.add(new OverrideScope(scope, key, value, order(key, value),
+                            dependencyKeys.contains(key) ? Scope.DEPENDENCIES : Scope.PROFILE));
                     c.effects().forEach((criterion, score) -> facts.add(new EffectFact(scope, key, value, criterion, score, c.sources())));
                 });
             }
@@ -219,18 +235,6 @@ public final class Recommender {
             basis.add("generic: no project given (`--manifest-path` computes the plan against a project's packages, "
                     + "lock file, sources and existing profiles)");
         }
-        // An override candidate joins only when something weighs a criterion its row scores: otherwise it ties with what
-        // the dependencies inherit, which wins ties, and the rules would only work that out again.
-        Set<String> weighed = new LinkedHashSet<>(servedBy.getOrDefault(target.root(), Set.of()));
-        for (GoalWeight g : goals) weighed.addAll(knowledge.goals().get(g.goal()).criteria().keySet());
-        dependencyCandidates.forEach((candidate, criteria) -> {
-            for (String c : criteria) {
-                if (weighed.contains(c)) {
-                    facts.add(candidate);
-                    return;
-                }
-            }
-        });
         ProfileFacts settingFacts = profileFacts(target, inherited);
         RuleBase.Outcome out;
         if (counted) {
@@ -512,7 +516,8 @@ public final class Recommender {
                 String from = inherited.get(s.key());
                 if (chosen == null || from == null || chosen.equals(from)) continue;
                 SettingValue base = s.value(from).orElseThrow();
-                String fallback = named ? "`package.\"*\"`" : "`[profile." + target.name() + "]`";
+                boolean viaStar = named && facts.scoped.getOrDefault(Scope.DEPENDENCIES, Map.of()).containsKey(s.key());
+                String fallback = viaStar ? "`package.\"*\"`" : "`[profile." + target.name() + "]`";
                 lines.add(advise(s, chosen, base, prefsByScope.getOrDefault(scopeId, Map.of()).getOrDefault(s.key(), List.of()),
                         vetoesByKey.getOrDefault(s.key(), List.of()), List.of(), goalOrder, "what it inherits from " + fallback));
             }
