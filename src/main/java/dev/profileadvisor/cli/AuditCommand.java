@@ -60,6 +60,11 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--findings-only", description = "Text: leave out the effective profile tables.")
     boolean findingsOnly;
 
+    @Option(names = "--target", paramLabel = "TRIPLE", description = "Audit for this target, as `cargo build --target TRIPLE` "
+            + "builds (its [target] tables and variables; build scripts and proc-macros then get no rustflags). Default: "
+            + "build.target, else the host from `rustc -vV` (x86_64-unknown-linux-gnu assumed without rustc).")
+    String target;
+
     @Mixin
     LoadOptions load;
 
@@ -76,7 +81,8 @@ final class AuditCommand implements Callable<Integer> {
             // cargo reads config files from the directory it runs in, also with --manifest-path; PATH arguments
             // (many workspaces) are audited as cargo sees each one from its root
             report = advisor.audit(new AuditRequest(inputs, parsed, System.getenv(), base,
-                    paths.isEmpty() ? java.util.Optional.of(Path.of("")) : java.util.Optional.empty()), progress);
+                    paths.isEmpty() ? java.util.Optional.of(Path.of("")) : java.util.Optional.empty(),
+                    java.util.Optional.ofNullable(target)), progress);
         }
         var out = spec.commandLine().getOut();
         switch (format) {
