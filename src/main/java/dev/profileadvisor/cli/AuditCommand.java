@@ -68,10 +68,25 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load;
 
+    /** A triple rustc does not know (asked when rustc is there) or that is not shaped like one is a usage error. */
+    private void checkTarget(ProfileAdvisor advisor) {
+        var targets = advisor.knowledge().targets();
+        if (!target.matches("[A-Za-z0-9_.]+(-[A-Za-z0-9_.]+){1,4}")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--target `" + target
+                    + "` is not a target triple (like `x86_64-unknown-linux-gnu`; `rustc --print target-list` lists them)");
+        }
+        dev.profileadvisor.cargo.Host host = dev.profileadvisor.cargo.Host.detect(System.getenv(), targets);
+        if (host.detected() && host.cfg(target, targets).isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--target `" + target + "`: rustc " + host.release()
+                    + " does not know this target (`rustc --print target-list` lists the ones it knows)");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         ProfileAdvisor advisor = load.advisor(goals.isEmpty() ? java.util.Set.of(ProfileAdvisor.Use.AUDIT)
                 : java.util.Set.of(ProfileAdvisor.Use.AUDIT, ProfileAdvisor.Use.RECOMMEND));
+        if (target != null) checkTarget(advisor);
         List<Path> inputs = new java.util.ArrayList<>(paths);
         if (manifestPath != null) inputs.add(manifestPath);
         List<GoalWeight> parsed = goals.stream().map(GoalWeight::parse).toList();
