@@ -24,11 +24,14 @@ import java.util.Set;
  * @param scopes        id → where in a profile settings can be written (knowledge/scopes.toml)
  * @param scopeFacts    id → verified statements about override tables
  * @param crates        name → crates experts optimise on their own in dev (knowledge/crates.toml)
+ * @param targets       the settings beside the profiles: rustflags and their sources, linkers, CPU levels, frame
+ *                      pointers, {@code build.incremental} (knowledge/targets.toml)
  */
 public record Knowledge(Map<String, Source> sources, Map<String, Setting> settings, Map<String, ProfileInfo> profiles,
                         Set<String> reservedNames, Set<String> deprecatedNames, String customProfilesSince, Map<String, Goal> goals,
                         List<Effect> effects, Map<String, Correction> corrections, Map<String, UnstableKey> unstableKeys,
-                        Map<String, Scope> scopes, Map<String, ScopeFact> scopeFacts, Map<String, KnownCrate> crates) {
+                        Map<String, Scope> scopes, Map<String, ScopeFact> scopeFacts, Map<String, KnownCrate> crates,
+                        TargetKnowledge targets) {
 
     /**
      * Copies the collections, keeping their order.
@@ -46,6 +49,7 @@ public record Knowledge(Map<String, Source> sources, Map<String, Setting> settin
      * @param scopes        id → where in a profile settings can be written
      * @param scopeFacts    id → verified statements about override tables
      * @param crates        name → crates experts optimise on their own in dev
+     * @param targets       the settings beside the profiles (knowledge/targets.toml)
      */
     public Knowledge {
         sources = copy(sources);
@@ -60,6 +64,7 @@ public record Knowledge(Map<String, Source> sources, Map<String, Setting> settin
         scopes = copy(scopes);
         scopeFacts = copy(scopeFacts);
         crates = copy(crates);
+        java.util.Objects.requireNonNull(targets, "targets");
     }
 
     private static <V> Map<String, V> copy(Map<String, V> m) {

@@ -24,7 +24,7 @@ import java.util.Set;
 public final class KnowledgeLoader {
     private static final List<String> FILES =
             List.of("sources.toml", "settings.toml", "profiles.toml", "goals.toml", "scopes.toml", "effects.toml", "corrections.toml",
-                    "unstable.toml", "crates.toml");
+                    "unstable.toml", "crates.toml", "targets.toml");
     private static final Set<String> KINDS = Set.of("docs", "blog", "issue", "measurement", "tool", "book");
 
     private final List<Problem> problems = new ArrayList<>();
@@ -77,10 +77,11 @@ public final class KnowledgeLoader {
         Map<String, KnownCrate> crates = crates(roots.get("crates.toml"), sources, settings);
         Map<String, Correction> corrections = corrections(roots.get("corrections.toml"), sources, settings);
         Map<String, UnstableKey> unstable = unstable(roots.get("unstable.toml"), sources, settings);
+        TargetKnowledge targets = targets(roots.get("targets.toml"), sources, settings);
         checkDefaults(roots.get("settings.toml"), settings, profiles);
         if (!problems.isEmpty()) throw new AdvisorException(problems);
         return new Knowledge(sources, settings, profiles, reserved, deprecated, customSince[0], goals, effects, corrections, unstable,
-                scopes, scopeFacts, crates);
+                scopes, scopeFacts, crates, targets);
     }
 
     private Map<String, Source> sources(TomlNode root) {
@@ -366,6 +367,164 @@ public final class KnowledgeLoader {
                     stable.equals("refuses"), citations(n, sources)));
         }));
         return out;
+    }
+
+    private static final Set<String> SPLITS = Set.of("unit-separator", "spaces", "config", "flag", "boolean");
+    private static final String TRIPLE = "[a-z0-9_.]+(-[a-z0-9_.]+){1,3}";
+
+    private TargetKnowledge targets(TomlNode root, Map<String, Source> sources, Map<String, Setting> settings) {
+        root.allowOnly(Set.of("host", "rustflags", "config-keys", "fact", "incremental", "linker", "cpu", "frame-pointers", "triple"));
+        String host = "";
+        Optional<TomlNode> hostNode = root.table("host");
+        if (hostNode.isEmpty()) root.problem(null, "missing `[host]` (the triple assumed when rustc cannot be asked)");
+        else {
+            TomlNode h = hostNode.get();
+            h.allowOnly(Set.of("assumed", "sources"));
+            host = h.string("assumed");
+            if (!host.isEmpty() && !host.matches(TRIPLE)) h.problem("assumed", "`" + host + "` is not a target triple");
+            citations(h, sources);
+        }
+        List<SourceLayer> rustflags = new ArrayList<>();
+        Map<String, ProfileFlag> profileFlags = new LinkedHashMap<>();
+        Optional<TomlNode> rf = root.table("rustflags");
+        if (rf.isEmpty()) root.problem(null, "missing `[[rustflags.source]]` (where extra rustc flags come from)");
+        rf.ifPresent(r -> {
+            r.allowOnly(Set.of("source", "profile-flag"));
+            rustflags.addAll(layers(r, "source", sources));
+            if (rustflags.isEmpty()) r.problem(null, "`rustflags` has no `[[rustflags.source]]`");
+            for (TomlNode n : r.tableArray("profile-flag")) {
+                n.allowOnly(Set.of("option", "setting", "note"));
+                String option = n.string("option");
+                String setting = n.string("setting");
+                if (!setting.isEmpty() && !settings.containsKey(setting)) n.problem("setting", "unknown setting `" + setting + "`");
+                if (profileFlags.containsKey(option)) n.problem("option", "a second `profile-flag` row for `" + option + "`");
+                profileFlags.put(option, new ProfileFlag(option, setting, n.optString("note").orElse("")));
+            }
+        });
+        ConfigKeys keys = new ConfigKeys(List.of(), List.of(), List.of(), List.of());
+        Optional<TomlNode> ck = root.table("config-keys");
+        if (ck.isEmpty()) root.problem(null, "missing `[config-keys]` (the keys cargo reads in `[build]` and `[target.*]`)");
+        else {
+            TomlNode k = ck.get();
+            k.allowOnly(Set.of("build", "target-triple", "target-cfg", "sources"));
+            keys = new ConfigKeys(k.strings("build"), k.strings("target-triple"), k.strings("target-cfg"), citations(k, sources));
+        }
+        List<SourceLayer> incremental = new ArrayList<>();
+        Optional<TomlNode> inc = root.table("incremental");
+        if (inc.isEmpty()) root.problem(null, "missing `[[incremental.source]]` (where a unit's incremental setting comes from)");
+        inc.ifPresent(i -> {
+            i.allowOnly(Set.of("source"));
+            incremental.addAll(layers(i, "source", sources));
+        });
+        Map<String, TargetFact> facts = new LinkedHashMap<>();
+        for (TomlNode n : root.tableArray("fact")) {
+            n.allowOnly(Set.of("id", "text", "sources"));
+            String id = n.string("id");
+            checkId(n, id);
+            if (facts.containsKey(id)) n.problem("id", "duplicate fact id `" + id + "`");
+            facts.put(id, new TargetFact(id, n.string("text"), citations(n, sources)));
+        }
+        Map<String, Linker> linkers = new LinkedHashMap<>();
+        for (TomlNode n : root.tableArray("linker")) {
+            n.allowOnly(Set.of("id", "title", "flags", "matches", "programs", "needs", "driver", "gcc-since", "redundant-on", "effect", "sources"));
+            String id = n.string("id");
+            checkId(n, id);
+            if (linkers.containsKey(id)) n.problem("id", "duplicate linker id `" + id + "`");
+            List<String> flags = n.strings("flags");
+            checkFlags(n, "flags", flags);
+            List<String> matches = n.strings("matches");
+            if (matches.isEmpty() && n.strings("programs").isEmpty()) n.problem(null, "linker `" + id + "` has neither `matches` nor `programs`: nothing selects it");
+            for (String m : matches) {
+                if (m.startsWith("-") || m.contains(" ")) n.problem("matches", "`" + m + "` must be a `-C` option value as rustc reads it (`link-arg=-fuse-ld=lld`), without `-C` or spaces");
+            }
+            String gccSince = n.optString("gcc-since").orElse("");
+            if (!gccSince.isEmpty() && !gccSince.matches("\\d+(\\.\\d+)*")) n.problem("gcc-since", "`" + gccSince + "` is not a version");
+            List<Linker.DefaultOn> redundant = new ArrayList<>();
+            for (TomlNode d : n.tableArray("redundant-on")) {
+                d.allowOnly(Set.of("triple", "since"));
+                String triple = d.string("triple");
+                String since = d.string("since");
+                if (!triple.isEmpty() && !triple.matches(TRIPLE)) d.problem("triple", "`" + triple + "` is not a target triple");
+                if (!since.isEmpty() && !since.matches("\\d+\\.\\d+")) d.problem("since", "`" + since + "` is not a Rust version like `1.90`");
+                redundant.add(new Linker.DefaultOn(triple, since));
+            }
+            linkers.put(id, new Linker(id, n.string("title"), flags, matches, n.strings("programs"), n.strings("needs"), n.string("driver"),
+                    gccSince, redundant, n.string("effect"), citations(n, sources)));
+        }
+        if (linkers.isEmpty()) root.problem(null, "`targets.toml` has no `[[linker]]`");
+        Map<String, CpuLevel> cpus = new LinkedHashMap<>();
+        for (TomlNode n : root.tableArray("cpu")) {
+            n.allowOnly(Set.of("id", "kind", "arch", "title", "features", "requires", "portable", "effect", "sources"));
+            String id = n.string("id");
+            if (!id.matches("[a-z0-9][a-z0-9_.-]*")) n.problem("id", "`" + id + "` is not a target-cpu name");
+            if (cpus.containsKey(id)) n.problem("id", "duplicate cpu id `" + id + "`");
+            String kindLabel = n.string("kind");
+            Optional<CpuLevel.Kind> kind = CpuLevel.Kind.of(kindLabel);
+            if (!kindLabel.isEmpty() && kind.isEmpty()) n.problem("kind", "unknown cpu kind `" + kindLabel + "`; expected baseline, level, named or native");
+            if (!n.has("portable")) n.problem(null, "missing `" + n.qualified("portable") + "` (a boolean)");
+            boolean portable = n.bool("portable", true);
+            boolean typed = n.has("portable") && n.bool("portable", false) == portable; // a wrong type is its own problem
+            if (kind.orElse(null) == CpuLevel.Kind.NATIVE && portable && typed) n.problem("portable", "a `native` binary runs only where the build machine's features are: `portable` must be false");
+            cpus.put(id, new CpuLevel(id, kind.orElse(CpuLevel.Kind.NAMED), n.optString("arch").orElse(""), n.string("title"),
+                    n.strings("features"), n.string("requires"), portable, n.string("effect"), citations(n, sources)));
+        }
+        if (cpus.isEmpty()) root.problem(null, "`targets.toml` has no `[[cpu]]`");
+        FramePointers fp = new FramePointers(List.of(), "", "", "", "", List.of());
+        Optional<TomlNode> fpNode = root.table("frame-pointers");
+        if (fpNode.isEmpty()) root.problem(null, "missing `[frame-pointers]`");
+        else {
+            TomlNode f = fpNode.get();
+            f.allowOnly(Set.of("flags", "summary", "helps", "cost", "verified", "sources"));
+            List<String> flags = f.strings("flags");
+            if (flags.isEmpty()) f.problem(null, "missing `frame-pointers.flags` (how to write it in rustflags)");
+            checkFlags(f, "flags", flags);
+            fp = new FramePointers(flags, f.string("summary"), f.string("helps"), f.string("cost"), f.string("verified"), citations(f, sources));
+        }
+        Map<String, List<String>> cfgs = new LinkedHashMap<>();
+        for (TomlNode n : root.tableArray("triple")) {
+            n.allowOnly(Set.of("id", "cfg"));
+            String id = n.string("id");
+            if (!id.isEmpty() && !id.matches(TRIPLE)) n.problem("id", "`" + id + "` is not a target triple");
+            if (cfgs.containsKey(id)) n.problem("id", "duplicate triple `" + id + "`");
+            List<String> cfg = n.strings("cfg");
+            for (String c : cfg) {
+                if (!c.matches("[a-z_][a-z0-9_]*(=\"[^\"]*\")?")) n.problem("cfg", "`" + c + "` is not a cfg value as `rustc --print cfg` prints it (`unix`, `target_os=\"linux\"`)");
+            }
+            cfgs.put(id, cfg);
+        }
+        if (!host.isEmpty() && !cfgs.containsKey(host)) hostNode.get().problem("assumed", "the assumed host `" + host + "` has no `[[triple]]` row");
+        return new TargetKnowledge(host, rustflags, profileFlags, keys, incremental, linkers, cpus, fp, facts, cfgs);
+    }
+
+    /** The {@code [[KEY.source]]} rows of a table: ids unique, precedences 1, 2, 3, … in file order. */
+    private List<SourceLayer> layers(TomlNode parent, String key, Map<String, Source> sources) {
+        List<SourceLayer> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (TomlNode n : parent.tableArray(key)) {
+            n.allowOnly(Set.of("id", "precedence", "title", "keys", "split", "note", "sources"));
+            String id = n.string("id");
+            checkId(n, id);
+            if (!ids.add(id)) n.problem("id", "duplicate source id `" + id + "`");
+            Optional<Long> precedence = n.optInteger("precedence");
+            if (precedence.isEmpty() && !n.has("precedence")) n.problem(null, "missing `" + n.qualified("precedence") + "` (an integer)");
+            if (precedence.isPresent() && precedence.get() != out.size() + 1) {
+                n.problem("precedence", "precedence `" + precedence.get() + "` out of order: rows are written highest first, 1, 2, 3, …; expected " + (out.size() + 1));
+            }
+            String split = n.string("split");
+            if (!split.isEmpty() && !SPLITS.contains(split)) n.problem("split", "unknown split `" + split + "`; expected one of " + String.join(", ", SPLITS.stream().sorted().toList()));
+            List<String> keys = n.strings("keys");
+            if (keys.isEmpty()) n.problem(null, "missing `" + n.qualified("keys") + "` (the config keys or variables it is read from)");
+            out.add(new SourceLayer(id, precedence.orElse((long) out.size() + 1).intValue(), n.string("title"), keys, split, n.string("note"),
+                    citations(n, sources)));
+        }
+        return out;
+    }
+
+    /** Rustflags as written in an array: one argument per element, so no element holds a space. */
+    private static void checkFlags(TomlNode n, String key, List<String> flags) {
+        for (String f : flags) {
+            if (f.contains(" ")) n.problem(key, "`" + f + "` holds a space: rustc would get it as one argument; write `\"" + f.replaceFirst(" ", "\", \"") + "\"`");
+        }
     }
 
     private Map<String, Correction> corrections(TomlNode root, Map<String, Source> sources, Map<String, Setting> settings) {

@@ -108,4 +108,34 @@ class KnowledgeErrorsTest {
         assertThat(problemsOf(wc.knowledge)).singleElement().extracting(Problem::message)
                 .isEqualTo("`setting.opt-level.value[4].traits` must hold only strings, found the integer `3`");
     }
+
+    @Test
+    void theTargetKnowledgeLoads() {
+        TargetKnowledge t = KnowledgeLoader.load(Path.of("knowledge"), "knowledge").targets();
+        assertThat(t.assumedHost()).isEqualTo("x86_64-unknown-linux-gnu");
+        assertThat(t.rustflagSources()).extracting(SourceLayer::id).containsExactly("encoded-env", "rustflags-env", "target", "build");
+        assertThat(t.incrementalSources()).extracting(SourceLayer::id).containsExactly("incremental-env", "build-incremental", "profile-incremental");
+        assertThat(t.cpuLevels()).containsKeys("x86-64", "x86-64-v2", "x86-64-v3", "x86-64-v4", "native");
+        assertThat(t.cpuLevels().get("native").portable()).isFalse();
+        assertThat(t.cpuLevel("haswell")).get().extracting(CpuLevel::kind).isEqualTo(CpuLevel.Kind.NAMED);
+        assertThat(t.linkers()).containsKeys("lld", "mold");
+        assertThat(t.linker("lld").orElseThrow().defaultSince("x86_64-unknown-linux-gnu")).contains("1.90");
+        assertThat(t.linker("mold").orElseThrow().needs()).containsExactly("mold");
+        assertThat(t.framePointers().flags()).containsExactly("-C", "force-frame-pointers=yes");
+        assertThat(t.profileFlag("debuginfo")).get().extracting(ProfileFlag::setting).isEqualTo("debug");
+        assertThat(t.tripleCfgs().get("x86_64-unknown-linux-gnu")).contains("unix", "target_os=\"linux\"");
+    }
+
+    @Test
+    void aTargetsMistakeIsReportedWithLineAndColumn() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        int line = WorkingCopy.edit(wc.knowledge.resolve("targets.toml"), "portable = false", "portable = \"no\"");
+        int line2 = WorkingCopy.edit(wc.knowledge.resolve("targets.toml"), "flags = [\"-C\", \"force-frame-pointers=yes\"]",
+                "flags = [\"-C force-frame-pointers=yes\"]");
+        int line3 = WorkingCopy.edit(wc.knowledge.resolve("targets.toml"), "precedence = 4", "precedence = 5");
+        assertThat(problemsOf(wc.knowledge)).extracting(Problem::toString).containsExactlyInAnyOrder(
+                "knowledge/targets.toml:" + line3 + ":1: precedence `5` out of order: rows are written highest first, 1, 2, 3, …; expected 4",
+                "knowledge/targets.toml:" + line + ":1: `cpu[5].portable` must be a boolean, found the string `\"no\"`",
+                "knowledge/targets.toml:" + line2 + ":1: `-C force-frame-pointers=yes` holds a space: rustc would get it as one argument; write `\"-C\", \"force-frame-pointers=yes\"`");
+    }
 }
