@@ -47,12 +47,15 @@ import java.util.regex.Pattern;
  */
 public record FactDoc(String name, String summary, List<Field> fields) {
     /** Every record of {@code dev.profileadvisor.facts}, by name; {@code FactDocsTest} checks none is missing. */
-    static final List<Class<? extends Record>> FACTS = List.of(AuditEntry.class, AuditProfile.class, Decision.class,
+    static final List<Class<? extends Record>> FACTS = List.of(AuditEntry.class, AuditProfile.class,
+            dev.profileadvisor.facts.CpuChoice.class, Decision.class,
             EffectFact.class, EffectiveFact.class, Finding.class, GoalCriterion.class, GoalRequest.class,
-            dev.profileadvisor.facts.Inherited.class, Note.class, dev.profileadvisor.facts.OverrideScope.class,
+            dev.profileadvisor.facts.HostFact.class, dev.profileadvisor.facts.Inherited.class,
+            dev.profileadvisor.facts.LinkerFact.class, Note.class, dev.profileadvisor.facts.OverrideScope.class,
             OverrideSpec.class, PackageFact.class, Preference.class, dev.profileadvisor.facts.ProfileServes.class,
             dev.profileadvisor.facts.ProjectFact.class, Recommended.class, SettingFact.class, SharedDependency.class,
-            Tally.class, TargetProfile.class, UnitValue.class, UnstableKeyFact.class, ValueFact.class, Veto.class, WorkspaceFact.class);
+            Tally.class, dev.profileadvisor.facts.TargetAdvice.class, TargetProfile.class, UnitValue.class, UnstableKeyFact.class,
+            ValueFact.class, Veto.class, WorkspaceFact.class);
     private static final Pattern TAG = Pattern.compile("(?m)^@(\\w+)\\s+(\\S+)?\\s*");
 
     /**

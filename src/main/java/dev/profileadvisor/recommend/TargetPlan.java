@@ -98,8 +98,8 @@ final class TargetPlan {
             List<String> names = host.targetCpus().get();
             if (!names.contains(level)) {
                 throw new AdvisorException(Problem.of("--target-cpu", "unknown CPU `" + level + "` for `" + host.triple()
-                        + "`: `rustc --print target-cpus` does not list it; " + Suggestions.closest(level, names)
-                        .map(c -> "did you mean `" + c + "`?").orElse("it lists " + names.size() + " names, `native` and `"
+                        + "`: `rustc --print target-cpus` does not list it; " + didYouMean(level, names)
+                        .orElse("it lists " + names.size() + " names, `native` and `"
                                 + names.stream().filter(n -> n.startsWith(arch.replace('_', '-'))).findFirst().orElse(names.get(0))
                                 + "` among them")));
             }
@@ -107,10 +107,8 @@ final class TargetPlan {
             CpuLevel known = levels.get(level);
             List<String> ids = levels.values().stream().filter(c -> c.kind() != CpuLevel.Kind.NAMED).map(CpuLevel::id).toList();
             if (known == null) {
-                Optional<String> close = Suggestions.closest(level, ids);
-                if (close.isPresent()) {
-                    throw new AdvisorException(Problem.of("--target-cpu", "unknown CPU `" + level + "`; did you mean `" + close.get() + "`?"));
-                }
+                Optional<String> close = didYouMean(level, ids);
+                if (close.isPresent()) throw new AdvisorException(Problem.of("--target-cpu", "unknown CPU `" + level + "`; " + close.get()));
             } else if (!known.arch().isEmpty() && !known.arch().equals(arch)) {
                 throw new AdvisorException(Problem.of("--target-cpu", "`" + level + "` is a CPU of " + known.arch() + ", not of `"
                         + host.triple() + "`"));
@@ -121,6 +119,16 @@ final class TargetPlan {
         CpuLevel row = knowledge.targets().cpuLevel(level).orElseThrow();
         String kind = row.kind().name().toLowerCase(java.util.Locale.ROOT);
         return new CpuChoice(level, kind, row.portable(), row.requires(), host.nativeCpu().orElse(""));
+    }
+
+    /** {@code did you mean `a`?}, or {@code did you mean `a`, `b` or `c`?} for names equally close. */
+    private static Optional<String> didYouMean(String typed, List<String> names) {
+        List<String> close = Suggestions.closest(typed, names, 3);
+        if (close.isEmpty()) return Optional.empty();
+        List<String> quoted = close.stream().map(c -> "`" + c + "`").toList();
+        String list = quoted.size() == 1 ? quoted.get(0)
+                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
+        return Optional.of("did you mean " + list + "?");
     }
 
     private LinkerFact linkerFact(Linker l, Host host, int minor) {
