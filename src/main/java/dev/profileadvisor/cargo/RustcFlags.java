@@ -75,6 +75,59 @@ public final class RustcFlags {
     }
 
     /**
+     * The whole part of the binary's rustc line that settings decide, as cargo 1.95 writes it (verified,
+     * {@code docs/evidence/cargo-1.95.md} §11.3): the profile's flags in cargo's order, with {@code --target} and
+     * {@code -C linker=} before {@code -C incremental} and {@code -C strip}, then (after cargo's {@code -L} and
+     * {@code --extern} arguments, which are left out) the rustflags as they are.
+     *
+     * @param profileFlags the profile's {@code -C} flags, as {@link #compute} returns them ({@code -C opt-level=3})
+     * @param target       the {@code --target} triple when cargo is given one
+     * @param linker       the {@code -C linker=} value when one is set
+     * @param rustflags    the extra flags in force, one rustc argument each
+     * @return the arguments, one per element ({@code -C}, {@code opt-level=3}, …, {@code --cfg}, {@code foo})
+     */
+    public static List<String> line(java.util.Collection<String> profileFlags, java.util.Optional<String> target,
+                                    java.util.Optional<String> linker, List<String> rustflags) {
+        List<String> out = new java.util.ArrayList<>();
+        boolean inserted = false;
+        for (String f : profileFlags) {
+            int p = cargoPosition(f);
+            if (!inserted && p >= CARGO_ORDER.indexOf("incremental")) {
+                insert(out, target, linker);
+                inserted = true;
+            }
+            split(out, f);
+        }
+        if (!inserted) insert(out, target, linker);
+        out.addAll(rustflags);
+        return out;
+    }
+
+    private static void insert(List<String> out, java.util.Optional<String> target, java.util.Optional<String> linker) {
+        target.ifPresent(t -> { out.add("--target"); out.add(t); });
+        linker.ifPresent(l -> { out.add("-C"); out.add("linker=" + l); });
+    }
+
+    private static void split(List<String> out, String flag) {
+        int space = flag.indexOf(' ');
+        if (space < 0) out.add(flag);
+        else { out.add(flag.substring(0, space)); out.add(flag.substring(space + 1)); }
+    }
+
+    /**
+     * @param args rustc arguments, one per element
+     * @return them as a shell would need them typed: an argument with a space or a quote in single quotes
+     */
+    public static String shellJoin(List<String> args) {
+        StringBuilder s = new StringBuilder();
+        for (String a : args) {
+            if (s.length() > 0) s.append(' ');
+            s.append(a.matches("[A-Za-z0-9_./=:,+@%<>-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return s.toString();
+    }
+
+    /**
      * Whether cargo applies a key's implicit value when no table sets the key: the condition knowledge names holds
      * ({@code debuginfo-off}: debug info is off for the unit and for every dependency).
      *

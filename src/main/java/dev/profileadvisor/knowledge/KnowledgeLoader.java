@@ -375,12 +375,15 @@ public final class KnowledgeLoader {
     private TargetKnowledge targets(TomlNode root, Map<String, Source> sources, Map<String, Setting> settings) {
         root.allowOnly(Set.of("host", "rustflags", "config-keys", "fact", "incremental", "linker", "cpu", "frame-pointers", "triple"));
         String host = "";
+        String hostRust = "";
         Optional<TomlNode> hostNode = root.table("host");
         if (hostNode.isEmpty()) root.problem(null, "missing `[host]` (the triple assumed when rustc cannot be asked)");
         else {
             TomlNode h = hostNode.get();
-            h.allowOnly(Set.of("assumed", "sources"));
+            h.allowOnly(Set.of("assumed", "assumed-rust", "sources"));
             host = h.string("assumed");
+            hostRust = h.string("assumed-rust");
+            if (!hostRust.isEmpty() && !hostRust.matches("\\d+\\.\\d+")) h.problem("assumed-rust", "`" + hostRust + "` is not a Rust version like `1.95`");
             if (!host.isEmpty() && !host.matches(TRIPLE)) h.problem("assumed", "`" + host + "` is not a target triple");
             citations(h, sources);
         }
@@ -493,7 +496,7 @@ public final class KnowledgeLoader {
             cfgs.put(id, cfg);
         }
         if (!host.isEmpty() && !cfgs.containsKey(host)) hostNode.get().problem("assumed", "the assumed host `" + host + "` has no `[[triple]]` row");
-        return new TargetKnowledge(host, rustflags, profileFlags, keys, incremental, linkers, cpus, fp, facts, cfgs);
+        return new TargetKnowledge(host, hostRust, rustflags, profileFlags, keys, incremental, linkers, cpus, fp, facts, cfgs);
     }
 
     /** The {@code [[KEY.source]]} rows of a table: ids unique, precedences 1, 2, 3, … in file order. */

@@ -11,6 +11,7 @@ import java.util.Optional;
  * flags and where they come from, linkers, CPU levels, frame pointers, {@code build.incremental}). Immutable.
  *
  * @param assumedHost        the host triple assumed when rustc cannot be asked
+ * @param assumedRust        the Rust version assumed then ({@code 1.95}, the one the knowledge was verified with)
  * @param rustflagSources    the sources of extra flags, highest precedence first (exactly one is used)
  * @param profileFlags       codegen options that a profile key also sets, by option
  * @param configKeys         the keys cargo reads in {@code [build]} and {@code [target.*]} of a config file
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param tripleCfgs         triple → the {@code cfg} values {@code target.'cfg(…)'} tables see for it
  *                           ({@code unix}, {@code target_os="linux"})
  */
-public record TargetKnowledge(String assumedHost, List<SourceLayer> rustflagSources, Map<String, ProfileFlag> profileFlags,
+public record TargetKnowledge(String assumedHost, String assumedRust, List<SourceLayer> rustflagSources, Map<String, ProfileFlag> profileFlags,
                               ConfigKeys configKeys, List<SourceLayer> incrementalSources, Map<String, Linker> linkers,
                               Map<String, CpuLevel> cpuLevels, FramePointers framePointers, Map<String, TargetFact> facts,
                               Map<String, List<String>> tripleCfgs) {
@@ -30,6 +31,7 @@ public record TargetKnowledge(String assumedHost, List<SourceLayer> rustflagSour
      * Copies the collections, keeping their order.
      *
      * @param assumedHost        the host triple assumed when rustc cannot be asked
+     * @param assumedRust        the Rust version assumed then
      * @param rustflagSources    the sources of extra flags, highest precedence first
      * @param profileFlags       codegen options that a profile key also sets, by option
      * @param configKeys         the keys cargo reads in {@code [build]} and {@code [target.*]}

@@ -31,12 +31,16 @@ import java.util.Set;
  * @param declaredDependencies every dependency of every dependency table, {@code [workspace.dependencies]} included,
  *                      with its kind and source
  * @param patched       the package names its {@code [patch.*]} and {@code [replace]} tables redirect
+ * @param configTables  keys of {@code [build]} and {@code [target.*]} tables that belong in a config file (cargo
+ *                      ignores them here: {@code unused manifest key}); {@code [target.*]} dependency tables are not among them
+ * @param distMetadata  where {@code [workspace.metadata.dist]} or {@code [package.metadata.dist]} (cargo-dist) is
+ *                      written, {@link Origin#DEFAULT} when neither is
  */
 public record Manifest(Path path, String display, String packageName, String rustVersion, String workspaceRustVersion, boolean workspace,
                        String workspacePath, List<String> members, List<String> exclude, boolean hasLib, boolean hasBin, boolean procMacro,
                        Set<String> dependencies, List<String> pathDependencies, List<ProfileEntry> entries,
                        Map<String, Origin> declarations, Origin membersAt, List<Dependency> declaredDependencies,
-                       Set<String> patched) {
+                       Set<String> patched, List<ConfigEntry> configTables, Origin distMetadata) {
     /**
      * Copies the collections.
      *
@@ -59,6 +63,8 @@ public record Manifest(Path path, String display, String packageName, String rus
      * @param membersAt            where {@code workspace.members} is written ({@link Origin#DEFAULT} when it is not)
      * @param declaredDependencies every dependency of every dependency table, with its kind and source
      * @param patched              the package names its {@code [patch.*]} and {@code [replace]} tables redirect
+     * @param configTables         keys of {@code [build]} and {@code [target.*]} tables that belong in a config file
+     * @param distMetadata         where cargo-dist's metadata table is written, {@link Origin#DEFAULT} when it is not
      */
     public Manifest {
         members = List.copyOf(members);
@@ -70,6 +76,8 @@ public record Manifest(Path path, String display, String packageName, String rus
         java.util.Objects.requireNonNull(membersAt, "membersAt");
         declaredDependencies = List.copyOf(declaredDependencies);
         patched = Set.copyOf(patched);
+        configTables = List.copyOf(configTables);
+        java.util.Objects.requireNonNull(distMetadata, "distMetadata");
     }
 
     /** @return the directory holding the manifest */

@@ -140,7 +140,36 @@ public final class ManifestReader {
                 lib, bin, table(targets, "lib") != null && Boolean.TRUE.equals(table(targets, "lib").get("proc-macro")),
                 deps, pathDeps, entries, declarations, ws != null && ws.get("members") != null
                         ? position(display, toml, List.of("workspace", "members"), Origin.Kind.MANIFEST) : Origin.DEFAULT,
-                declared, patched);
+                declared, patched, misplacedConfig(toml, display), distMetadata(toml, display));
+    }
+
+    private static final Set<String> TARGET_DEPENDENCY_TABLES = Set.of("dependencies", "dev-dependencies", "build-dependencies",
+            "dev_dependencies", "build_dependencies");
+
+    /** {@code [build]} and the non-dependency keys of {@code [target.*]} in a manifest: cargo ignores them there. */
+    private static List<ConfigEntry> misplacedConfig(TomlParseResult toml, String display) {
+        List<ConfigEntry> out = new ArrayList<>();
+        if (toml.get(List.of("build")) != null) {
+            out.add(new ConfigEntry("build", "", "", toml.get(List.of("build")), position(display, toml, List.of("build"), Origin.Kind.MANIFEST), List.of()));
+        }
+        TomlTable target = table(toml, "target");
+        if (target != null) {
+            for (String t : target.keySet()) {
+                if (!(target.get(List.of(t)) instanceof TomlTable tt)) continue;
+                for (String k : tt.keySet()) {
+                    if (TARGET_DEPENDENCY_TABLES.contains(k)) continue;
+                    out.add(new ConfigEntry("target", t, k, tt.get(List.of(k)), position(display, toml, List.of("target", t, k), Origin.Kind.MANIFEST), List.of()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Origin distMetadata(TomlParseResult toml, String display) {
+        for (List<String> path : List.of(List.of("workspace", "metadata", "dist"), List.of("package", "metadata", "dist"))) {
+            if (toml.get(path) instanceof TomlTable) return position(display, toml, path, Origin.Kind.MANIFEST);
+        }
+        return Origin.DEFAULT;
     }
 
     /**
@@ -165,7 +194,88 @@ public final class ManifestReader {
         List<ProfileEntry> entries = new ArrayList<>();
         Map<String, Origin> declarations = new LinkedHashMap<>();
         readProfiles(toml, display, Origin.Kind.CONFIG, entries, declarations);
-        return new ConfigFile(path, display, entries, declarations);
+        List<ConfigEntry> settings = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Object build = toml.get(List.of("build"));
+        if (build instanceof TomlTable bt) {
+            for (String k : bt.keySet()) settings.add(configEntry(toml, display, "build", "", List.of("build", k), bt.get(List.of(k)), problems));
+        } else if (build != null) {
+            problems.add(problem(display, toml, List.of("build"), "`build` must be a table, found " + typeName(build)));
+        }
+        Object target = toml.get(List.of("target"));
+        if (target instanceof TomlTable tt) {
+            for (String t : tt.keySet()) {
+                Object v = tt.get(List.of(t));
+                if (!(v instanceof TomlTable table)) {
+                    problems.add(problem(display, toml, List.of("target", t), "`target." + t + "` must be a table, found " + typeName(v)));
+                    continue;
+                }
+                for (String k : table.keySet()) {
+                    settings.add(configEntry(toml, display, "target", t, List.of("target", t, k), table.get(List.of(k)), problems));
+                }
+            }
+        } else if (target != null) {
+            problems.add(problem(display, toml, List.of("target"), "`target` must be a table, found " + typeName(target)));
+        }
+        if (!problems.isEmpty()) throw new AdvisorException(problems);
+        return new ConfigFile(path, display, entries, declarations, settings);
+    }
+
+    /** Keys cargo reads with a fixed type; a value of another type stops cargo, so it stops the audit. */
+    private static final Map<String, String> TYPED = Map.of("rustflags", "list", "linker", "string", "incremental", "boolean",
+            "target", "string");
+
+    private static ConfigEntry configEntry(TomlParseResult root, String display, String table, String target, List<String> path,
+                                           Object value, List<Problem> problems) {
+        String key = path.get(path.size() - 1);
+        String dotted = String.join(".", path);
+        String type = TYPED.get(key);
+        boolean applies = type != null && (table.equals("build") ? !key.equals("linker") : !key.equals("incremental") && !key.equals("target"));
+        List<ConfigEntry.Element> elements = new ArrayList<>();
+        if (applies) {
+            switch (type) {
+                case "list" -> {
+                    if (value instanceof TomlArray a) {
+                        for (int i = 0; i < a.size(); i++) {
+                            TomlPosition p = a.inputPositionOf(i);
+                            Origin at = new Origin(Origin.Kind.CONFIG, display, p == null ? 0 : p.line(), p == null ? 0 : p.column());
+                            if (a.get(i) instanceof String s) elements.add(new ConfigEntry.Element(s, at));
+                            else problems.add(new Problem(display, at.line(), at.column(), "`" + dotted + "` must hold only strings, found "
+                                    + typeName(a.get(i)) + " (cargo: `" + dotted + "` expected string)"));
+                        }
+                    } else if (!(value instanceof String)) {
+                        problems.add(problem(display, root, path, "`" + dotted + "` must be a string or an array of strings, found " + typeName(value)
+                                + " (cargo: expected a string or array of strings)"));
+                    }
+                }
+                case "string" -> {
+                    if (!(value instanceof String)) problems.add(problem(display, root, path, "`" + dotted + "` must be a string, found " + typeName(value)));
+                }
+                default -> {
+                    if (!(value instanceof Boolean)) problems.add(problem(display, root, path, "`" + dotted + "` must be a boolean, found " + typeName(value)));
+                }
+            }
+        }
+        return new ConfigEntry(table, target, key, value, position(display, root, path, Origin.Kind.CONFIG), elements);
+    }
+
+    private static Problem problem(String display, TomlParseResult root, List<String> path, String message) {
+        TomlPosition p = root.inputPositionOf(path);
+        return new Problem(display, p == null ? 0 : p.line(), p == null ? 0 : p.column(), message);
+    }
+
+    /**
+     * @param v a value tomlj returned
+     * @return how TOML calls its type
+     */
+    static String typeName(Object v) {
+        if (v instanceof String s) return "the string `\"" + s + "\"`";
+        if (v instanceof Long l) return "the integer `" + l + "`";
+        if (v instanceof Double d) return "the float `" + d + "`";
+        if (v instanceof Boolean b) return "the boolean `" + b + "`";
+        if (v instanceof TomlArray) return "an array";
+        if (v instanceof TomlTable) return "a table";
+        return "a " + v.getClass().getSimpleName();
     }
 
     /** The {@code [profile.*]} tables of a manifest or config file: their entries, and where each is declared. */

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Resolves a profile the way cargo 1.95 does: the root profile's built-in defaults, then each profile of the
  * {@code inherits} chain from the root down, each one's keys merged from {@code Cargo.toml}, the config files
- * (deeper wins) and {@code CARGO_PROFILE_*} variables, last one winning.
+ * (deeper wins) and {@code CARGO_PROFILE_*} variables, last one winning; {@code incremental} is then replaced by
+ * {@code CARGO_INCREMENTAL} or {@code build.incremental} when either is set ({@link TargetResolver#incremental}).
  */
 public final class ProfileResolver {
     private static final Map<String, String> BUILT_IN_PARENT = Map.of("test", "dev", "bench", "release", "doc", "dev");
@@ -111,6 +112,15 @@ public final class ProfileResolver {
                 Optional<SettingValue> v = check.isValid() ? check.value() : check.status() == ValueCheck.Status.IGNORED
                         ? Optional.of(dflt) : Optional.empty();
                 eff = new EffectiveSetting(s.key(), Optional.of(e), v, check, e.origin(), chain.get(i));
+            }
+            if (s.key().equals("incremental")) {
+                // CARGO_INCREMENTAL and build.incremental beat every profile's `incremental` (verified, targets check 9)
+                Optional<ProfileEntry> outside = TargetResolver.incremental(project, name);
+                if (outside.isPresent()) {
+                    ProfileEntry e = outside.get();
+                    ValueCheck check = ValueCheck.of(knowledge, s.key(), e.value());
+                    eff = new EffectiveSetting(s.key(), Optional.of(e), check.value(), check, e.origin(), "");
+                }
             }
             if (eff.check().status() == ValueCheck.Status.INVALID) allValid = false;
             settings.add(eff);

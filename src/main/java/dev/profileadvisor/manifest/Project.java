@@ -30,20 +30,51 @@ import java.util.stream.Stream;
  * @param members the other member manifests (not the root)
  * @param configs config files, lowest precedence first ({@code $CARGO_HOME/config.toml} first, the deepest last)
  * @param env     profile entries from the environment
+ * @param buildEnv the other variables cargo reads for a build ({@code RUSTFLAGS}, {@code CARGO_ENCODED_RUSTFLAGS},
+ *                 {@code CARGO_BUILD_*}, {@code CARGO_TARGET_*}, {@code CARGO_INCREMENTAL}) and {@code PATH}
  */
-public record Project(Manifest root, List<Manifest> members, List<ConfigFile> configs, List<ProfileEntry> env) {
+public record Project(Manifest root, List<Manifest> members, List<ConfigFile> configs, List<ProfileEntry> env,
+                      Map<String, String> buildEnv) {
     /**
      * Copies the lists.
      *
-     * @param root    the workspace root manifest
-     * @param members the other member manifests (not the root)
-     * @param configs config files, lowest precedence first ({@code $CARGO_HOME/config.toml} first, the deepest last)
-     * @param env     profile entries from the environment
+     * @param root     the workspace root manifest
+     * @param members  the other member manifests (not the root)
+     * @param configs  config files, lowest precedence first ({@code $CARGO_HOME/config.toml} first, the deepest last)
+     * @param env      profile entries from the environment
+     * @param buildEnv the other variables cargo reads for a build, and {@code PATH}
      */
     public Project {
         members = List.copyOf(members);
         configs = List.copyOf(configs);
         env = List.copyOf(env);
+        buildEnv = Map.copyOf(buildEnv);
+    }
+
+    /**
+     * A project without build variables.
+     *
+     * @param root    the workspace root manifest
+     * @param members the other member manifests (not the root)
+     * @param configs config files, lowest precedence first
+     * @param env     profile entries from the environment
+     */
+    public Project(Manifest root, List<Manifest> members, List<ConfigFile> configs, List<ProfileEntry> env) {
+        this(root, members, configs, env, Map.of());
+    }
+
+    /**
+     * @param env an environment
+     * @return the variables of it that decide target settings: {@code RUSTFLAGS}, {@code CARGO_ENCODED_RUSTFLAGS},
+     *         {@code CARGO_BUILD_*}, {@code CARGO_TARGET_*}, {@code CARGO_INCREMENTAL}, and {@code PATH}
+     */
+    public static Map<String, String> buildVariables(Map<String, String> env) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        env.forEach((k, v) -> {
+            if (k.equals("RUSTFLAGS") || k.equals("CARGO_ENCODED_RUSTFLAGS") || k.equals("CARGO_INCREMENTAL") || k.equals("PATH")
+                    || k.startsWith("CARGO_BUILD_") || k.startsWith("CARGO_TARGET_")) out.put(k, v);
+        });
+        return out;
     }
 
     /**
@@ -138,7 +169,9 @@ public record Project(Manifest root, List<Manifest> members, List<ConfigFile> co
             if (!own.path().equals(root.path()) && others.stream().noneMatch(m -> m.path().equals(own.path()))) {
                 others.add(own);
             }
-            return new Project(root, others, configs(cargoDir.orElse(root.dir())), envEntries);
+            List<ConfigFile> found = configs(cargoDir.orElse(root.dir()));
+            TargetResolver.checkMerge(found);
+            return new Project(root, others, found, envEntries, buildVariables(env));
         }
 
         private Manifest manifest(Path path) {
@@ -217,7 +250,8 @@ public record Project(Manifest root, List<Manifest> members, List<ConfigFile> co
         Manifest m = ManifestReader.manifest(toml, dir.resolve("Cargo.toml"), "Cargo.toml");
         List<ConfigFile> configs = configText.map(t -> List.of(ManifestReader.config(ManifestReader.parseText(t,
                 ".cargo/config.toml"), dir.resolve(".cargo/config.toml"), ".cargo/config.toml"))).orElse(List.of());
-        return new Project(m, List.of(), configs, envEntries(env, knowledge));
+        TargetResolver.checkMerge(configs);
+        return new Project(m, List.of(), configs, envEntries(env, knowledge), buildVariables(env));
     }
 
     /** The manifests cargo treats as members of a workspace root: members globs minus exclude, plus path deps inside it. */
@@ -402,6 +436,7 @@ public record Project(Manifest root, List<Manifest> members, List<ConfigFile> co
         Map<String, String> out = new LinkedHashMap<>();
         env.forEach((k, v) -> {
             if (k.startsWith("CARGO_PROFILE_") || k.equals("CARGO_HOME") || k.equals("HOME")) out.put(k, v);
+            else if (buildVariables(Map.of(k, v)).containsKey(k) && !k.equals("PATH")) out.put(k, v);
         });
         return out;
     }

@@ -301,6 +301,42 @@ public final class RealCargo {
         return flags;
     }
 
+    /**
+     * The arguments of one unit's rustc line that settings decide, in cargo's order: every {@code -C} flag but
+     * {@code metadata} and {@code extra-filename} ({@code -C incremental=<dir>} for any path), {@code --target}, and
+     * the rustflags cargo appends at the end; left out are the crate name, edition, source, output, message-format,
+     * {@code --check-cfg}, {@code -L} and {@code --extern} arguments.
+     *
+     * @param output    what cargo printed
+     * @param crateName the {@code --crate-name}
+     * @param crateType the {@code --crate-type}
+     * @return the arguments, one per element ({@code -C}, {@code opt-level=3}); empty when no such unit was compiled
+     */
+    public static List<String> unitLine(String output, String crateName, String crateType) {
+        for (String line : output.lines().map(String::strip).toList()) {
+            if (!line.startsWith("Running `") || !line.endsWith("`")) continue;
+            List<String> args = shellSplit(line.substring("Running `".length(), line.length() - 1));
+            if (Collections.indexOfSubList(args, List.of("--crate-name", crateName)) < 0
+                    || Collections.indexOfSubList(args, List.of("--crate-type", crateType)) < 0) continue;
+            List<String> out = new ArrayList<>();
+            Set<String> withValue = Set.of("--crate-name", "--crate-type", "--check-cfg", "--out-dir", "-L", "--extern");
+            for (int i = 1; i < args.size(); i++) {
+                String a = args.get(i);
+                if (withValue.contains(a)) { i++; continue; }
+                if (a.startsWith("--edition") || a.startsWith("--error-format") || a.startsWith("--json") || a.startsWith("--emit")
+                        || (!a.startsWith("-") && a.endsWith(".rs") && out.isEmpty())) continue;
+                if (a.equals("-C") && i + 1 < args.size()) {
+                    String v = args.get(i + 1);
+                    if (v.startsWith("metadata=") || v.startsWith("extra-filename=")) { i++; continue; }
+                    if (v.startsWith("incremental=")) { out.add("-C"); out.add("incremental=<dir>"); i++; continue; }
+                }
+                out.add(a);
+            }
+            return out;
+        }
+        return List.of();
+    }
+
     private static Set<String> codegenFlags(List<String> args) {
         Set<String> flags = new LinkedHashSet<>();
         for (int i = 0; i < args.size(); i++) {
