@@ -42,7 +42,7 @@ final class RequestOptions {
      * @return the request for this machine: its host triple, rustc, CPU names (when {@code --target-cpu} is given) and linkers
      */
     static Request onThisMachine(Request r, dev.profileadvisor.ProfileAdvisor advisor) {
-        return r.host(dev.profileadvisor.recommend.HostProbe.detect(System.getenv(), advisor.knowledge().targets().assumedHost(),
+        return r.host(dev.profileadvisor.recommend.HostProbe.detect(System.getenv(), advisor.knowledge().targets(),
                 r.targetCpu().isPresent()));
     }
 }

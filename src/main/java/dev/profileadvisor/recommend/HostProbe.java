@@ -31,38 +31,35 @@ public final class HostProbe {
     private static final long TIMEOUT_SECONDS = 10;
 
     /**
-     * @param env          the environment ({@code PATH})
-     * @param assumed      the host triple to assume when rustc cannot be asked
-     * @param withCpus     whether to ask rustc for its CPU names too ({@code --target-cpu} was given)
+     * @param env      the environment ({@code PATH}, {@code HOME}: rustc is also looked for in {@code ~/.cargo/bin}, as
+     *                 {@link dev.profileadvisor.cargo.Host} does)
+     * @param targets  what the knowledge assumes when rustc cannot be asked
+     * @param withCpus whether to ask rustc for its CPU names too ({@code --target-cpu} was given)
      * @return what was found
      */
-    public static Host detect(Map<String, String> env, String assumed, boolean withCpus) {
+    public static Host detect(Map<String, String> env, dev.profileadvisor.knowledge.TargetKnowledge targets, boolean withCpus) {
+        dev.profileadvisor.cargo.Host cargoHost = dev.profileadvisor.cargo.Host.detect(env, targets);
         Map<String, Path> found = new LinkedHashMap<>();
-        for (String p : PROGRAMS) which(env, p).ifPresent(path -> found.put(p, path));
+        Map<String, String> lookup = new java.util.HashMap<>(env);
+        lookup.put("PATH", cargoHost.path());
+        for (String p : PROGRAMS) which(lookup, p).ifPresent(path -> found.put(p, path));
+        if (cargoHost.detected()) found.putIfAbsent("rustc", Path.of(cargoHost.rustc()));
         Optional<String> cc = Optional.ofNullable(found.get("cc")).flatMap(HostProbe::driver);
-        Path rustc = found.get("rustc");
-        if (rustc == null) {
-            return new Host(assumed, false, Optional.empty(), Optional.empty(), Optional.empty(), found, cc,
-                    "rustc is not on PATH");
-        }
-        Optional<String> vv = run(rustc, "-vV");
-        Optional<String> triple = vv.flatMap(t -> field(t, "host"));
-        Optional<String> release = vv.flatMap(t -> field(t, "release"));
-        if (triple.isEmpty()) {
-            return new Host(assumed, false, release, Optional.empty(), Optional.empty(), found, cc,
-                    "`" + rustc + " -vV` gave no host");
+        if (!cargoHost.detected()) {
+            return new Host(cargoHost.triple(), false, Optional.empty(), Optional.empty(), Optional.empty(), found, cc,
+                    found.containsKey("rustc") ? "`rustc -vV` gave no host" : "rustc is not on PATH");
         }
         Optional<List<String>> cpus = Optional.empty();
         Optional<String> nativeCpu = Optional.empty();
         if (withCpus) {
-            Optional<String> listing = run(rustc, "--print", "target-cpus");
+            Optional<String> listing = run(Path.of(cargoHost.rustc()), "--print", "target-cpus");
             if (listing.isPresent()) {
                 cpus = Optional.of(cpuNames(listing.get()));
                 Matcher m = NATIVE.matcher(listing.get());
                 if (m.find()) nativeCpu = Optional.of(m.group(1));
             }
         }
-        return new Host(triple.get(), true, release, cpus, nativeCpu, found, cc, "`rustc -vV`");
+        return new Host(cargoHost.triple(), true, Optional.of(cargoHost.release()), cpus, nativeCpu, found, cc, "`rustc -vV`");
     }
 
     /** The names of {@code rustc --print target-cpus}: the first word of each indented line. */
@@ -93,13 +90,6 @@ public final class HostProbe {
             if (clang) break; // clang: the first number after the word; gcc: the last one on the line
         }
         return version == null ? Optional.empty() : Optional.of((clang ? "clang " : "gcc ") + version);
-    }
-
-    private static Optional<String> field(String text, String name) {
-        for (String line : text.split("\\R")) {
-            if (line.startsWith(name + ":")) return Optional.of(line.substring(name.length() + 1).strip());
-        }
-        return Optional.empty();
     }
 
     /** The executable named {@code program} in the first PATH directory that has one. */

@@ -30,8 +30,6 @@ import java.util.Set;
  * notes assembled from what they conclude.
  */
 final class TargetPlan {
-    /** The Rust version the knowledge is verified with: assumed for a host whose rustc could not be asked. */
-    static final String VERIFIED_WITH = "1.95";
     /** The linkers a plan may write, in the order tried. */
     private static final List<String> LINKERS = List.of("lld", "mold");
     /** The order of the flags in the rustflags written. */
@@ -65,14 +63,14 @@ final class TargetPlan {
         String triple = host.triple();
         String arch = cfg(triple, "target_arch").orElse(triple.contains("-") ? triple.substring(0, triple.indexOf('-')) : triple);
         String os = cfg(triple, "target_os").orElse(triple.contains("-linux") ? "linux" : "");
-        int minor = host.rustcMinor() > 0 ? host.rustcMinor() : PlanProjects.minor(VERIFIED_WITH);
+        int minor = host.rustcMinor() > 0 ? host.rustcMinor() : PlanProjects.minor(knowledge.targets().assumedRust());
         List<Object> out = new ArrayList<>();
         List<String> basis = new ArrayList<>();
         out.add(new HostFact(triple, arch, os, minor, host.detected()));
         basis.add(host.detected()
                 ? "host `" + triple + "`, rustc " + host.rustc().orElse("?") + " (" + host.note() + "): the `" + ConfigLine.FILE
                 + "` lines are for `[target." + triple + "]`"
-                : "host assumed: `" + triple + "` with rustc " + host.rustc().orElse(VERIFIED_WITH) + " (" + host.note() + ")");
+                : "host assumed: `" + triple + "` with rustc " + host.rustc().orElse(knowledge.targets().assumedRust()) + " (" + host.note() + ")");
         if (request.targetCpu().isPresent()) {
             CpuChoice cpu = cpuChoice(request.targetCpu().get().strip(), host, arch, basis);
             out.add(cpu);
