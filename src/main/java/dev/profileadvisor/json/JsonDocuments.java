@@ -292,6 +292,13 @@ public final class JsonDocuments {
             o.put("profile", c.profile()).put("inherits", c.inherits());
             ObjectNode settings = o.putObject("settings");
             new java.util.TreeMap<>(c.settings()).forEach(settings::put);
+            if (!c.host().isEmpty()) {
+                ObjectNode host = o.putObject("host");
+                c.host().forEach(host::put);
+            }
+            if (!c.targetCpu().isEmpty()) o.put("targetCpu", c.targetCpu());
+            if (!c.rustflags().isEmpty()) o.set("rustflags", strings(c.rustflags()));
+            if (!c.linker().isEmpty()) o.put("linker", c.linker());
         }
         return o;
     }
