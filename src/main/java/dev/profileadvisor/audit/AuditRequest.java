@@ -19,8 +19,10 @@ import java.util.Optional;
  *                 {@code .cargo/config.toml} from the directory it runs in up to {@code /}, whatever manifest it
  *                 builds, so {@code cargo build --manifest-path} reads those of the current directory; empty: each
  *                 workspace as cargo sees it when run from the workspace's root directory
+ * @param target   the target triple, as {@code cargo build --target} takes it; empty: {@code build.target} or the host
  */
-public record AuditRequest(List<Path> paths, List<GoalWeight> goals, Map<String, String> env, Path base, Optional<Path> cargoDir) {
+public record AuditRequest(List<Path> paths, List<GoalWeight> goals, Map<String, String> env, Path base, Optional<Path> cargoDir,
+                           Optional<String> target) {
     /**
      * Copies the collections.
      *
@@ -29,11 +31,33 @@ public record AuditRequest(List<Path> paths, List<GoalWeight> goals, Map<String,
      * @param env      the environment cargo would see ({@code CARGO_PROFILE_*}, {@code CARGO_HOME}, {@code HOME})
      * @param base     the directory file names in findings are relative to (the current directory)
      * @param cargoDir the directory cargo is taken to run in (relative to {@code base}); empty: each workspace's root directory
+     * @param target   the target triple ({@code --target}); empty: {@code build.target} or the host
      */
     public AuditRequest {
         paths = List.copyOf(paths);
         goals = List.copyOf(goals);
         env = Map.copyOf(env);
+    }
+
+    /**
+     * For the host target (or {@code build.target}).
+     *
+     * @param paths    manifests or directories; empty for the current directory's workspace
+     * @param goals    goals to check the effective profiles against; may be empty
+     * @param env      the environment cargo would see
+     * @param base     the directory file names in findings are relative to
+     * @param cargoDir the directory cargo is taken to run in (relative to {@code base}); empty: each workspace's root directory
+     */
+    public AuditRequest(List<Path> paths, List<GoalWeight> goals, Map<String, String> env, Path base, Optional<Path> cargoDir) {
+        this(paths, goals, env, base, cargoDir, Optional.empty());
+    }
+
+    /**
+     * @param triple a target triple, or empty for the host
+     * @return this request for that target
+     */
+    public AuditRequest withTarget(Optional<String> triple) {
+        return new AuditRequest(paths, goals, env, base, cargoDir, triple);
     }
 
     /**

@@ -101,7 +101,19 @@ public final class Auditor {
      * @return the effective profiles and the findings
      */
     public WorkspaceAudit audit(Project project, String named, List<GoalWeight> goals) {
+        return audit(project, named, goals, Optional.empty());
+    }
+
+    /**
+     * @param project the loaded workspace
+     * @param named   how the report names the workspace's manifest
+     * @param goals   resolved goals, may be empty
+     * @param target  the target triple ({@code --target}); empty: {@code build.target} or the host
+     * @return the effective profiles, the target settings and the findings
+     */
+    public WorkspaceAudit audit(Project project, String named, List<GoalWeight> goals, Optional<String> target) {
         Map<String, EffectiveProfile> effective = ProfileResolver.resolveAll(project, knowledge);
+        TargetFacts targetFacts = new TargetFacts(knowledge, project, target, effective);
         List<ProfileEntry> entries = project.layeredEntries();
 
         List<Object> facts = new ArrayList<>();
@@ -139,19 +151,20 @@ public final class Auditor {
             facts.add(new UnstableKeyFact(u.key(), u.feature(), manifest ? u.feature() : "", manifest ? "" : u.feature(), u.refused()));
         }
         if (!goals.isEmpty()) facts.addAll(recommended(goals, effective));
+        facts.addAll(targetFacts.facts);
 
         RuleBase.Outcome out = rules.get().run(facts);
         List<AuditFinding> findings = out.all(Finding.class).stream().map(this::render).distinct()
                 .sorted(Comparator.comparing(AuditFinding::file).thenComparingInt(AuditFinding::line)
                         .thenComparingInt(AuditFinding::column).thenComparing(AuditFinding::id)
                         .thenComparing(AuditFinding::message)).toList(); // working memory has no order: same input, same report
-        List<ProfileReport> profiles = effective.values().stream().map(Auditor::report).toList();
-        return new WorkspaceAudit(named, project.root().display(), profiles, findings);
+        List<ProfileReport> profiles = effective.values().stream().map(p -> report(p, targetFacts)).toList();
+        return new WorkspaceAudit(named, project.root().display(), profiles, findings, targetFacts.report);
     }
 
-    private static ProfileReport report(EffectiveProfile p) {
+    private static ProfileReport report(EffectiveProfile p, TargetFacts target) {
         List<SettingReport> settings = p.settings().stream().map(s -> SettingReport.of(s, p)).toList();
-        return new ProfileReport(p.name(), p.chain(), p.problem(), settings, p.rustcFlags());
+        return new ProfileReport(p.name(), p.chain(), p.problem(), settings, p.rustcFlags(), target.line(p));
     }
 
     private AuditProfile profileFact(Project project, List<ProfileEntry> entries, EffectiveProfile p) {

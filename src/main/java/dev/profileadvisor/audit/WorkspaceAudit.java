@@ -11,8 +11,10 @@ import java.util.List;
  *                  ({@code .} for the current directory, else relative to it or absolute)
  * @param profiles  every profile cargo provides or the workspace defines
  * @param findings  what is wrong, redundant or in conflict, in file order
+ * @param target    the target settings every profile's rustc line carries (rustflags, linker), with their origins
  */
-public record WorkspaceAudit(String manifest, String root, String cargoDir, List<ProfileReport> profiles, List<AuditFinding> findings) {
+public record WorkspaceAudit(String manifest, String root, String cargoDir, List<ProfileReport> profiles, List<AuditFinding> findings,
+                             TargetReport target) {
     /**
      * Copies the lists.
      *
@@ -21,6 +23,7 @@ public record WorkspaceAudit(String manifest, String root, String cargoDir, List
      * @param cargoDir the directory cargo is taken to run in, where it starts looking for {@code .cargo/config.toml} ({@code .} for the current directory, else relative to it or absolute)
      * @param profiles every profile cargo provides or the workspace defines
      * @param findings what is wrong, redundant or in conflict, in file order
+     * @param target   the target settings every profile's rustc line carries
      */
     public WorkspaceAudit {
         profiles = List.copyOf(profiles);
@@ -34,9 +37,10 @@ public record WorkspaceAudit(String manifest, String root, String cargoDir, List
      * @param root     the workspace root manifest (whose profiles cargo uses)
      * @param profiles every profile cargo provides or the workspace defines
      * @param findings what is wrong, redundant or in conflict, in file order
+     * @param target   the target settings every profile's rustc line carries
      */
-    public WorkspaceAudit(String manifest, String root, List<ProfileReport> profiles, List<AuditFinding> findings) {
-        this(manifest, root, directoryOf(root), profiles, findings);
+    public WorkspaceAudit(String manifest, String root, List<ProfileReport> profiles, List<AuditFinding> findings, TargetReport target) {
+        this(manifest, root, directoryOf(root), profiles, findings, target);
     }
 
     /**
@@ -44,7 +48,7 @@ public record WorkspaceAudit(String manifest, String root, String cargoDir, List
      * @return this audit, assuming cargo runs there
      */
     public WorkspaceAudit runningIn(String cargoDir) {
-        return new WorkspaceAudit(manifest, root, cargoDir, profiles, findings);
+        return new WorkspaceAudit(manifest, root, cargoDir, profiles, findings, target);
     }
 
     /** @return whether cargo is taken to run in the workspace root's directory (where it usually runs) */

@@ -82,7 +82,7 @@ final class Workspaces {
         }
         progress.started(rootProjects.size());
         List<WorkspaceAudit> audits = rootProjects.values().parallelStream().map(p -> {
-            WorkspaceAudit a = auditor.audit(p, named.get(p.root().path()), request.goals());
+            WorkspaceAudit a = auditor.audit(p, named.get(p.root().path()), request.goals(), request.target());
             if (cargoDir.isPresent()) {
                 String shown = Project.display(request.base(), cargoDir.get());
                 a = a.runningIn(shown.isEmpty() ? "." : shown);

@@ -63,6 +63,7 @@ public record Host(String triple, String release, String llvm, String rustc, Str
             Optional<List<String>> asked = CFGS.computeIfAbsent(rustc + "\u0000" + target,
                     k -> run(List.of(rustc, "--print", "cfg", "--target", target)).map(o -> o.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()));
             if (asked.isPresent()) return asked.get();
+            return List.of(); // rustc does not know the target
         }
         return targets.tripleCfgs().getOrDefault(target, List.of());
     }

@@ -60,13 +60,33 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--findings-only", description = "Text: leave out the effective profile tables.")
     boolean findingsOnly;
 
+    @Option(names = "--target", paramLabel = "TRIPLE", description = "Audit for this target, as `cargo build --target TRIPLE` "
+            + "builds (its [target] tables and variables; build scripts and proc-macros then get no rustflags). Default: "
+            + "build.target, else the host from `rustc -vV` (x86_64-unknown-linux-gnu assumed without rustc).")
+    String target;
+
     @Mixin
     LoadOptions load;
+
+    /** A triple rustc does not know (asked when rustc is there) or that is not shaped like one is a usage error. */
+    private void checkTarget(ProfileAdvisor advisor) {
+        var targets = advisor.knowledge().targets();
+        if (!target.matches("[A-Za-z0-9_.]+(-[A-Za-z0-9_.]+){1,4}")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--target `" + target
+                    + "` is not a target triple (like `x86_64-unknown-linux-gnu`; `rustc --print target-list` lists them)");
+        }
+        dev.profileadvisor.cargo.Host host = dev.profileadvisor.cargo.Host.detect(System.getenv(), targets);
+        if (host.detected() && host.cfg(target, targets).isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--target `" + target + "`: rustc " + host.release()
+                    + " does not know this target (`rustc --print target-list` lists the ones it knows)");
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
         ProfileAdvisor advisor = load.advisor(goals.isEmpty() ? java.util.Set.of(ProfileAdvisor.Use.AUDIT)
                 : java.util.Set.of(ProfileAdvisor.Use.AUDIT, ProfileAdvisor.Use.RECOMMEND));
+        if (target != null) checkTarget(advisor);
         List<Path> inputs = new java.util.ArrayList<>(paths);
         if (manifestPath != null) inputs.add(manifestPath);
         List<GoalWeight> parsed = goals.stream().map(GoalWeight::parse).toList();
@@ -76,7 +96,8 @@ final class AuditCommand implements Callable<Integer> {
             // cargo reads config files from the directory it runs in, also with --manifest-path; PATH arguments
             // (many workspaces) are audited as cargo sees each one from its root
             report = advisor.audit(new AuditRequest(inputs, parsed, System.getenv(), base,
-                    paths.isEmpty() ? java.util.Optional.of(Path.of("")) : java.util.Optional.empty()), progress);
+                    paths.isEmpty() ? java.util.Optional.of(Path.of("")) : java.util.Optional.empty(),
+                    java.util.Optional.ofNullable(target)), progress);
         }
         var out = spec.commandLine().getOut();
         switch (format) {

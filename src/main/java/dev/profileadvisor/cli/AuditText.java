@@ -5,6 +5,8 @@ import dev.profileadvisor.audit.AuditReport;
 import dev.profileadvisor.audit.ProfileReport;
 import dev.profileadvisor.Severity;
 import dev.profileadvisor.audit.SettingReport;
+import dev.profileadvisor.audit.TargetReport;
+import dev.profileadvisor.cargo.RustcFlags;
 import dev.profileadvisor.audit.WorkspaceAudit;
 
 import java.util.List;
@@ -23,6 +25,7 @@ final class AuditText {
                     s.append("config files: as cargo reads them when run in ").append(w.cargoDir().equals(".") ? "the current directory"
                             : w.cargoDir()).append(" (from there up, then $CARGO_HOME), not from the workspace root\n");
                 }
+                target(s, w.target());
                 for (ProfileReport p : w.profiles()) profile(s, p);
             }
             for (AuditFinding f : w.findings()) finding(s, f);
@@ -41,7 +44,7 @@ final class AuditText {
         if (p.chain().size() > 1) s.append(" (inherits ").append(String.join(" → ", p.chain().subList(1, p.chain().size()))).append(')');
         if (p.problem().isEmpty() && p.settings().stream().allMatch(x -> x.origin().equals("implicit")
                 || x.origin().equals("default") && x.why().isEmpty())) {
-            s.append(": cargo's defaults; rustc: ").append(p.rustcFlags().map(f -> String.join(" ", f)).orElse("")).append("\n\n");
+            s.append(": cargo's defaults; rustc: ").append(p.rustcLine().map(RustcFlags::shellJoin).orElse("")).append("\n\n");
             return;
         }
         s.append('\n');
@@ -58,8 +61,39 @@ final class AuditText {
             if (!x.setIn().isEmpty() && !x.setIn().equals(p.name())) s.append(" (from profile ").append(x.setIn()).append(')');
             s.append('\n');
         }
-        s.append("  rustc: ").append(p.rustcFlags().map(f -> f.isEmpty() ? "(no -C flags)" : String.join(" ", f))
+        s.append("  rustc: ").append(p.rustcLine().map(f -> f.isEmpty() ? "(no -C flags)" : RustcFlags.shellJoin(f))
                 .orElse("(the build fails: an invalid value, see the errors below)")).append("\n\n");
+    }
+
+    /**
+     * What the target adds to every rustc line, when it adds anything: the rustflags in force with where each is
+     * written, the ones cargo drops, the linker.
+     */
+    private static void target(StringBuilder s, TargetReport t) {
+        if (t.rustflags().isEmpty() && t.displaced().isEmpty() && t.linker().isEmpty() && !t.explicit()) return;
+        s.append("target ").append(t.triple()).append(" (").append(t.how()).append(")\n");
+        if (!t.rustflags().isEmpty()) {
+            s.append("  rustflags from ").append(t.source()).append(", every profile:\n");
+            String key = null;
+            StringBuilder group = new StringBuilder();
+            String origin = "";
+            for (TargetReport.Flag f : t.rustflags()) { // one line per key or variable: its flags, then where the first is
+                if (!f.key().equals(key)) {
+                    if (key != null) s.append("    ").append(group).append("  ").append(origin).append('\n');
+                    key = f.key();
+                    group = new StringBuilder();
+                    origin = f.origin().startsWith("env ") ? f.origin() : f.origin() + " (" + f.key() + ")";
+                }
+                group.append(group.length() == 0 ? "" : " ").append(RustcFlags.shellJoin(List.of(f.value())));
+            }
+            s.append("    ").append(group).append("  ").append(origin).append('\n');
+        }
+        for (TargetReport.Displaced d : t.displaced()) {
+            s.append("  ignored: ").append(d.key()).append(d.flags().isEmpty() ? "" : " (" + RustcFlags.shellJoin(d.flags()) + ")")
+                    .append("  ").append(d.origin()).append(", displaced by ").append(d.winner()).append(" (").append(d.winnerAt()).append(")\n");
+        }
+        t.linker().ifPresent(l -> s.append("  linker: ").append(l.value()).append("  ").append(l.origin()).append('\n'));
+        s.append('\n');
     }
 
     static void finding(StringBuilder s, AuditFinding f) {

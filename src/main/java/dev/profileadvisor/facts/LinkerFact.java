@@ -1,17 +1,23 @@
 package dev.profileadvisor.facts;
 
 /**
- * A faster linker the host could use (knowledge/targets.toml {@code [[linker]]}), with what was found on the machine.
- * Only for Linux hosts, where the linker driver is {@code cc} and {@code -fuse-ld=} picks the linker.
+ * A linker choice in force for the audited target (audit input fact), written as a rustflag
+ * ({@code -C link-arg=-fuse-ld=mold}) or as {@code target.<triple>.linker}.
  *
- * @param linker      the linker id ({@code lld}, {@code mold})
- * @param usable      whether every program it needs is on PATH and a linker driver that can drive it is there
- * @param driver      the driver to name: {@code cc} (the default, nothing to write) or {@code clang} (when {@code cc}
- *                    is a GCC too old for it); empty when it is not usable
- * @param hostDefault whether rustc already links with it on this host by default ({@code rust-lld} on
- *                    {@code x86_64-unknown-linux-gnu} since 1.90)
- * @param since       the Rust version since which the host links with it by default, empty when it does not
- * @param detected    what detection found, in a phrase: {@code mold not on PATH}, {@code /usr/bin/mold; cc is GCC 12.2.0}
+ * @param linker       the knowledge id of the choice ({@code lld}, {@code mold}, {@code custom-driver}), empty
+ *                     for a linker program knowledge has no row for
+ * @param title        its name
+ * @param written      how it is written ({@code -C link-arg=-fuse-ld=lld}, {@code linker = "clang"})
+ * @param key          the key or variable ({@code build.rustflags}, {@code target.x86_64-unknown-linux-gnu.linker})
+ * @param file         where it is written ({@code env VAR} for a variable)
+ * @param line         line, 0 for a variable
+ * @param column       column, 0 for a variable
+ * @param triple       the target
+ * @param rustc        the Rust version the audit assumes ({@code 1.95.0})
+ * @param defaultSince the Rust version since which the target links with it by default, empty when it does not
+ * @param redundant    whether the target's rustc already links with it by default
+ * @param missing      a program it needs that is not installed ({@code mold}, the linker named), empty when all are
  */
-public record LinkerFact(String linker, boolean usable, String driver, boolean hostDefault, String since, String detected) {
+public record LinkerFact(String linker, String title, String written, String key, String file, int line, int column,
+                         String triple, String rustc, String defaultSince, boolean redundant, String missing) {
 }

@@ -9,6 +9,7 @@ import dev.profileadvisor.Problem;
 import dev.profileadvisor.audit.ProfileReport;
 import dev.profileadvisor.Severity;
 import dev.profileadvisor.audit.SettingReport;
+import dev.profileadvisor.audit.TargetReport;
 import dev.profileadvisor.audit.WorkspaceAudit;
 import dev.profileadvisor.catalog.RuleDoc;
 
@@ -29,7 +30,7 @@ public final class AuditDocuments {
     /**
      * @param report        the audit
      * @param schemaVersion the contract version to stamp
-     * @return {@code {schemaVersion, reports[] {manifest, workspaceRoot, cargoDir, profiles[], findings[]}, errors[], summary}}
+     * @return {@code {schemaVersion, reports[] {manifest, workspaceRoot, cargoDir, profiles[], target, findings[]}, errors[], summary}}
      */
     public static ObjectNode report(AuditReport report, int schemaVersion) {
         ObjectNode o = F.objectNode().put("schemaVersion", schemaVersion);
@@ -56,7 +57,14 @@ public final class AuditDocuments {
                 } else {
                     po.putNull("rustcFlags");
                 }
+                if (p.rustcLine().isPresent()) {
+                    ArrayNode line = po.putArray("rustcLine");
+                    p.rustcLine().get().forEach(line::add);
+                } else {
+                    po.putNull("rustcLine");
+                }
             }
+            r.set("target", target(w.target()));
             ArrayNode findings = r.putArray("findings");
             for (AuditFinding f : w.findings()) findings.add(finding(f));
         }
@@ -68,6 +76,27 @@ public final class AuditDocuments {
         summary.put("workspaces", report.workspaces().size()).put("errors", report.count(Severity.ERROR))
                 .put("warnings", report.count(Severity.WARNING)).put("notes", report.count(Severity.NOTE))
                 .put("inputErrors", report.errors().size());
+        return o;
+    }
+
+    private static ObjectNode target(TargetReport t) {
+        ObjectNode o = F.objectNode().put("triple", t.triple()).put("how", t.how()).put("explicit", t.explicit())
+                .put("rustflagsSource", t.source());
+        ArrayNode flags = o.putArray("rustflags");
+        for (TargetReport.Flag f : t.rustflags()) flags.addObject().put("flag", f.value()).put("origin", f.origin()).put("key", f.key());
+        ArrayNode displaced = o.putArray("displaced");
+        for (TargetReport.Displaced d : t.displaced()) {
+            ObjectNode x = displaced.addObject().put("key", d.key()).put("origin", d.origin());
+            ArrayNode df = x.putArray("flags");
+            d.flags().forEach(df::add);
+            x.put("winner", d.winner()).put("winnerAt", d.winnerAt());
+        }
+        if (t.linker().isPresent()) {
+            TargetReport.Flag l = t.linker().get();
+            o.putObject("linker").put("value", l.value()).put("origin", l.origin()).put("key", l.key());
+        } else {
+            o.putNull("linker");
+        }
         return o;
     }
 

@@ -26,7 +26,6 @@ public record ProfileInfo(String name, boolean builtIn, Optional<String> inherit
      * @param ignores  keys cargo ignores in this profile
      * @param summary  one line
      * @param serves   criterion → weight the profile serves unless a goal says otherwise
- * @param serves   criterion → weight a build of this profile serves unless a goal says otherwise (dev: readable backtraces)
      */
     public ProfileInfo {
         ignores = List.copyOf(ignores);

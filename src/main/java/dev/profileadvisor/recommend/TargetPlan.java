@@ -7,7 +7,7 @@ import dev.profileadvisor.catalog.RuleCatalog;
 import dev.profileadvisor.catalog.RuleDoc;
 import dev.profileadvisor.facts.CpuChoice;
 import dev.profileadvisor.facts.HostFact;
-import dev.profileadvisor.facts.LinkerFact;
+import dev.profileadvisor.facts.HostLinker;
 import dev.profileadvisor.facts.TargetAdvice;
 import dev.profileadvisor.knowledge.CpuLevel;
 import dev.profileadvisor.knowledge.Knowledge;
@@ -129,7 +129,7 @@ final class TargetPlan {
         return Optional.of("did you mean " + list + "?");
     }
 
-    private LinkerFact linkerFact(Linker l, Host host, int minor) {
+    private HostLinker linkerFact(Linker l, Host host, int minor) {
         String triple = host.triple();
         Optional<String> since = l.defaultSince(triple);
         boolean hostDefault = since.map(s -> minor >= PlanProjects.minor(s)).orElse(false);
@@ -151,7 +151,7 @@ final class TargetPlan {
             found = String.join(", ", at) + "; " + ccText + (driver.equals("clang") ? ", `clang` at `" + host.programs().get("clang") + "`"
                     : driver.isEmpty() ? " and no `clang`: " + l.driver() + " is needed" : "");
         }
-        return new LinkerFact(l.id(), !driver.isEmpty(), driver, hostDefault, since.orElse(""), found);
+        return new HostLinker(l.id(), !driver.isEmpty(), driver, hostDefault, since.orElse(""), found);
     }
 
     /** Whether a dotted version is at least another ({@code 12.2.0} ≥ {@code 12.1}). */

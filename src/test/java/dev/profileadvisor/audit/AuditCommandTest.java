@@ -347,4 +347,47 @@ class AuditCommandTest {
                 java.util.Map.entry(10, java.util.List.of(profiles + "release")),
                 java.util.Map.entry(14, java.util.List.of(profiles + "custom-profiles")));
     }
+
+    @Test
+    void aMalformedConfigFileOrRustflagsOfTheWrongTypeAreOneLineErrorsWithLineAndColumn() throws Exception {
+        Path broken = crate("broken-config", PKG);
+        Files.createDirectories(dir.resolve("broken-config/.cargo"));
+        Files.writeString(dir.resolve("broken-config/.cargo/config.toml"), "[build\nrustflags = [\"-C\"]\n");
+        Path typed = crate("typed", PKG);
+        Files.createDirectories(dir.resolve("typed/.cargo"));
+        Files.writeString(dir.resolve("typed/.cargo/config.toml"), "[build]\nrustflags = 3\n\n[target.'cfg(unix)']\nrustflags = [\"-C\", 3]\nlinker = true\n");
+        Path good = crate("good", PKG);
+        CliRun r = CliRun.run("audit", broken.toString(), typed.toString(), good.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).containsPattern("(^|\n)error: \\S*broken-config/.cargo/config.toml:1:7: invalid TOML: ")
+                .contains("typed/.cargo/config.toml:2:1: `build.rustflags` must be a string or an array of strings, found the integer `3`"
+                        + " (cargo: expected a string or array of strings)\n")
+                .contains("typed/.cargo/config.toml:5:20: `target.cfg(unix).rustflags` must hold only strings, found the integer `3`")
+                .contains("typed/.cargo/config.toml:6:1: `target.cfg(unix).linker` must be a string, found the boolean `true`\n");
+        assertThat(r.out()).endsWith("audit: 1 workspace, 0 errors, 0 warnings, 0 notes, 4 inputs not audited\n");
+    }
+
+    @Test
+    void aStringAndAnArrayOfRustflagsInTwoConfigFilesAreRefusedAsCargoRefusesThem() throws Exception {
+        Path m = crate("ws", PKG);
+        Files.createDirectories(dir.resolve(".cargo"));
+        Files.createDirectories(dir.resolve("ws/.cargo"));
+        Files.writeString(dir.resolve(".cargo/config.toml"), "[build]\nrustflags = \"--cfg a\"\n");
+        Files.writeString(dir.resolve("ws/.cargo/config.toml"), "[build]\nrustflags = [\"--cfg\", \"b\"]\n");
+        CliRun r = CliRun.run("audit", m.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).containsPattern("ws/.cargo/config.toml:2:1: `build.rustflags` is an array here and a string in \\S*\\.cargo/config.toml:2:1:"
+                + " cargo cannot merge them");
+    }
+
+    @Test
+    void anUnknownTargetIsAUsageError() throws Exception {
+        Path m = crate("t", PKG);
+        CliRun r = CliRun.run("audit", m.toString(), "--target", "not a triple");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--target `not a triple` is not a target triple");
+        CliRun host = CliRun.run("audit", m.toString(), "--target", "x86_64-unknown-linux-gnu", "--format", "json");
+        assertThat(host.code()).isZero();
+        assertThat(host.out()).contains("\"explicit\" : true").contains("\"--target\", \"x86_64-unknown-linux-gnu\"");
+    }
 }
