@@ -38,8 +38,8 @@ final class TextRenderer {
             }
         }
         if (!r.config().isEmpty()) {
-            s.append("\nWhy [").append(r.config().get(0).header()).append("] in ").append(ConfigLine.FILE).append(": the host's table, for ")
-                    .append("every build without `--target`\n");
+            s.append("\nWhy [").append(r.config().get(0).header()).append("] in ").append(ConfigLine.FILE).append(": the host's table, read by ")
+                    .append("every build for `").append(r.config().get(0).table().get(1)).append("` (every build without `--target`)\n");
             for (String w : r.configWhy()) s.append("  scope: ").append(w).append('\n');
             for (ConfigLine c : r.config()) {
                 s.append("  ").append(c.text()).append('\n');
