@@ -21,9 +21,11 @@ import java.util.List;
  * @param layout         how the profile is written in the file
  * @param notes          what stays as it is but works against the recommendation
  * @param diff           the unified diff ({@code --- a/FILE}, {@code +++ b/FILE}); empty when nothing changes
+ * @param config         what it would do to {@code .cargo/config.toml} for the plan's target settings; empty when the
+ *                       plan has none
  */
 public record ApplyPlan(FileSnapshot file, String named, Recommendation recommendation, String text, List<Change> changes,
-                        EditResult.Layout layout, List<ApplyNote> notes, String diff) {
+                        EditResult.Layout layout, List<ApplyNote> notes, String diff, java.util.Optional<ConfigPlan> config) {
     /**
      * Copies the lists.
      *
@@ -35,15 +37,26 @@ public record ApplyPlan(FileSnapshot file, String named, Recommendation recommen
      * @param layout         how the profile is written in the file
      * @param notes          what stays as it is but works against the recommendation
      * @param diff           the unified diff ({@code --- a/FILE}, {@code +++ b/FILE}); empty when nothing changes
+     * @param config         what it would do to {@code .cargo/config.toml}; empty when the plan has no target settings
      */
     public ApplyPlan {
         changes = List.copyOf(changes);
         notes = List.copyOf(notes);
     }
 
-    /** @return whether applying would change the file */
+    /** @return whether applying would change the manifest */
     public boolean changesFile() {
         return !changes.isEmpty();
+    }
+
+    /** @return whether applying would change the manifest or the config file */
+    public boolean changesAnything() {
+        return changesFile() || config.map(ConfigPlan::changesFile).orElse(false);
+    }
+
+    /** @return the diff of both files, the manifest's first: one patch for {@code git apply} */
+    public String fullDiff() {
+        return diff + config.map(ConfigPlan::diff).orElse("");
     }
 
     /** @return whether the user named a workspace member rather than the root manifest */

@@ -17,6 +17,11 @@ import dev.profileadvisor.edit.TableEdit;
 import dev.profileadvisor.recommend.PlanProjects;
 import dev.profileadvisor.recommend.PlanTable;
 import dev.profileadvisor.edit.UnifiedDiff;
+import dev.profileadvisor.edit.ConfigEdit;
+import dev.profileadvisor.edit.ConfigEditResult;
+import dev.profileadvisor.edit.RustFlags;
+import dev.profileadvisor.edit.TargetTableEdit;
+import dev.profileadvisor.recommend.ConfigLine;
 import dev.profileadvisor.knowledge.Knowledge;
 import dev.profileadvisor.knowledge.SettingValue;
 import dev.profileadvisor.manifest.EffectiveProfile;
@@ -119,7 +124,39 @@ public final class Planner {
             if (was != null) notes.add(new ApplyNote(root.display() + ":" + c.line() + ":" + c.column(), defaultNote(c, was, rec, trace)));
         }
         notes.addAll(notes(project, edit.text(), rec, trace, keys.keySet()));
-        return new ApplyPlan(file, named, rec, edit.text(), edit.changes(), edit.layout(), notes, diff);
+        Optional<ConfigPlan> config = config(root, rec, rootDir, req.env(), notes);
+        return new ApplyPlan(file, named, rec, edit.text(), edit.changes(), edit.layout(), notes, diff, config);
+    }
+
+    /**
+     * The plan's target settings written into the workspace's {@code .cargo/config.toml} (created when missing;
+     * {@code .cargo/config} when only that exists, as cargo then reads it), with a note for each environment variable
+     * that would displace them.
+     */
+    private static Optional<ConfigPlan> config(Manifest root, Recommendation rec, String rootDir, Map<String, String> env,
+                                               List<ApplyNote> notes) {
+        if (rec.config().isEmpty()) return Optional.empty();
+        Path dir = root.path().getParent().resolve(".cargo");
+        Path path = dir.resolve("config.toml");
+        if (!Files.exists(path) && Files.isRegularFile(dir.resolve("config"))) path = dir.resolve("config");
+        String prefix = root.display().contains("/") ? root.display().substring(0, root.display().lastIndexOf('/') + 1) : "";
+        String display = prefix + ".cargo/" + path.getFileName();
+        Optional<FileSnapshot> snapshot = Files.exists(path) ? Optional.of(FileSnapshot.read(path, display)) : Optional.empty();
+        String text = snapshot.map(FileSnapshot::text).orElse("");
+        List<RustFlags.Codegen> flags = new ArrayList<>();
+        for (ConfigLine c : rec.config()) if (c.key().equals("rustflags")) flags.add(new RustFlags.Codegen(c.option(), c.value()));
+        String triple = rec.config().get(0).table().get(1);
+        ConfigEditResult edit = ConfigEdit.apply(text, display, new TargetTableEdit(triple, flags, rec.linker()));
+        String name = display.substring(rootDir.length());
+        String label = name.startsWith("/") ? name : "/" + name;
+        String diff = UnifiedDiff.of(text, edit.text(), snapshot.isPresent() ? "a" + label : "/dev/null", "b" + label);
+        for (String var : List.of("CARGO_ENCODED_RUSTFLAGS", "RUSTFLAGS")) {
+            if (!env.containsKey(var) || flags.isEmpty()) continue;
+            notes.add(new ApplyNote("env " + var, "`" + var + "` is set, so cargo passes it instead of the `rustflags` of `[target."
+                    + triple + "]` in " + display + " (cargo uses one source of extra flags): unset it for the plan's flags to apply"));
+            break;
+        }
+        return Optional.of(new ConfigPlan(path, display, snapshot, edit.text(), edit.changes(), edit.layout(), diff));
     }
 
     /**

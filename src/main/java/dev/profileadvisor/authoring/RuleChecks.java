@@ -94,6 +94,12 @@ public final class RuleChecks {
         Request request = Request.goals(c.goals().toArray(String[]::new));
         if (!c.profile().isEmpty()) request = request.profile(c.profile());
         if (!c.inherits().isEmpty()) request = request.inherits(c.inherits());
+        if (!c.targetCpu().isEmpty()) request = request.targetCpu(c.targetCpu());
+        if (!c.host().isEmpty()) {
+            String programs = c.host().getOrDefault("programs", "");
+            request = request.host(dev.profileadvisor.recommend.Host.of(c.host().get("triple"), c.host().getOrDefault("rustc", "1.95.0"),
+                    programs.isEmpty() ? List.of() : List.of(programs.split(" ")), Optional.ofNullable(c.host().get("cc"))));
+        }
         Trace trace;
         Path dir = null;
         try {
@@ -119,6 +125,25 @@ public final class RuleChecks {
         if (c.expect() == RuleCase.Expect.SILENT && fired) failures.add("expected `" + c.rule() + "` to stay silent, but it fired");
         trace.recommendation().notes().stream().filter(n -> n.rule().equals(c.rule()))
                 .forEach(n -> unfilled("message", n.message()).ifPresent(failures::add));
+        var rec = trace.recommendation();
+        List<String> texts = new ArrayList<>();
+        rec.notes().stream().filter(n -> n.rule().equals(c.rule())).forEach(n -> texts.add(n.message()));
+        rec.config().stream().filter(l -> l.rule().equals(c.rule())).forEach(l -> {
+            texts.add(l.reason());
+            unfilled("message", l.reason()).ifPresent(failures::add);
+        });
+        if (!c.message().isEmpty() && fired && !texts.contains(c.message())) {
+            failures.add("expected the message\n    " + c.message() + "\n  got\n    " + String.join("\n    ", texts));
+        }
+        if (!c.messageContains().isEmpty() && fired && texts.stream().noneMatch(t -> t.contains(c.messageContains()))) {
+            failures.add("expected a message containing `" + c.messageContains() + "`, got\n    " + String.join("\n    ", texts));
+        }
+        if (!c.rustflags().isEmpty() && java.util.Collections.indexOfSubList(rec.rustflags(), c.rustflags()) < 0) {
+            failures.add("expected the plan's rustflags to hold " + c.rustflags() + ", got " + rec.rustflags());
+        }
+        if (!c.linker().isEmpty() && !rec.linker().equals(Optional.of(c.linker()))) {
+            failures.add("expected the plan to write `linker = \"" + c.linker() + "\"`, got " + rec.linker().map(l -> "`" + l + "`").orElse("none"));
+        }
         for (Map.Entry<String, String> e : c.settings().entrySet()) {
             String got = trace.decisions().get(e.getKey());
             if (!e.getValue().equals(got)) {

@@ -47,7 +47,25 @@ import java.util.regex.Pattern;
  */
 public record FactDoc(String name, String summary, List<Field> fields) {
     /** Every record of {@code dev.profileadvisor.facts}, by name; {@code FactDocsTest} checks none is missing. */
-    static final List<Class<? extends Record>> FACTS = List.of(dev.profileadvisor.facts.AuditEntry.class, dev.profileadvisor.facts.AuditProfile.class, dev.profileadvisor.facts.ConfigKeyFact.class, dev.profileadvisor.facts.Decision.class, dev.profileadvisor.facts.DisplacedRustflags.class, dev.profileadvisor.facts.EffectFact.class, dev.profileadvisor.facts.EffectiveFact.class, dev.profileadvisor.facts.Finding.class, dev.profileadvisor.facts.GoalCriterion.class, dev.profileadvisor.facts.GoalRequest.class, dev.profileadvisor.facts.Inherited.class, dev.profileadvisor.facts.LinkerFact.class, dev.profileadvisor.facts.Note.class, dev.profileadvisor.facts.OverrideScope.class, dev.profileadvisor.facts.OverrideSpec.class, dev.profileadvisor.facts.PackageFact.class, dev.profileadvisor.facts.Preference.class, dev.profileadvisor.facts.ProfileRustflag.class, dev.profileadvisor.facts.ProfileServes.class, dev.profileadvisor.facts.ProjectFact.class, dev.profileadvisor.facts.Recommended.class, dev.profileadvisor.facts.RustflagElement.class, dev.profileadvisor.facts.SettingFact.class, dev.profileadvisor.facts.SharedDependency.class, dev.profileadvisor.facts.Tally.class, dev.profileadvisor.facts.TargetCpuFact.class, dev.profileadvisor.facts.TargetProfile.class, dev.profileadvisor.facts.UnitValue.class, dev.profileadvisor.facts.UnstableKeyFact.class, dev.profileadvisor.facts.ValueFact.class, dev.profileadvisor.facts.Veto.class, dev.profileadvisor.facts.WorkspaceFact.class);
+    static final List<Class<? extends Record>> FACTS = List.of(
+            dev.profileadvisor.facts.AuditEntry.class, dev.profileadvisor.facts.AuditProfile.class,
+            dev.profileadvisor.facts.ConfigKeyFact.class, dev.profileadvisor.facts.CpuChoice.class,
+            dev.profileadvisor.facts.Decision.class, dev.profileadvisor.facts.DisplacedRustflags.class,
+            dev.profileadvisor.facts.EffectFact.class, dev.profileadvisor.facts.EffectiveFact.class,
+            dev.profileadvisor.facts.Finding.class, dev.profileadvisor.facts.GoalCriterion.class,
+            dev.profileadvisor.facts.GoalRequest.class, dev.profileadvisor.facts.HostFact.class,
+            dev.profileadvisor.facts.HostLinker.class, dev.profileadvisor.facts.Inherited.class,
+            dev.profileadvisor.facts.LinkerFact.class, dev.profileadvisor.facts.Note.class,
+            dev.profileadvisor.facts.OverrideScope.class, dev.profileadvisor.facts.OverrideSpec.class,
+            dev.profileadvisor.facts.PackageFact.class, dev.profileadvisor.facts.Preference.class,
+            dev.profileadvisor.facts.ProfileRustflag.class, dev.profileadvisor.facts.ProfileServes.class,
+            dev.profileadvisor.facts.ProjectFact.class, dev.profileadvisor.facts.Recommended.class,
+            dev.profileadvisor.facts.RustflagElement.class, dev.profileadvisor.facts.SettingFact.class,
+            dev.profileadvisor.facts.SharedDependency.class, dev.profileadvisor.facts.Tally.class,
+            dev.profileadvisor.facts.TargetAdvice.class, dev.profileadvisor.facts.TargetCpuFact.class,
+            dev.profileadvisor.facts.TargetProfile.class, dev.profileadvisor.facts.UnitValue.class,
+            dev.profileadvisor.facts.UnstableKeyFact.class, dev.profileadvisor.facts.ValueFact.class,
+            dev.profileadvisor.facts.Veto.class, dev.profileadvisor.facts.WorkspaceFact.class);
     private static final Pattern TAG = Pattern.compile("(?m)^@(\\w+)\\s+(\\S+)?\\s*");
 
     /**

@@ -27,11 +27,17 @@ import java.util.Map;
  * @param column   for audit cases: the column the finding must be at, 0 for any
  * @param message  for audit cases: the message the finding must have, exactly; empty for any
  * @param messageContains for audit cases: text the finding's message must contain; empty for any
+ * @param host     for recommend cases: the machine that builds ({@code triple}, {@code rustc}, {@code programs} on PATH
+ *                 separated by spaces, {@code cc}); empty for the host the knowledge assumes
+ * @param targetCpu for recommend cases: the {@code --target-cpu}, or empty
+ * @param rustflags for recommend cases: arguments the plan's {@code .cargo/config.toml} rustflags must hold, in order
+ * @param linker   for recommend cases: the linker the plan must write, or empty
  */
 public record RuleCase(String rule, String name, String file, int line, List<String> goals, String profile,
                        String inherits, Expect expect, Map<String, String> settings, String manifest, String config,
                        Map<String, String> env, Map<String, String> files, int at,
-                       int column, String message, String messageContains) {
+                       int column, String message, String messageContains, Map<String, String> host, String targetCpu,
+                       List<String> rustflags, String linker) {
     /**
      * Checks that the expectation is given, that a case expecting a message expects the rule to fire, and copies
      * the collections.
@@ -53,6 +59,10 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
      * @param column   for audit cases: the column the finding must be at, 0 for any
      * @param message  for audit cases: the message the finding must have, exactly; empty for any
      * @param messageContains for audit cases: text the finding's message must contain; empty for any
+     * @param host     for recommend cases: the machine that builds; empty for the host the knowledge assumes
+     * @param targetCpu for recommend cases: the {@code --target-cpu}, or empty
+     * @param rustflags for recommend cases: arguments the plan's rustflags must hold, in order
+     * @param linker   for recommend cases: the linker the plan must write, or empty
      */
     public RuleCase {
         java.util.Objects.requireNonNull(expect, "expect");
@@ -63,6 +73,36 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
         settings = Map.copyOf(settings);
         env = Map.copyOf(env);
         files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+        host = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(host));
+        rustflags = List.copyOf(rustflags);
+    }
+
+    /**
+     * A case without target settings (no host, CPU, rustflags or linker).
+     *
+     * @param rule     the rule id
+     * @param name     what the case shows
+     * @param file     the TOML file it is in
+     * @param line     its line
+     * @param goals    goal arguments as a user types them
+     * @param profile  target profile, or empty
+     * @param inherits parent of a custom profile, or empty
+     * @param expect   whether the rule must fire or stay silent
+     * @param settings expected decided value ids
+     * @param manifest for audit cases: the root {@code Cargo.toml}
+     * @param config   for audit cases: a {@code .cargo/config.toml}, or empty
+     * @param env      for audit cases: environment variables
+     * @param files    for audit cases: more files
+     * @param at       for audit cases: the line the finding must be on, 0 for any
+     * @param column   for audit cases: the column the finding must be at, 0 for any
+     * @param message  for audit cases: the message the finding must have, exactly; empty for any
+     * @param messageContains for audit cases: text the finding's message must contain; empty for any
+     */
+    public RuleCase(String rule, String name, String file, int line, List<String> goals, String profile,
+                    String inherits, Expect expect, Map<String, String> settings, String manifest, String config,
+                    Map<String, String> env, Map<String, String> files, int at, int column, String message, String messageContains) {
+        this(rule, name, file, line, goals, profile, inherits, expect, settings, manifest, config, env, files, at, column, message,
+                messageContains, Map.of(), "", List.of(), "");
     }
 
     /**

@@ -106,7 +106,7 @@ public final class RuleCatalog {
 
     /** The keys a case may have. */
     private static final List<String> CASE_KEYS = List.of("name", "goals", "profile", "inherits", "expect", "settings", "manifest",
-            "config", "env", "files", "line", "column", "message", "message-contains");
+            "config", "env", "files", "line", "column", "message", "message-contains", "host", "target-cpu", "rustflags", "linker");
 
     private static RuleCase readCase(String rule, String file, TomlNode c, Knowledge knowledge) {
         Set<String> misspelt = unknownCaseKeys(rule, c);
@@ -136,9 +136,23 @@ public final class RuleCatalog {
         if (goals.isEmpty() && manifest.isEmpty() && !misspelt.contains("goals") && !misspelt.contains("manifest")) c.problem(null, "a case needs `goals` (recommend) or `manifest` (audit)");
         String message = c.optString("message").orElse("");
         String messageContains = c.optString("message-contains").orElse("");
-        for (String field : List.of("line", "column", "message", "message-contains")) {
+        for (String field : List.of("line", "column")) {
             if (c.has(field) && manifest.isEmpty()) c.problem(field, "`" + field + "` is for audit cases, which have a `manifest`");
         }
+        for (String field : List.of("host", "target-cpu", "rustflags", "linker")) {
+            if (c.has(field) && !manifest.isEmpty()) c.problem(field, "`" + field + "` is for recommend cases, which have no `manifest`");
+        }
+        Map<String, String> host = new LinkedHashMap<>();
+        c.table("host").ifPresent(h -> {
+            for (String key : h.keys()) {
+                switch (key) {
+                    case "triple", "rustc", "cc" -> host.put(key, h.string(key));
+                    case "programs" -> host.put(key, String.join(" ", h.strings(key)));
+                    default -> h.problem(key, "unknown key `" + key + "` in a case's `host`; it may have triple, rustc, programs, cc");
+                }
+            }
+            if (!host.containsKey("triple")) h.problem(null, "a case's `host` needs a `triple`");
+        });
         if (c.has("message") && c.has("message-contains")) {
             c.problem("message-contains", "give `message` (the whole message) or `message-contains` (a part of it), not both");
         }
@@ -158,7 +172,8 @@ public final class RuleCatalog {
                 c.optString("inherits").orElse(""), expect.orElse(RuleCase.Expect.FIRES), settings, manifest, c.optString("config").orElse(""),
                 stringTable(c, "env"), stringTable(c, "files"), c.optInteger("line").map(Long::intValue).orElse(0),
                 c.optInteger("column").map(Long::intValue).orElse(0), silent ? "" : message,
-                silent || c.has("message") ? "" : messageContains);
+                silent || c.has("message") ? "" : messageContains, host, c.optString("target-cpu").orElse(""),
+                c.has("rustflags") ? c.strings("rustflags") : List.of(), c.optString("linker").orElse(""));
     }
 
     /**

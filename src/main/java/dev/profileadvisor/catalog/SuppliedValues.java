@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The values a rule's consequence passes to its templates, read from the DRL text: the {@code "name", value} pairs
- * after the rule, file, line and column of each {@code Finding.at(…)} call. A rule that inserts no finding supplies
- * none. {@code rules lint} compares them with the placeholders of the rule's message, fix and parts.
+ * after the rule, file, line and column of each {@code Finding.at(…)} call (or the rule, kind, option and value of a
+ * {@code TargetAdvice.at(…)}, which takes four fixed arguments too). A rule that inserts neither supplies none. {@code rules lint} compares them with the placeholders of the rule's message, fix and parts.
  *
  * @param rule       the rule id
  * @param values     each value passed, in the order written (a name may be passed by several calls)
@@ -26,7 +26,7 @@ public record SuppliedValues(String rule, List<Value> values, List<Problem> unre
     private static final Pattern RULE = Pattern.compile("(?m)^[ \\t]*rule[ \\t]+\"([^\"]+)\"");
     private static final Pattern THEN = Pattern.compile("(?m)^[ \\t]*then\\b");
     private static final Pattern END = Pattern.compile("(?m)^[ \\t]*end\\b");
-    private static final Pattern FINDING_AT = Pattern.compile("\\bFinding\\s*\\.\\s*at\\s*\\(");
+    private static final Pattern FINDING_AT = Pattern.compile("\\b(?:Finding|TargetAdvice)\\s*\\.\\s*at\\s*\\(");
     private static final Pattern NAME = Pattern.compile("\"([a-z][a-z0-9-]*)\"");
 
     /**

@@ -1,6 +1,7 @@
 package dev.profileadvisor.cli;
 
 import dev.profileadvisor.apply.ApplyNote;
+import dev.profileadvisor.apply.ConfigPlan;
 import dev.profileadvisor.apply.ApplyPlan;
 import dev.profileadvisor.apply.ApplyRequest;
 import dev.profileadvisor.GoalWeight;
@@ -16,22 +17,27 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code apply}: write a recommendation into the workspace root {@code Cargo.toml}, changing nothing else. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Write the recommendation for your goals into the workspace root Cargo.toml: only the keys it changes, "
-                + "each reported; comments, layout and every other line stay as they are. Shows the unified diff, then writes "
-                + "atomically. A custom profile the file already has keeps its own `inherits` unless --inherits is given."},
-        footer = {"", "Exit codes: 0 written, already matching, or --dry-run; 1 with --check when the",
-                "file would change; 2 bad input (invalid TOML, an inline profile table, the file",
-                "changed meanwhile); 3 internal error.",
+        description = {"Write the recommendation for your goals into the workspace root Cargo.toml, and its target "
+                + "settings (--target-cpu, a linker, frame pointers) into the .cargo/config.toml beside it, created when "
+                + "missing: only the keys it changes, each reported, rustflags merged into what is there; comments, layout and "
+                + "every other line stay as they are. Shows one unified diff for both files, then writes atomically. A custom "
+                + "profile the file already has keeps its own `inherits` unless --inherits is given."},
+        footer = {"", "Exit codes: 0 written, already matching, or --dry-run; 1 with --check when a",
+                "file would change; 2 bad input (invalid TOML, an inline table, rustflags of the",
+                "wrong type, an unknown --target-cpu, a file changed meanwhile); 3 internal error.",
                 "", "Examples:", "  cargo-profile-advisor apply --goal small-binary",
                 "  cargo-profile-advisor apply --goal profilable --profile profiling",
                 "  cargo-profile-advisor apply -g fast-compile -p dev --dry-run | git apply",
-                "  cargo-profile-advisor apply --goal small-binary --check"})
+                "  cargo-profile-advisor apply --goal small-binary --check",
+                "  cargo-profile-advisor apply --goal fast-runtime --target-cpu x86-64-v3"})
 final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,7 +52,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print only the unified diff (pipe it to `git apply`); write nothing.")
     boolean dryRun;
 
-    @Option(names = "--check", description = "Write nothing; exit with 1 when the file would change (for CI).")
+    @Option(names = "--check", description = "Write nothing; exit with 1 when a file would change (for CI).")
     boolean check;
 
     @Mixin
@@ -61,35 +67,52 @@ final class ApplyCommand implements Callable<Integer> {
         Request request = what.request();
         Path base = Path.of("").toAbsolutePath();
         ProfileAdvisor advisor = load.advisor(java.util.Set.of(ProfileAdvisor.Use.RECOMMEND));
+        request = RequestOptions.onThisMachine(request, advisor);
         ApplyPlan plan = advisor.plan(new ApplyRequest(manifestPath == null ? Path.of("") : manifestPath, request,
                 System.getenv(), base));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter info = dryRun ? spec.commandLine().getErr() : out; // --dry-run: the diff alone on stdout
         String file = plan.file().display();
+        java.util.Optional<ConfigPlan> config = plan.config();
         info.println("applying " + plan.recommendation().goals().stream().map(GoalWeight::goal).collect(Collectors.joining(" + "))
                 + " to [profile." + plan.recommendation().profile() + "] in " + file
-                + (plan.fromMember() ? " (the workspace root of " + plan.named() + "; cargo reads profiles only there)" : ""));
+                + (plan.fromMember() ? " (the workspace root of " + plan.named() + "; cargo reads profiles only there)" : "")
+                + config.map(c -> " and to [" + plan.recommendation().config().get(0).header() + "] in " + c.display()
+                        + (c.creates() ? " (a new file)" : "")).orElse(""));
         info.flush();
-        out.print(plan.diff());
+        out.print(plan.fullDiff());
         out.flush();
         for (Change c : plan.changes().stream().sorted(java.util.Comparator.comparingInt(Change::line)).toList()) info.println(file + ":" + c.line() + ":" + c.column() + ": " + c.describe());
+        config.ifPresent(cp -> cp.changes().forEach(c -> info.println(cp.display() + ":" + c.line() + ":" + c.column() + ": " + c.describe())));
         for (ApplyNote n : plan.notes()) info.println(n);
+        List<String> changing = new ArrayList<>();
+        if (plan.changesFile()) changing.add(file);
+        config.filter(ConfigPlan::changesFile).ifPresent(c -> changing.add(c.display()));
         int code = Main.OK;
-        if (!plan.changesFile()) {
-            info.println(file + " already matches the recommendation");
+        if (!plan.changesFile()) info.println(file + " already matches the recommendation");
+        config.filter(c -> !c.changesFile()).ifPresent(c -> info.println(c.display() + " already matches the recommendation"));
+        if (changing.isEmpty()) {
+            // nothing to do
         } else if (dryRun) {
-            info.println("dry run: " + file + " not written");
+            info.println("dry run: " + String.join(" and ", changing) + " not written");
             if (file.startsWith("../")) { // the diff names the file from its own directory: git and patch refuse `..`
                 String dir = file.substring(0, file.lastIndexOf('/') + 1);
                 info.println("the diff's paths are relative to " + dir + ": apply it there, e.g. `git -C " + dir + " apply`");
             }
         } else if (check) {
-            info.println(file + " would change: " + plan.changes().size() + (plan.changes().size() == 1 ? " key differs" : " keys differ")
+            int n = plan.changes().size() + config.map(c -> c.changes().size()).orElse(0);
+            info.println(String.join(" and ", changing) + " would change: " + n + (n == 1 ? " key differs" : " keys differ")
                     + " from the recommendation; nothing written");
             code = Main.CHECK_FAILED;
         } else {
-            SafeWrite.replace(plan.file(), plan.text());
-            info.println("wrote " + file);
+            if (plan.changesFile()) {
+                SafeWrite.replace(plan.file(), plan.text());
+                info.println("wrote " + file);
+            }
+            if (config.isPresent() && config.get().changesFile()) {
+                config.get().write(plan.file().path());
+                info.println((config.get().creates() ? "created " : "wrote ") + config.get().display());
+            }
         }
         info.flush();
         return code;

@@ -137,11 +137,24 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("\ncases:");
             for (RuleCase c : d.cases()) {
                 if (c.isAudit()) out.printf("  %-6s %s%s%n", c.expect(), c.name(), withGoals(c));
-                else out.printf("  %-6s %s: --goal %s%s%n", c.expect(), c.name(), String.join(" --goal ", c.goals()),
-                        c.profile().isEmpty() ? "" : " --profile " + c.profile());
+                else out.printf("  %-6s %s: --goal %s%s%s%s%n", c.expect(), c.name(), String.join(" --goal ", c.goals()),
+                        c.profile().isEmpty() ? "" : " --profile " + c.profile(),
+                        c.targetCpu().isEmpty() ? "" : " --target-cpu " + c.targetCpu(), hostOf(c));
             }
         }
         sources(out, k, d.sourceKeys());
+    }
+
+    /** The machine a target rule's case is for: {@code  (host x86_64-unknown-linux-gnu, rustc 1.95.0, cc gcc 12.2.0, on PATH: mold)}. */
+    private static String hostOf(RuleCase c) {
+        if (c.host().isEmpty()) return "";
+        List<String> parts = new ArrayList<>();
+        parts.add("host " + c.host().get("triple"));
+        if (c.host().containsKey("rustc")) parts.add("rustc " + c.host().get("rustc"));
+        if (c.host().containsKey("cc")) parts.add("cc " + c.host().get("cc"));
+        String programs = c.host().getOrDefault("programs", "");
+        parts.add(programs.isEmpty() ? "nothing on PATH" : "on PATH: " + String.join(", ", programs.split(" ")));
+        return " (" + String.join(", ", parts) + ")";
     }
 
     /** An audit case as clippy shows a lint's example: the manifest lines (and any other file), then the environment. */

@@ -58,10 +58,11 @@ final class RecommendCommand implements Callable<Integer> {
         java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
         java.nio.file.Path manifest = manifestPath != null ? manifestPath : generic ? null : workspaceHere(cwd);
         if (manifest != null) request = request.project(advisor.project(manifest, System.getenv(), cwd));
+        request = RequestOptions.onThisMachine(request, advisor);
         Recommendation r = advisor.recommend(request);
         var out = spec.commandLine().getOut();
         switch (format) {
-            case toml -> out.print(r.toml());
+            case toml -> out.print(TextRenderer.tomlOnly(r));
             case json -> out.println(JsonDocuments.write(JsonDocuments.recommendation(r)));
             default -> out.print(TextRenderer.recommendation(r));
         }

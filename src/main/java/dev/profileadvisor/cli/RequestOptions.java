@@ -20,12 +20,29 @@ final class RequestOptions {
     @Option(names = "--inherits", paramLabel = "PARENT", description = "Parent of a custom profile.")
     String inherits;
 
+    @Option(names = "--target-cpu", paramLabel = "LEVEL",
+            description = "With a goal that weighs runtime speed (fast-runtime): compile for this CPU (x86-64-v2, x86-64-v3, "
+                    + "x86-64-v4, a CPU name, or native for this machine only), written to the host's [target.TRIPLE] rustflags "
+                    + "in .cargo/config.toml. Checked against `rustc --print target-cpus`.")
+    String targetCpu;
+
     @Option(names = "--no-project-goals", description = "Do not add the goals the project implies (catch-panics where the sources call catch_unwind).")
     boolean noProjectGoals;
 
     /** @return the request these options describe (weights parsed; a bad one is an AdvisorException) */
     Request request() {
-        return new Request(goals.stream().map(GoalWeight::parse).toList(), Optional.ofNullable(profile), Optional.ofNullable(inherits))
+        Request r = new Request(goals.stream().map(GoalWeight::parse).toList(), Optional.ofNullable(profile), Optional.ofNullable(inherits))
                 .inferGoals(!noProjectGoals);
+        return targetCpu == null ? r : r.targetCpu(targetCpu);
+    }
+
+    /**
+     * @param r       the request
+     * @param advisor the advisor, for the host its knowledge assumes when rustc cannot be asked
+     * @return the request for this machine: its host triple, rustc, CPU names (when {@code --target-cpu} is given) and linkers
+     */
+    static Request onThisMachine(Request r, dev.profileadvisor.ProfileAdvisor advisor) {
+        return r.host(dev.profileadvisor.recommend.HostProbe.detect(System.getenv(), advisor.knowledge().targets(),
+                r.targetCpu().isPresent()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.profileadvisor.cli;
 
+import dev.profileadvisor.recommend.ConfigLine;
 import dev.profileadvisor.recommend.NoteAdvice;
 import dev.profileadvisor.recommend.Overruled;
 import dev.profileadvisor.recommend.PlanTable;
@@ -18,6 +19,7 @@ final class TextRenderer {
         s.append("# goals: ").append(r.goals().stream().map(Object::toString).collect(Collectors.joining(", "))).append('\n');
         for (String b : r.basis()) s.append("# ").append(b).append('\n');
         s.append(r.toml());
+        if (!r.configToml().isEmpty()) s.append("\n# ").append(ConfigLine.FILE).append('\n').append(r.configToml());
         if (!r.settings().isEmpty()) {
             s.append("\nWhy each line\n");
             for (SettingAdvice a : r.settings()) {
@@ -35,6 +37,18 @@ final class TextRenderer {
                 detail(s, a);
             }
         }
+        if (!r.config().isEmpty()) {
+            s.append("\nWhy [").append(r.config().get(0).header()).append("] in ").append(ConfigLine.FILE).append(": the host's table, read by ")
+                    .append("every build for `").append(r.config().get(0).table().get(1)).append("` (every build without `--target`)\n");
+            for (String w : r.configWhy()) s.append("  scope: ").append(w).append('\n');
+            for (ConfigLine c : r.config()) {
+                s.append("  ").append(c.text()).append('\n');
+                if (!c.goals().isEmpty()) s.append("      goals:     ").append(String.join(", ", c.goals())).append('\n');
+                s.append("      rules:     ").append(c.rule()).append('\n');
+                s.append("      reason:    ").append(c.reason()).append('\n');
+                for (String u : c.sources()) s.append("      = see: ").append(u).append('\n');
+            }
+        }
         if (!r.kept().isEmpty()) {
             s.append("\nLeft at cargo's default (not written)\n");
             for (SettingAdvice a : r.kept()) {
@@ -49,6 +63,17 @@ final class TextRenderer {
                 for (String u : n.sources()) s.append("      = see: ").append(u).append('\n');
             }
         }
+        return s.toString();
+    }
+
+    /**
+     * The plan as TOML alone ({@code --format toml}): the {@code Cargo.toml} part, then the {@code .cargo/config.toml}
+     * part commented out, so that the output stays a valid {@code Cargo.toml} to paste.
+     */
+    static String tomlOnly(Recommendation r) {
+        if (r.configToml().isEmpty()) return r.toml();
+        StringBuilder s = new StringBuilder(r.toml()).append("\n# for ").append(ConfigLine.FILE).append(" (not Cargo.toml):\n");
+        r.configToml().lines().forEach(l -> s.append("# ").append(l).append('\n'));
         return s.toString();
     }
 

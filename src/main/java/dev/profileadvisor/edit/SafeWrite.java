@@ -75,6 +75,61 @@ public final class SafeWrite {
         }
     }
 
+    /**
+     * Creates a file that does not exist yet, with the same care: the text goes to a temporary file in the same
+     * directory (created when missing), which gets the permissions of {@code like} (another file of the project, such
+     * as its {@code Cargo.toml}) and is flushed to disk, then is linked to the new name, which fails when a file of that
+     * name appeared meanwhile; the temporary file never outlives the call.
+     *
+     * @param file    the file to create
+     * @param display its name in messages
+     * @param text    its content
+     * @param like    a file whose permissions it gets, or null for {@code rw-r--r--}
+     * @throws AdvisorException when the file exists, or cannot be written; nothing is then created (a directory
+     *                          created for it stays)
+     */
+    public static void create(Path file, String display, String text, Path like) {
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = null;
+        try {
+            Files.createDirectories(dir);
+            if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new AdvisorException(Problem.of(display, "appeared on disk since apply looked for it; nothing was written: run the command again"));
+            }
+            temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+            if (view != null) {
+                view.setPermissions(like != null && Files.exists(like) ? Files.getPosixFilePermissions(like)
+                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (buf.hasRemaining()) ch.write(buf);
+                ch.force(true);
+            }
+            try {
+                Files.createLink(file, temp); // fails if the name exists: no clobbering
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                if (e instanceof java.nio.file.FileAlreadyExistsException) throw (java.nio.file.FileAlreadyExistsException) e;
+                Files.move(temp, file); // no hard links here: a rename that refuses an existing target
+                temp = null;
+            }
+            syncDirectory(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new AdvisorException(Problem.of(display, "appeared on disk since apply looked for it; nothing was written: run the command again"));
+        } catch (IOException e) {
+            throw new AdvisorException(Problem.of(display, "cannot create: " + describe(e) + "; nothing was written"));
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    // a leftover hidden temp file is all that can remain
+                }
+            }
+        }
+    }
+
     /** Refuses when the file is no longer what the snapshot says. */
     static void unchanged(FileSnapshot original) {
         String display = original.display();

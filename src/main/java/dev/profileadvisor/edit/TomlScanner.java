@@ -59,6 +59,30 @@ final class TomlScanner {
         }
     }
 
+    /** Kinds of array element. */
+    enum ElementKind {
+        /** a one-line basic string {@code "…"} */
+        BASIC,
+        /** a one-line literal string {@code '…'} */
+        LITERAL,
+        /** a multi-line string {@code """…"""} or {@code '''…'''} */
+        MULTILINE,
+        /** anything that is not a string: a number, a boolean, an array, an inline table */
+        OTHER
+    }
+
+    /**
+     * One element of an array value.
+     *
+     * @param kind     what it is
+     * @param start    offset of its first character (the opening quote of a string)
+     * @param end      offset just past its last character
+     * @param content  a one-line string's content, unescaped; empty for the other kinds
+     * @param commaEnd offset just past the comma that follows it, or -1 when none does
+     */
+    record Element(ElementKind kind, int start, int end, String content, int commaEnd) {
+    }
+
     private final String s;
     private int pos;
 
@@ -73,6 +97,74 @@ final class TomlScanner {
      */
     static List<Statement> scan(String text) {
         return new TomlScanner(text).statements();
+    }
+
+    /**
+     * @param text  a document tomlj parsed without errors
+     * @param start offset of an array value's opening bracket
+     * @return the array's elements, in order
+     * @throws ScanException when there is no array at {@code start}
+     */
+    static List<Element> elements(String text, int start) {
+        return new TomlScanner(text).arrayAt(start);
+    }
+
+    private List<Element> arrayAt(int start) {
+        pos = start;
+        expect('[');
+        List<Element> out = new ArrayList<>();
+        while (true) {
+            skipSpace();
+            if (at(pos) == ']') return out;
+            if (pos >= s.length()) throw new ScanException("unterminated array");
+            int from = pos;
+            char c = at(pos);
+            ElementKind kind;
+            String content = "";
+            if (c == '"' || c == '\'') {
+                boolean multi = s.startsWith(String.valueOf(c).repeat(3), pos);
+                if (multi) {
+                    string();
+                    kind = ElementKind.MULTILINE;
+                } else if (c == '"') {
+                    content = basicString();
+                    kind = ElementKind.BASIC;
+                } else {
+                    int close = s.indexOf('\'', pos + 1);
+                    if (close < 0) throw new ScanException("unterminated literal string");
+                    content = s.substring(pos + 1, close);
+                    pos = close + 1;
+                    kind = ElementKind.LITERAL;
+                }
+            } else if (c == '[' || c == '{') {
+                bracketed();
+                kind = ElementKind.OTHER;
+            } else {
+                while (pos < s.length() && ",]#\n\r \t".indexOf(s.charAt(pos)) < 0) pos++;
+                if (pos == from) throw new ScanException("expected an array element at offset " + pos);
+                kind = ElementKind.OTHER;
+            }
+            int end = pos;
+            skipSpace();
+            int comma = -1;
+            if (at(pos) == ',') comma = ++pos;
+            out.add(new Element(kind, from, end, content, comma));
+            if (comma < 0) {
+                skipSpace();
+                if (at(pos) != ']') throw new ScanException("expected `,` or `]` at offset " + pos);
+            }
+        }
+    }
+
+    /** Past blanks, newlines and comments (inside an array). */
+    private void skipSpace() {
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') pos++;
+            else if (c == '#') {
+                while (pos < s.length() && s.charAt(pos) != '\n') pos++;
+            } else return;
+        }
     }
 
     private List<Statement> statements() {

@@ -72,7 +72,8 @@ public final class JsonDocuments {
      * A recommendation ({@code recommend.schema.json}).
      *
      * @param r the recommendation
-     * @return {@code {"schemaVersion", "profile", "inherits", "goals", "settings", "kept", "notes", "toml", "tables", "basis"}}
+     * @return {@code {"schemaVersion", "profile", "inherits", "goals", "settings", "kept", "notes", "toml", "tables", "basis",
+     *         "configToml", "config", "configWhy"}}
      */
     public static ObjectNode recommendation(Recommendation r) {
         ObjectNode o = document();
@@ -97,6 +98,19 @@ public final class JsonDocuments {
             x.set("settings", settings(t.settings()));
         }
         o.set("basis", strings(r.basis()));
+        o.put("configToml", r.configToml());
+        ArrayNode config = o.putArray("config");
+        for (dev.profileadvisor.recommend.ConfigLine c : r.config()) {
+            ObjectNode x = config.addObject().put("file", dev.profileadvisor.recommend.ConfigLine.FILE);
+            x.set("path", strings(c.table()));
+            x.put("header", c.header()).put("key", c.key());
+            x.set("args", strings(c.args()));
+            x.put("option", c.option()).put("value", c.value());
+            x.set("goals", strings(c.goals()));
+            x.put("rule", c.rule()).put("reason", c.reason());
+            x.set("sources", strings(c.sources()));
+        }
+        o.set("configWhy", strings(r.configWhy()));
         return o;
     }
 
@@ -278,6 +292,13 @@ public final class JsonDocuments {
             o.put("profile", c.profile()).put("inherits", c.inherits());
             ObjectNode settings = o.putObject("settings");
             new java.util.TreeMap<>(c.settings()).forEach(settings::put);
+            if (!c.host().isEmpty()) {
+                ObjectNode host = o.putObject("host");
+                c.host().forEach(host::put);
+            }
+            if (!c.targetCpu().isEmpty()) o.put("targetCpu", c.targetCpu());
+            if (!c.rustflags().isEmpty()) o.set("rustflags", strings(c.rustflags()));
+            if (!c.linker().isEmpty()) o.put("linker", c.linker());
         }
         return o;
     }

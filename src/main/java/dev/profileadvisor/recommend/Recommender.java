@@ -62,6 +62,7 @@ public final class Recommender {
     /** What each goal weighs, for every goal: knowledge, matched together with the request's GoalRequest facts. */
     private final List<GoalCriterion> goalCriteria;
     private final Reasons reasons;
+    private final TargetPlan targets;
     /** Setting and value facts per profile whose defaults they carry (facts are immutable, so runs share them). */
     private final Map<String, ProfileFacts> profileFacts = new java.util.concurrent.ConcurrentHashMap<>();
     /** What every request holds whatever its goals: what profiles serve, the keys {@code package."*"} may decide. */
@@ -95,6 +96,7 @@ public final class Recommender {
         for (Goal g : knowledge.goals().values()) g.criteria().forEach((c, m) -> weighs.add(new GoalCriterion(g.id(), c, m)));
         this.goalCriteria = List.copyOf(weighs);
         this.reasons = new Reasons(knowledge);
+        this.targets = new TargetPlan(knowledge, catalog);
         List<Object> scoped = new ArrayList<>();
         Set<String> served = new LinkedHashSet<>();
         for (ProfileInfo p : knowledge.profiles().values()) {
@@ -172,7 +174,7 @@ public final class Recommender {
 
     /** A request resolved and run through the rules. */
     private record Run(List<GoalWeight> goals, Target target, Map<String, SettingValue> defaults, RuleBase.Outcome out,
-                       List<String> basis, Optional<PlanProject> project) {
+                       List<String> basis, Optional<PlanProject> project, TargetPlan.Facts host) {
     }
 
     private Run run(Request request, boolean counted) {
@@ -203,6 +205,8 @@ public final class Recommender {
                 }
             }
         });
+        TargetPlan.Facts host = targets.facts(request);
+        facts.addAll(host.facts());
         Map<String, String> inherited = Map.of();
         if (project.isPresent()) {
             PlanProject p = project.get();
@@ -248,7 +252,7 @@ public final class Recommender {
         } else {
             out = rules.get().run(settingFacts.standing(), facts);
         }
-        return new Run(List.copyOf(goals), target, settingFacts.defaults(), out, basis, project);
+        return new Run(List.copyOf(goals), target, settingFacts.defaults(), out, basis, project, host);
     }
 
     private Trace traced(Run run) {
@@ -274,6 +278,7 @@ public final class Recommender {
         final List<Preference> preferences = new ArrayList<>();
         final List<Veto> vetoes = new ArrayList<>();
         final List<Note> notes = new ArrayList<>();
+        final List<dev.profileadvisor.facts.TargetAdvice> targets = new ArrayList<>();
 
         Facts(RuleBase.Outcome out) {
             for (Object f : out.facts()) {
@@ -283,6 +288,7 @@ public final class Recommender {
                 } else if (f instanceof Preference p) preferences.add(p);
                 else if (f instanceof Veto v) vetoes.add(v);
                 else if (f instanceof Note n) notes.add(n);
+                else if (f instanceof dev.profileadvisor.facts.TargetAdvice t) targets.add(t);
                 else if (f instanceof Inherited i) inherited.computeIfAbsent(i.scope(), k -> new LinkedHashMap<>()).put(i.key(), i.value());
             }
         }
@@ -533,7 +539,12 @@ public final class Recommender {
         }
         otherNotes.forEach((key, notes) -> addNotes(noteAdvice, key, notes));
         String toml = ProfileBlock.render(target.name(), target.inherits(), changed, tables.subList(1, tables.size()));
-        return new Recommendation(target.name(), target.inherits(), goals, changed, kept, noteAdvice, toml, tables, run.basis());
+        TargetPlan.Assembled config = targets.assemble(facts.targets, run.host().host());
+        noteAdvice.addAll(config.notes());
+        List<String> basis = new ArrayList<>(run.basis());
+        if (!config.config().isEmpty() || !config.notes().isEmpty()) basis.addAll(run.host().basis());
+        return new Recommendation(target.name(), target.inherits(), goals, changed, kept, noteAdvice, toml, tables, basis,
+                config.config(), config.configToml(), config.why());
     }
 
     private void addNotes(List<NoteAdvice> out, String key, List<Note> notes) {

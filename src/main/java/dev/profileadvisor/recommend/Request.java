@@ -15,9 +15,13 @@ import java.util.Optional;
  * @param project  the project the plan is for ({@code --manifest-path}); empty for a generic plan
  * @param inferGoals whether goals the project implies are added ({@code catch-panics} where the sources call
  *                 {@code catch_unwind}); the user turns it off with {@code --no-project-goals}
+ * @param targetCpu the CPU to compile for ({@code --target-cpu x86-64-v3}), written to {@code .cargo/config.toml} for
+ *                 a goal that weighs runtime speed; empty to choose none
+ * @param host     the machine that builds ({@link HostProbe}); empty for the host the knowledge assumes, with nothing
+ *                 known to be installed
  */
 public record Request(List<GoalWeight> goals, Optional<String> profile, Optional<String> inherits,
-                      Optional<PlanProject> project, boolean inferGoals) {
+                      Optional<PlanProject> project, boolean inferGoals, Optional<String> targetCpu, Optional<Host> host) {
     /**
      * Copies the goals.
      *
@@ -26,9 +30,25 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
      * @param inherits the parent of a custom profile; empty for built-in and well-known profiles
      * @param project  the project the plan is for; empty for a generic plan
      * @param inferGoals whether goals the project implies are added
+     * @param targetCpu the CPU to compile for, empty to choose none
+     * @param host     the machine that builds, empty for the one the knowledge assumes
      */
     public Request {
         goals = List.copyOf(goals);
+    }
+
+    /**
+     * A request without a CPU choice, for the host the knowledge assumes.
+     *
+     * @param goals    goals as the user named them (ids or aliases), with weights
+     * @param profile  the profile to write; empty to let the goals choose it
+     * @param inherits the parent of a custom profile; empty for built-in and well-known profiles
+     * @param project  the project the plan is for; empty for a generic plan
+     * @param inferGoals whether goals the project implies are added
+     */
+    public Request(List<GoalWeight> goals, Optional<String> profile, Optional<String> inherits, Optional<PlanProject> project,
+                   boolean inferGoals) {
+        this(goals, profile, inherits, project, inferGoals, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -56,7 +76,7 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
      * @return a copy targeting that profile
      */
     public Request profile(String name) {
-        return new Request(goals, Optional.of(name), inherits, project, inferGoals);
+        return new Request(goals, Optional.of(name), inherits, project, inferGoals, targetCpu, host);
     }
 
     /**
@@ -64,7 +84,7 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
      * @return a copy with that parent
      */
     public Request inherits(String parent) {
-        return new Request(goals, profile, Optional.of(parent), project, inferGoals);
+        return new Request(goals, profile, Optional.of(parent), project, inferGoals, targetCpu, host);
     }
 
     /**
@@ -72,7 +92,7 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
      * @return a copy computed against that project
      */
     public Request project(PlanProject project) {
-        return new Request(goals, profile, inherits, Optional.of(project), inferGoals);
+        return new Request(goals, profile, inherits, Optional.of(project), inferGoals, targetCpu, host);
     }
 
     /**
@@ -80,6 +100,22 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
      * @return a copy with that choice
      */
     public Request inferGoals(boolean infer) {
-        return new Request(goals, profile, inherits, project, infer);
+        return new Request(goals, profile, inherits, project, infer, targetCpu, host);
+    }
+
+    /**
+     * @param cpu the CPU to compile for ({@code x86-64-v3}, {@code native}, a CPU name)
+     * @return a copy with that choice
+     */
+    public Request targetCpu(String cpu) {
+        return new Request(goals, profile, inherits, project, inferGoals, Optional.of(cpu), host);
+    }
+
+    /**
+     * @param host the machine that builds
+     * @return a copy computed for it
+     */
+    public Request host(Host host) {
+        return new Request(goals, profile, inherits, project, inferGoals, targetCpu, Optional.of(host));
     }
 }

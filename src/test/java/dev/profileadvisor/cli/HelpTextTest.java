@@ -90,6 +90,6 @@ class HelpTextTest {
 
     @Test
     void theSynopsisWrapsBetweenOptionsNeverInsideOne() {
-        assertThat(help(List.of("apply"))).contains(" -g=GOAL[=WEIGHT]\n", " [-g=GOAL[=WEIGHT]]...\n");
+        assertThat(help(List.of("apply"))).contains(" -g=GOAL[=WEIGHT] [-g=GOAL[=WEIGHT]]...\n", " [--target-cpu=LEVEL]\n");
     }
 }

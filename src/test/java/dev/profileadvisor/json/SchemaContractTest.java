@@ -67,6 +67,8 @@ class SchemaContractTest {
         requests.add(new String[]{"--goal", "fast-runtime=2", "--goal", "fast-compile", "--profile", "release"});
         requests.add(new String[]{"--goal", "small-binary", "--profile", "ci", "--inherits", "release"});
         requests.add(new String[]{"--goal", "smallest binary", "--goal", "catch-panics", "--profile", "test"});
+        requests.add(new String[]{"--goal", "fast-runtime", "--goal", "profilable", "--target-cpu", "x86-64-v3"});
+        requests.add(new String[]{"--goal", "fast-runtime", "--target-cpu", "native", "--profile", "dev"});
         return requests.stream().map(r -> DynamicTest.dynamicTest(String.join(" ", r), () -> {
             List<String> args = new ArrayList<>(List.of("recommend", "--format", "json"));
             args.addAll(List.of(r));
