@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 public record Host(String triple, String release, String llvm, String rustc, String path) {
     private static final Map<String, Optional<String[]>> VERSIONS = new ConcurrentHashMap<>();
     private static final Map<String, Optional<List<String>>> CFGS = new ConcurrentHashMap<>();
+    private static final long RUSTC_SECONDS = 20;
 
     /**
      * @param env     the environment cargo would see ({@code PATH}, {@code HOME}); without {@code PATH}, this process's
@@ -61,7 +62,7 @@ public record Host(String triple, String release, String llvm, String rustc, Str
     public List<String> cfg(String target, TargetKnowledge targets) {
         if (detected()) {
             Optional<List<String>> asked = CFGS.computeIfAbsent(rustc + "\u0000" + target,
-                    k -> run(List.of(rustc, "--print", "cfg", "--target", target)).map(o -> o.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()));
+                    k -> run(List.of(rustc, "--print", "cfg", "--target", target), RUSTC_SECONDS).map(o -> o.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()));
             if (asked.isPresent()) return asked.get();
             return List.of(); // rustc does not know the target
         }
@@ -87,7 +88,7 @@ public record Host(String triple, String release, String llvm, String rustc, Str
     }
 
     private static Optional<String[]> versionOf(String rustc) {
-        return run(List.of(rustc, "-vV")).flatMap(out -> {
+        return run(List.of(rustc, "-vV"), RUSTC_SECONDS).flatMap(out -> {
             String host = "";
             String release = "";
             String llvm = "";
@@ -100,14 +101,23 @@ public record Host(String triple, String release, String llvm, String rustc, Str
         });
     }
 
-    private static Optional<String> run(List<String> command) {
+    /**
+     * Runs a short program and reads its stdout, through a temporary file so that a long output cannot block it;
+     * stderr is discarded and stdin closed.
+     *
+     * @param command        the program and its arguments
+     * @param timeoutSeconds how long it may run before it is killed
+     * @return its stdout when it exits with 0 in time; empty when it cannot start, fails or times out
+     */
+    public static Optional<String> run(List<String> command, long timeoutSeconds) {
         Process p = null;
         try {
-            Path out = Files.createTempFile("cpa-rustc-", ".out");
+            Path out = Files.createTempFile("cpa-run-", ".out");
             try {
                 p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(false).redirectOutput(out.toFile())
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) return Optional.empty();
+                p.getOutputStream().close();
+                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) return Optional.empty();
                 return Optional.of(Files.readString(out, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);

@@ -13,7 +13,6 @@ import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,21 +94,10 @@ public final class ConfigEdit {
         return Optional.empty();
     }
 
-    private record Splice(int start, int end, String replacement) {
-    }
-
     /** One edit in progress. */
-    private static final class Edit {
-        private final String text;
-        private final String display;
-        private final TomlParseResult before;
+    private static final class Edit extends SpanEdit {
         private final TargetTableEdit edit;
         private final List<String> table;
-        private final TextLines lines;
-        private final String newline;
-        private final List<Statement> statements;
-        private final List<Splice> splices = new ArrayList<>();
-        private final Map<Integer, List<String>> insertions = new LinkedHashMap<>();
         /** key → what changed, in the order of the description */
         private final Map<String, String> described = new LinkedHashMap<>();
         /** key → the literal a new key gets */
@@ -119,19 +107,9 @@ public final class ConfigEdit {
         private boolean flagsAsString;
 
         Edit(String text, String display, TomlParseResult before, TargetTableEdit edit) {
-            this.text = text;
-            this.display = display;
-            this.before = before;
+            super(text, display, before);
             this.edit = edit;
             this.table = edit.path();
-            this.lines = new TextLines(text);
-            this.newline = lines.newline();
-            try {
-                this.statements = TomlScanner.scan(text);
-            } catch (TomlScanner.ScanException e) {
-                throw new IllegalStateException("cannot follow the layout of " + display + " (" + e.getMessage()
-                        + ") although tomlj parses it; nothing was changed", e);
-            }
         }
 
         ConfigEditResult run() {
@@ -150,20 +128,7 @@ public final class ConfigEdit {
             for (Statement st : statements) {
                 List<String> path = st.path();
                 if (!(path.equals(table) || path.equals(table.subList(0, 1)))) continue;
-                String name = TableEdit.render(path);
-                if (st.isHeader() && st.arrayTable()) {
-                    throw refusal(st.start(), "`[[" + name + "]]` is an array of tables, which cargo does not accept; "
-                            + "nothing was changed: make it a `[" + name + "]` table");
-                }
-                if (st.isHeader()) continue;
-                String value = text.substring(st.valueStart(), st.valueEnd());
-                if (value.startsWith("{")) {
-                    throw refusal(st.start(), "`" + name + "` is an inline table (`" + text.substring(st.start(),
-                            st.key().get(st.key().size() - 1).end()) + " = { … }`), which apply does not edit; nothing was "
-                            + "changed: write it as `[" + edit.name() + "]`, or set " + wanted() + " by hand");
-                }
-                throw refusal(st.start(), "`" + name + "` is `" + value.lines().findFirst().orElse(value) + "`, not a table; "
-                        + "nothing was changed: cargo expects `[" + name + "]`");
+                refuseOnTheWay(st, "write it as `[" + edit.name() + "]`, or set " + wanted() + " by hand");
             }
         }
 
@@ -486,85 +451,6 @@ public final class ConfigEdit {
             insertions.computeIfAbsent(last, k -> new ArrayList<>()).addAll(block);
         }
 
-        /** The last line with content or blanks (not the empty line after a final newline). */
-        private int lastContentLine() {
-            return text.endsWith("\n") ? lines.count() - 1 : lines.count();
-        }
-
-        /** Past the comment lines right after a section when a blank line (or the end) follows them. */
-        private int endOfSection(int line) {
-            int l = line + 1;
-            while (l <= lines.count() && lines.content(l).strip().startsWith("#")) l++;
-            if (l == line + 1) return line;
-            boolean endOrBlank = l > lines.count() || lines.blank(l);
-            return endOrBlank ? l - 1 : line;
-        }
-
-        private boolean tablesSeparatedByBlankLines() {
-            int blank = 0;
-            int tight = 0;
-            for (Statement st : statements) {
-                if (!st.isHeader()) continue;
-                int l = lines.lineOf(st.start()) - 1;
-                if (l < 1) continue;
-                while (l >= 1 && lines.content(l).strip().startsWith("#")) l--;
-                if (l < 1 || lines.blank(l)) blank++;
-                else tight++;
-            }
-            return blank >= tight;
-        }
-
-        private String indentOf(Statement st) {
-            int from = lines.start(lines.lineOf(st.start()));
-            String indent = text.substring(from, st.start());
-            return indent.isBlank() ? indent : "";
-        }
-
-        private Statement checked(Statement st) {
-            TomlPosition p = before.inputPositionOf(st.path());
-            int line = lines.lineOf(st.start());
-            int column = lines.columnOf(st.start());
-            if (p == null || p.line() != line || p.column() != column) {
-                throw new IllegalStateException("cannot locate `" + String.join(".", st.path()) + "` in " + display
-                        + " exactly (tomlj: " + (p == null ? "none" : p.line() + ":" + p.column()) + ", scanner: " + line
-                        + ":" + column + "); nothing was changed");
-            }
-            return st;
-        }
-
-        private Statement checkedHeader(Statement st) {
-            TomlPosition p = before.inputPositionOf(st.path());
-            if (p == null || p.line() != lines.lineOf(st.start())) {
-                throw new IllegalStateException("cannot locate `[" + String.join(".", st.path()) + "]` in " + display
-                        + " exactly; nothing was changed");
-            }
-            return st;
-        }
-
-        private String splice() {
-            for (Map.Entry<Integer, List<String>> ins : insertions.entrySet()) {
-                int line = ins.getKey();
-                StringBuilder s = new StringBuilder();
-                if (lines.terminated(line)) {
-                    ins.getValue().forEach(l -> s.append(l).append(newline));
-                    splices.add(new Splice(lines.endWithTerminator(line), lines.endWithTerminator(line), s.toString()));
-                } else {
-                    ins.getValue().forEach(l -> s.append(newline).append(l));
-                    splices.add(new Splice(text.length(), text.length(), s.toString()));
-                }
-            }
-            List<Splice> ordered = new ArrayList<>(splices);
-            ordered.sort(Comparator.comparingInt(Splice::start));
-            StringBuilder out = new StringBuilder(text.length() + 128);
-            int cursor = 0;
-            for (Splice sp : ordered) {
-                if (sp.start() < cursor) throw new IllegalStateException("overlapping edits in " + display + "; nothing was changed");
-                out.append(text, cursor, sp.start()).append(sp.replacement());
-                cursor = sp.end();
-            }
-            return out.append(text, cursor, text.length()).toString();
-        }
-
         /** Parses the result and checks it is the original document with exactly the asked change. */
         private List<ConfigChange> verify(String result) {
             TomlParseResult after = Toml.parse(result);
@@ -573,17 +459,7 @@ public final class ConfigEdit {
                         + "); nothing was changed");
             }
             Map<String, Object> expected = ProfileEdit.plain(before);
-            Map<String, Object> into = expected;
-            for (String part : table) {
-                Object next = into.computeIfAbsent(part, k -> new LinkedHashMap<String, Object>());
-                if (!(next instanceof Map)) {
-                    throw new IllegalStateException("`" + part + "` on the way to `[" + edit.name() + "]` in " + display
-                            + " is not a table; nothing was changed");
-                }
-                @SuppressWarnings("unchecked")
-                Map<String, Object> m = (Map<String, Object>) next;
-                into = m;
-            }
+            Map<String, Object> into = tableIn(expected, table, edit.name());
             if (edit.linker().isPresent()) into.put("linker", edit.linker().get());
             if (flagsAfter != null) {
                 Object got = after.get(List.of("target", edit.triple(), "rustflags"));
@@ -617,10 +493,6 @@ public final class ConfigEdit {
             return new AdvisorException(new Problem(display, p == null ? 1 : p.line(), p == null ? 1 : p.column(), "`"
                     + path.get(path.size() - 1) + "` in `[" + edit.name() + "]` is " + kind + "; cargo expects " + expects
                     + ", so nothing was changed"));
-        }
-
-        private AdvisorException refusal(int offset, String message) {
-            return new AdvisorException(new Problem(display, lines.lineOf(offset), lines.columnOf(offset), message));
         }
     }
 

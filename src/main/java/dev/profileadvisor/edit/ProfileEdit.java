@@ -1,7 +1,6 @@
 package dev.profileadvisor.edit;
 
 import dev.profileadvisor.AdvisorException;
-import dev.profileadvisor.Problem;
 import dev.profileadvisor.edit.TomlScanner.Segment;
 import dev.profileadvisor.edit.TomlScanner.Statement;
 import dev.profileadvisor.manifest.Literals;
@@ -13,7 +12,6 @@ import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,32 +154,14 @@ public final class ProfileEdit {
     }
 
     /** One edit in progress. */
-    private static final class Edit {
-        private final String text;
-        private final String display;
-        private final TomlParseResult before;
+    private static final class Edit extends SpanEdit {
         private final List<Target> targets = new ArrayList<>();
-        private final TextLines lines;
-        private final String newline;
-        private final List<Statement> statements;
-        private final List<Splice> splices = new ArrayList<>();
-        private final Map<Integer, List<String>> insertions = new LinkedHashMap<>();
         private final List<Block> appended = new ArrayList<>();
         private final Map<String, Dotted> newDotted = new LinkedHashMap<>(); // profile → how its new table was written
 
         Edit(String text, String display, TomlParseResult before, List<TableEdit> tables) {
-            this.text = text;
-            this.display = display;
-            this.before = before;
+            super(text, display, before);
             tables.forEach(t -> targets.add(new Target(t)));
-            this.lines = new TextLines(text);
-            this.newline = lines.newline();
-            try {
-                this.statements = TomlScanner.scan(text);
-            } catch (TomlScanner.ScanException e) {
-                throw new IllegalStateException("cannot follow the layout of " + display + " (" + e.getMessage()
-                        + ") although tomlj parses it; nothing was changed", e);
-            }
         }
 
         EditResult run() {
@@ -253,21 +233,8 @@ public final class ProfileEdit {
                 List<String> path = st.path();
                 Target t = onTheWay.get(path);
                 if (t == null) continue;
-                String name = TableEdit.render(path);
-                if (st.isHeader() && st.arrayTable()) {
-                    throw refusal(st.start(), "`[[" + name + "]]` is an array of tables, which cargo does not accept; "
-                            + "nothing was changed: make it a `[" + name + "]` table");
-                }
-                if (st.isHeader()) continue;
-                String value = text.substring(st.valueStart(), st.valueEnd());
-                if (value.startsWith("{")) {
-                    String per = t.path.size() == 2 ? " (a table per profile)" : t.path.size() == 4 ? " (a table per package)" : "";
-                    throw refusal(st.start(), "`" + name + "` is an inline table (`" + text.substring(st.start(), st.key().get(st.key().size() - 1).end())
-                            + " = { … }`), which apply does not edit; nothing was changed: write it as `[" + t.name()
-                            + "]`" + per + ", or set " + wanted(t) + " by hand");
-                }
-                throw refusal(st.start(), "`" + name + "` is `" + value.lines().findFirst().orElse(value) + "`, not a table; "
-                        + "nothing was changed: cargo expects `[" + name + "]`");
+                String per = t.path.size() == 2 ? " (a table per profile)" : t.path.size() == 4 ? " (a table per package)" : "";
+                refuseOnTheWay(st, "write it as `[" + t.name() + "]`" + per + ", or set " + wanted(t) + " by hand");
             }
         }
 
@@ -429,34 +396,6 @@ public final class ProfileEdit {
         }
 
         /**
-         * The line after which a table goes that follows the section whose last statement ends on {@code line}: past
-         * the comment lines right after it when a blank line (or the end) follows them, as they then belong to the
-         * section, not to the next table.
-         */
-        private int endOfSection(int line) {
-            int l = line + 1;
-            while (l <= lines.count() && lines.content(l).strip().startsWith("#")) l++;
-            if (l == line + 1) return line;
-            boolean endOrBlank = l > lines.count() || lines.blank(l);
-            return endOrBlank ? l - 1 : line;
-        }
-
-        /** Whether most table headers after the first line follow a blank line (comments above them aside). */
-        private boolean tablesSeparatedByBlankLines() {
-            int blank = 0;
-            int tight = 0;
-            for (Statement st : statements) {
-                if (!st.isHeader()) continue;
-                int l = lines.lineOf(st.start()) - 1;
-                if (l < 1) continue;
-                while (l >= 1 && lines.content(l).strip().startsWith("#")) l--;
-                if (l < 1 || lines.blank(l)) blank++;
-                else tight++;
-            }
-            return blank >= tight;
-        }
-
-        /**
          * The last key/value statement that writes a profile with dotted keys from the top level or
          * {@code [profile]}.
          */
@@ -482,7 +421,7 @@ public final class ProfileEdit {
                 splices.add(new Splice(0, 0, String.join(newline, block) + newline));
                 return;
             }
-            int last = text.endsWith("\n") ? lines.count() - 1 : lines.count(); // the last line with content or blanks
+            int last = lastContentLine();
             if (!lines.blank(last)) block.add(0, "");
             insertions.computeIfAbsent(last, k -> new ArrayList<>()).addAll(block);
         }
@@ -490,58 +429,6 @@ public final class ProfileEdit {
         private void add(Target t, String key, int afterLine, String keyText) {
             insertions.computeIfAbsent(afterLine, k -> new ArrayList<>()).add(keyText + " = " + t.want.get(key));
             t.changed.put(key, new String[]{null, t.want.get(key)});
-        }
-
-        private String indentOf(Statement st) {
-            int from = lines.start(lines.lineOf(st.start()));
-            String indent = text.substring(from, st.start());
-            return indent.isBlank() ? indent : "";
-        }
-
-        /** The statement, after checking that tomlj puts its key where the scanner found it. */
-        private Statement checked(Statement st) {
-            TomlPosition p = before.inputPositionOf(st.path());
-            int line = lines.lineOf(st.start());
-            int column = lines.columnOf(st.start());
-            if (p == null || p.line() != line || p.column() != column) {
-                throw new IllegalStateException("cannot locate `" + String.join(".", st.path()) + "` in " + display
-                        + " exactly (tomlj: " + (p == null ? "none" : p.line() + ":" + p.column()) + ", scanner: " + line
-                        + ":" + column + "); nothing was changed");
-            }
-            return st;
-        }
-
-        private Statement checkedHeader(Statement st) {
-            TomlPosition p = before.inputPositionOf(st.path());
-            if (p == null || p.line() != lines.lineOf(st.start())) {
-                throw new IllegalStateException("cannot locate `[" + String.join(".", st.path()) + "]` in " + display
-                        + " exactly; nothing was changed");
-            }
-            return st;
-        }
-
-        private String splice() {
-            for (Map.Entry<Integer, List<String>> ins : insertions.entrySet()) {
-                int line = ins.getKey();
-                StringBuilder s = new StringBuilder();
-                if (lines.terminated(line)) {
-                    ins.getValue().forEach(l -> s.append(l).append(newline));
-                    splices.add(new Splice(lines.endWithTerminator(line), lines.endWithTerminator(line), s.toString()));
-                } else {
-                    ins.getValue().forEach(l -> s.append(newline).append(l));
-                    splices.add(new Splice(text.length(), text.length(), s.toString()));
-                }
-            }
-            List<Splice> ordered = new ArrayList<>(splices);
-            ordered.sort(Comparator.comparingInt(Splice::start)); // stable: insertions at one offset keep their order
-            StringBuilder out = new StringBuilder(text.length() + 256);
-            int cursor = 0;
-            for (Splice sp : ordered) {
-                if (sp.start() < cursor) throw new IllegalStateException("overlapping edits in " + display + "; nothing was changed");
-                out.append(text, cursor, sp.start()).append(sp.replacement());
-                cursor = sp.end();
-            }
-            return out.append(text, cursor, text.length()).toString();
         }
 
         /** Parses the result and checks it is the original document with exactly the asked values set. */
@@ -553,18 +440,7 @@ public final class ProfileEdit {
             }
             Map<String, Object> expected = plain(before);
             for (Target t : targets) {
-                Map<String, Object> table = expected;
-                for (String part : t.path) {
-                    Object next = table.computeIfAbsent(part, k -> new LinkedHashMap<String, Object>());
-                    if (!(next instanceof Map)) {
-                        throw new IllegalStateException("`" + part + "` on the way to `[" + t.name() + "]` in " + display
-                                + " is not a table; nothing was changed");
-                    }
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> m = (Map<String, Object>) next;
-                    table = m;
-                }
-                Map<String, Object> into = table;
+                Map<String, Object> into = tableIn(expected, t.path, t.name());
                 t.want.forEach((k, v) -> into.put(k, plainValue(Literals.parse(v))));
             }
             if (!expected.equals(plain(after))) {
@@ -584,13 +460,6 @@ public final class ProfileEdit {
             }
             return out;
         }
-
-        private AdvisorException refusal(int offset, String message) {
-            return new AdvisorException(new Problem(display, lines.lineOf(offset), lines.columnOf(offset), message));
-        }
-    }
-
-    private record Splice(int start, int end, String replacement) {
     }
 
     private static boolean startsWith(List<String> path, List<String> prefix) {

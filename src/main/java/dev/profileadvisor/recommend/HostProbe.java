@@ -1,8 +1,5 @@
 package dev.profileadvisor.recommend;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,7 +48,7 @@ public final class HostProbe {
         Optional<List<String>> cpus = Optional.empty();
         Optional<String> nativeCpu = Optional.empty();
         if (withCpus) {
-            Optional<String> listing = run(Path.of(cargoHost.rustc()), "--print", "target-cpus");
+            Optional<String> listing = dev.profileadvisor.cargo.Host.run(List.of(cargoHost.rustc(), "--print", "target-cpus"), TIMEOUT_SECONDS);
             if (listing.isPresent()) {
                 cpus = Optional.of(cpuNames(listing.get()));
                 Matcher m = NATIVE.matcher(listing.get());
@@ -75,7 +71,7 @@ public final class HostProbe {
 
     /** {@code gcc 12.2.0} or {@code clang 16.0.6}, from the first line of {@code cc --version}. */
     static Optional<String> driver(Path cc) {
-        return run(cc, "--version").flatMap(HostProbe::driverOf);
+        return dev.profileadvisor.cargo.Host.run(List.of(cc.toString(), "--version"), TIMEOUT_SECONDS).flatMap(HostProbe::driverOf);
     }
 
     static Optional<String> driverOf(String versionText) {
@@ -101,38 +97,5 @@ public final class HostProbe {
             if (Files.isRegularFile(p) && Files.isExecutable(p)) return Optional.of(p);
         }
         return Optional.empty();
-    }
-
-    /** A command's stdout when it exits with 0 within the timeout; empty otherwise. */
-    static Optional<String> run(Path program, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(program.toString());
-        cmd.addAll(List.of(args));
-        Process p = null;
-        try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(false).redirectInput(ProcessBuilder.Redirect.PIPE)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            p.getOutputStream().close();
-            Process proc = p;
-            java.util.concurrent.CompletableFuture<String> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(proc.getInputStream()));
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) return Optional.empty();
-            String text = out.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return p.exitValue() == 0 ? Optional.of(text) : Optional.empty();
-        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } finally {
-            if (p != null && p.isAlive()) p.destroyForcibly();
-        }
-    }
-
-    private static String read(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 }
