@@ -227,17 +227,27 @@ final class TargetPlan {
         return i < 0 ? FLAG_ORDER.size() : i;
     }
 
+    /** Filled messages by advice (a rule and its arguments: a small set per host), so requests do not fill them again. */
+    private final Map<TargetAdvice, String> messages = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<String>> urlsByRule = new java.util.concurrent.ConcurrentHashMap<>();
+
     private String message(TargetAdvice a) {
+        String known = messages.get(a);
+        if (known != null) return known;
         RuleDoc doc = catalog.docs().get(a.rule());
-        if (doc == null) return a.rule();
-        return MessageTemplate.fill(doc.message(), doc.parts(), a.args());
+        String filled = doc == null ? a.rule() : MessageTemplate.fill(doc.message(), doc.parts(), a.args());
+        if (messages.size() > 4_096) messages.clear(); // bounded: arguments come from the request's goals and the host
+        messages.put(a, filled);
+        return filled;
     }
 
     private List<String> urls(String rule) {
-        RuleDoc doc = catalog.docs().get(rule);
-        Set<String> out = new LinkedHashSet<>();
-        if (doc != null) for (String source : doc.sourceKeys()) out.add(knowledge.url(source));
-        return List.copyOf(out);
+        return urlsByRule.computeIfAbsent(rule, r -> {
+            RuleDoc doc = catalog.docs().get(r);
+            Set<String> out = new LinkedHashSet<>();
+            if (doc != null) for (String source : doc.sourceKeys()) out.add(knowledge.url(source));
+            return List.copyOf(out);
+        });
     }
 
     /**
