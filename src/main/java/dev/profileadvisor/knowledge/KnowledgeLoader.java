@@ -198,18 +198,32 @@ public final class KnowledgeLoader {
         }
     }
 
+    /**
+     * A criterion → number table ({@code criteria} of a goal, {@code serves} of a profile, {@code effects} of a crate),
+     * every key checked against {@link Effect#CRITERIA}.
+     *
+     * @param scores whether the numbers are effect scores, which must lie in −3 … +3
+     */
+    private static Map<String, Integer> criteria(TomlNode n, String key, boolean scores) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        n.table(key).ifPresent(c -> {
+            for (String k : c.keys()) {
+                if (!Effect.CRITERIA.contains(k)) c.problem(k, "unknown criterion `" + k + "`; expected one of " + String.join(", ", Effect.CRITERIA));
+                c.optInteger(k).ifPresent(v -> {
+                    if (scores && (v < -3 || v > 3)) c.problem(k, "score `" + v + "` is outside −3 … +3");
+                    out.put(k, v.intValue());
+                });
+            }
+        });
+        return out;
+    }
+
     private Map<String, ProfileInfo> profiles(TomlNode root, Set<String> reserved, Set<String> deprecated, String[] customSince) {
         root.allowOnly(Set.of("profile", "names"));
         Map<String, ProfileInfo> out = new LinkedHashMap<>();
         root.table("profile").ifPresent(t -> t.tables().forEach((name, n) -> {
             n.allowOnly(Set.of("built-in", "inherits", "used-by", "ignores", "summary", "serves"));
-            Map<String, Integer> serves = new LinkedHashMap<>();
-            n.table("serves").ifPresent(c -> {
-                for (String k : c.keys()) {
-                    if (!Effect.CRITERIA.contains(k)) c.problem(k, "unknown criterion `" + k + "`; expected one of " + String.join(", ", Effect.CRITERIA));
-                    c.optInteger(k).ifPresent(v -> serves.put(k, v.intValue()));
-                }
-            });
+            Map<String, Integer> serves = criteria(n, "serves", false);
             String inherits = n.optString("inherits").orElse("");
             out.put(name, new ProfileInfo(name, n.bool("built-in", false),
                     inherits.isEmpty() ? Optional.empty() : Optional.of(inherits), n.optString("used-by").orElse(""),
@@ -241,15 +255,7 @@ public final class KnowledgeLoader {
             if (!profile.isEmpty() && !profiles.containsKey(profile)) {
                 n.problem("profile", "goal `" + id + "` targets profile `" + profile + "`, which profiles.toml does not define");
             }
-            Map<String, Integer> criteria = new LinkedHashMap<>();
-            n.table("criteria").ifPresent(c -> {
-                for (String k : c.keys()) {
-                    if (!Effect.CRITERIA.contains(k)) {
-                        c.problem(k, "unknown criterion `" + k + "`; expected one of " + String.join(", ", Effect.CRITERIA));
-                    }
-                    c.optInteger(k).ifPresent(v -> criteria.put(k, v.intValue()));
-                }
-            });
+            Map<String, Integer> criteria = criteria(n, "criteria", false);
             List<String> aliases = n.strings("aliases");
             for (String name : concat(id, aliases)) {
                 String prev = names.put(Knowledge.normalise(name), id);
@@ -301,16 +307,7 @@ public final class KnowledgeLoader {
                     values.put(k, v);
                 }
             });
-            Map<String, Integer> effects = new LinkedHashMap<>();
-            n.table("effects").ifPresent(c -> {
-                for (String k : c.keys()) {
-                    if (!Effect.CRITERIA.contains(k)) c.problem(k, "unknown criterion `" + k + "`; expected one of " + String.join(", ", Effect.CRITERIA));
-                    c.optInteger(k).ifPresent(v -> {
-                        if (v < -3 || v > 3) c.problem(k, "score `" + v + "` is outside −3 … +3");
-                        effects.put(k, v.intValue());
-                    });
-                }
-            });
+            Map<String, Integer> effects = criteria(n, "effects", true);
             if (values.isEmpty()) n.problem("settings", "a crate row needs the `settings` its table sets");
             out.put(name, new KnownCrate(name, n.string("reason"), values, effects, citations(n, sources)));
         }));
