@@ -347,6 +347,17 @@ public final class ProfileAdvisor {
     }
 
 
+    /**
+     * A measurer of this advisor's candidates on a real crate ({@code measure}): builds with the cargo on the
+     * request's {@code PATH}, so it takes minutes, not microseconds.
+     *
+     * @return a measurer; {@link dev.profileadvisor.measure.Measurer#cancel()} stops it from another thread
+     */
+    public dev.profileadvisor.measure.Measurer measurer() {
+        return new dev.profileadvisor.measure.Measurer(knowledge(), this::trace,
+                (manifest, env) -> project(manifest, env, Path.of("").toAbsolutePath()));
+    }
+
     static Path bundled(String folder) {
         URL url = ProfileAdvisor.class.getClassLoader().getResource(folder + "/README.md");
         if (url == null) url = ProfileAdvisor.class.getClassLoader().getResource(folder);
