@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
                 "dependencies cargo cannot fetch, a --run command that fails for every candidate); 3 internal",
                 "error; 130 stopped with Ctrl-C (the finished candidates are printed).",
                 "", "Examples:", "  cargo-profile-advisor measure --goal small-binary",
-                "  cargo-profile-advisor measure --goal fast-runtime --run \"{bin} --bench big.log\" --runs 7",
+                "  cargo-profile-advisor measure --goal fast-runtime \\",
+                "      --run \"{bin} --bench big.log\" --runs 7",
                 "  cargo-profile-advisor measure --goal small-binary --candidates default,recommended \\",
                 "      --try 'opt-level=\"s\"' --format json > measured.json",
                 "  cargo-profile-advisor recommend --goal small-binary --measured measured.json"})
@@ -63,8 +64,8 @@ final class MeasureCommand implements Callable<Integer> {
             description = "Which candidates (comma-separated): default, current, recommended, alternatives, cargo-wizard. Default: all.")
     List<String> candidates;
 
-    @Option(names = "--try", paramLabel = "KEY=VALUE,...",
-            description = "One more candidate: these values over your profile, e.g. 'lto=\"thin\",codegen-units=1' (repeatable).")
+    @Option(names = "--try", paramLabel = "SETTINGS",
+            description = "One more candidate: these comma-separated KEY=VALUE settings over your profile, e.g. 'lto=\"thin\",codegen-units=1' (repeatable).")
     List<String> tries = new ArrayList<>();
 
     @Option(names = "--run", paramLabel = "CMD", description = "A command to time on each candidate's binary, run by /bin/sh in the project's "

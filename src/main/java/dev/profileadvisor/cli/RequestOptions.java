@@ -27,8 +27,8 @@ final class RequestOptions {
     String targetCpu;
 
     @Option(names = "--measured", paramLabel = "FILE",
-            description = "A measurement of this project (`measure --format json`): where it found another value best for a goal, "
-                    + "that value wins over the knowledge's scores, and the line says what was measured.")
+            description = "The JSON a measurement of this project printed (see `measure`): where it found another value best "
+                    + "for a goal, that value wins over the knowledge's scores, and the line says what was measured.")
     java.nio.file.Path measured;
 
     @Option(names = "--no-project-goals", description = "Do not add the goals the project implies (catch-panics where the sources call catch_unwind).")
