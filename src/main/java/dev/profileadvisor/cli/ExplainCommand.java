@@ -44,8 +44,12 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load;
 
+    @Mixin
+    DocsUrlOption docs;
+
     @Override
     public Integer call() {
+        var links = docs.links();
         ProfileAdvisor advisor = load.advisor();
         Knowledge k = advisor.knowledge();
         PrintWriter out = spec.commandLine().getOut();
@@ -53,7 +57,10 @@ final class ExplainCommand implements Callable<Integer> {
         if (format == PlainFormat.json) out.println(JsonDocuments.write(JsonDocuments.explanation(k, e)));
         else if (e instanceof Explanation.OfSetting s) setting(out, k, s.setting());
         else if (e instanceof Explanation.OfGoal g) goal(out, k, g.goal());
-        else if (e instanceof Explanation.OfRule r) rule(out, k, r);
+        else if (e instanceof Explanation.OfRule r) {
+            rule(out, k, r);
+            if (links.configured()) out.println("  = docs: " + links.forRule(r.id()));
+        }
         else if (e instanceof Explanation.OfScopes s) scopes(out, k, s);
         else correction(out, k, ((Explanation.OfCorrection) e).correction());
         out.flush();
