@@ -254,18 +254,18 @@ public final class CatalogueSite {
 
     private void rule(StringBuilder h, RuleDoc r) {
         String severity = r.severity().map(Severity::label).orElse("");
+        Set<String> settings = settingsOf(r);
         h.append("<article class=\"entry rule\" id=\"").append(Html.escape(r.id())).append("\" data-kind=\"").append(r.kind().label())
                 .append("\" data-severity=\"").append(severity).append("\" data-settings=\"")
-                .append(Html.escape(String.join(" ", settingsOf(r)))).append("\">\n");
+                .append(Html.escape(String.join(" ", settings))).append("\">\n");
         h.append("<h3><a class=\"anchor\" href=\"#").append(Html.escape(r.id())).append("\">").append(Html.escape(r.id())).append("</a>")
                 .append(" <span class=\"badge kind\">").append(r.kind().label()).append("</span>");
         if (!severity.isEmpty()) h.append(" <span class=\"badge severity-").append(severity).append("\">").append(severity).append("</span>");
         h.append("</h3>\n<p class=\"title\">").append(Html.inline(r.title())).append("</p>\n");
-        if (!r.message().isEmpty()) h.append("<h4>Message</h4>\n<p class=\"message\">").append(Html.inline(r.message())).append("</p>\n");
+        if (!r.message().isEmpty()) h.append("<h4>Message template</h4>\n<p class=\"message\">").append(Html.inline(r.message())).append("</p>\n");
         h.append("<h4>Why</h4>\n").append(Html.paragraphs(r.why())).append('\n');
         if (!r.fix().isEmpty()) h.append("<h4>Fix</h4>\n").append(Html.paragraphs(r.fix())).append('\n');
         if (!r.knownProblems().isEmpty()) h.append("<h4>Known problems</h4>\n").append(Html.paragraphs(r.knownProblems())).append('\n');
-        Set<String> settings = settingsOf(r);
         if (!settings.isEmpty()) {
             h.append("<p class=\"settings\">Settings: ").append(settings.stream()
                     .map(s -> "<a href=\"#" + Html.escape(settingAnchor(s)) + "\"><code>" + Html.escape(s) + "</code></a>")

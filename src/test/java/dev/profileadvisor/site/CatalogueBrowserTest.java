@@ -4,6 +4,7 @@ import dev.profileadvisor.ProfileAdvisor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -45,21 +46,27 @@ class CatalogueBrowserTest {
     private static Path userData;
     private static String page;
     private static int entries;
+    /** Why every test is skipped (reported per test, so the skips show in the counts), or null. */
+    private static String skipped;
 
     @BeforeAll
     static void start() throws IOException {
-        Optional<Path> chromium = onPath("chromium");
-        Optional<Path> chromedriver = onPath("chromedriver");
+        Optional<Path> chromium = program("CPA_CHROMIUM", "chromium");
+        Optional<Path> chromedriver = program("CPA_CHROMEDRIVER", "chromedriver");
         if (chromium.isEmpty() || chromedriver.isEmpty()) {
             String missing = (chromium.isEmpty() ? "`chromium`" : "") + (chromium.isEmpty() && chromedriver.isEmpty() ? " and " : "")
                     + (chromedriver.isEmpty() ? "`chromedriver`" : "");
-            if ("1".equals(System.getenv(OPT_OUT))) Assumptions.abort(missing + " not on PATH and " + OPT_OUT + "=1: browser test skipped");
-            fail(missing + " not on PATH: the catalogue is tested in a real headless Chromium. Install Debian's packages as root with "
+            if ("1".equals(System.getenv(OPT_OUT))) {
+                skipped = missing + " not found and " + OPT_OUT + "=1: browser test skipped";
+                System.err.println("CatalogueBrowserTest: " + skipped);
+                return;
+            }
+            fail(missing + " not found (on PATH, or at $CPA_CHROMIUM / $CPA_CHROMEDRIVER): the catalogue is tested in a real headless Chromium. Install Debian's packages as root with "
                     + "`apt-get install chromium chromium-driver` (`bash .ci/run` does it), or set " + OPT_OUT + "=1 to skip this test");
         }
         ProfileAdvisor advisor = ProfileAdvisor.withDefaults();
         Path site = ARTIFACTS.resolve("site");
-        CatalogueSite.of(advisor.knowledge(), advisor.rules(), "cargo-profile-advisor (browser test)").write(site);
+        CatalogueSite.of(advisor.knowledge(), advisor.rules(), "cargo-profile-advisor").write(site);
         page = site.toAbsolutePath().resolve(CatalogueSite.PAGE).toUri().toString();
         entries = advisor.rules().size() + advisor.knowledge().goals().size() + advisor.knowledge().settings().size();
         userData = Files.createTempDirectory("cpa-chromium-");
@@ -74,6 +81,11 @@ class CatalogueBrowserTest {
         driver = new ChromeDriver(service, options);
     }
 
+    @BeforeEach
+    void needsTheBrowser() {
+        Assumptions.assumeTrue(skipped == null, () -> skipped);
+    }
+
     @AfterAll
     static void stop() throws IOException {
         if (driver != null) driver.quit();
@@ -82,6 +94,13 @@ class CatalogueBrowserTest {
                 walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
+    }
+
+    /** The program {@code variable} names (a path), else {@code name} on PATH. */
+    private static Optional<Path> program(String variable, String name) {
+        String given = System.getenv(variable);
+        if (given != null && !given.isBlank()) return Files.isExecutable(Path.of(given)) ? Optional.of(Path.of(given)) : Optional.empty();
+        return onPath(name);
     }
 
     private static Optional<Path> onPath(String program) {

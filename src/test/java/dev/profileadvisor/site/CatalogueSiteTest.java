@@ -100,6 +100,14 @@ class CatalogueSiteTest {
     }
 
     @Test
+    void everyCorrectionIsShownWithASettingItConcerns() {
+        for (var c : advisor.knowledge().corrections().values()) {
+            assertThat(c.settings()).as("settings of correction %s", c.id()).isNotEmpty();
+            for (String key : c.settings()) assertThat(article(page, "setting-" + key)).contains("data-correction=\"" + c.id() + "\"");
+        }
+    }
+
+    @Test
     void textFromTheCatalogueIsEscapedEverywhere() {
         RuleCase c = new RuleCase("escape-check", "a <b>bold</b> & \"quoted\" case", "rules/x.toml", 4, List.of(), "", "",
                 RuleCase.Expect.FIRES, Map.of(), "[profile.release]\nstrip = \"<script>alert(1)</script>\"\n", "", Map.of(), Map.of(), 0, 0, "", "");
