@@ -23,7 +23,7 @@ import java.util.Map;
 public final class AuditDocuments {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** The tool's home page, for SARIF. */
-    public static final String INFORMATION_URI = "https://github.com/cargo-profile-advisor/cargo-profile-advisor";
+    public static final String INFORMATION_URI = HelpLinks.REPOSITORY;
 
     private AuditDocuments() {
     }
