@@ -161,6 +161,30 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
         return manifest + (manifest.endsWith("\n") ? "\n" : "\n\n") + DEFAULT_PACKAGE;
     }
 
+    private static final java.util.regex.Pattern PACKAGE_BOILERPLATE = java.util.regex.Pattern.compile("(name|version|edition)\\s*=.*");
+
+    /**
+     * The manifest as documentation shows it: without a {@code [package]} table that holds only {@code name},
+     * {@code version} and {@code edition}, which every case needs to be a manifest and none is about.
+     *
+     * @param toml a manifest
+     * @return the manifest without that table; the manifest itself when it has no such table or nothing else
+     */
+    public static String withoutPackageBoilerplate(String toml) {
+        List<String> lines = toml.lines().toList();
+        int start = 0;
+        while (start < lines.size() && !lines.get(start).strip().equals("[package]")) start++;
+        if (start == lines.size()) return toml;
+        int end = start + 1;
+        while (end < lines.size() && !lines.get(end).strip().startsWith("[")) end++;
+        boolean boilerplate = lines.subList(start + 1, end).stream().map(String::strip)
+                .allMatch(l -> l.isEmpty() || PACKAGE_BOILERPLATE.matcher(l).matches());
+        List<String> rest = new java.util.ArrayList<>(lines.subList(0, start));
+        rest.addAll(lines.subList(end, lines.size()));
+        String out = String.join("\n", rest).strip();
+        return !boilerplate || out.isEmpty() ? toml : out + "\n";
+    }
+
     /** @return whether this case audits a manifest (rather than recommending for goals) */
     public boolean isAudit() {
         return !manifest.isEmpty();

@@ -68,6 +68,9 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load;
 
+    @Mixin
+    DocsUrlOption docs;
+
     /** A triple rustc does not know (asked when rustc is there) or that is not shaped like one is a usage error. */
     private void checkTarget(ProfileAdvisor advisor) {
         var targets = advisor.knowledge().targets();
@@ -84,6 +87,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        var links = docs.links();
         ProfileAdvisor advisor = load.advisor(goals.isEmpty() ? java.util.Set.of(ProfileAdvisor.Use.AUDIT)
                 : java.util.Set.of(ProfileAdvisor.Use.AUDIT, ProfileAdvisor.Use.RECOMMEND));
         if (target != null) checkTarget(advisor);
@@ -103,8 +107,8 @@ final class AuditCommand implements Callable<Integer> {
         switch (format) {
             case json -> out.println(JsonDocuments.write(AuditDocuments.report(report, JsonDocuments.SCHEMA_VERSION)));
             case sarif -> out.println(JsonDocuments.write(AuditDocuments.sarif(report, advisor.rules(),
-                    new Main.Version().getVersion()[0].replaceFirst("^cargo-profile-advisor ", "").replaceFirst(" .*", ""))));
-            default -> out.print(AuditText.render(report, !findingsOnly));
+                    new Main.Version().getVersion()[0].replaceFirst("^cargo-profile-advisor ", "").replaceFirst(" .*", ""), links)));
+            default -> out.print(AuditText.render(report, !findingsOnly, links));
         }
         out.flush();
         report.errors().forEach(p -> spec.commandLine().getErr().println("error: " + p)); // diagnostics go to stderr in every format

@@ -1,5 +1,6 @@
 package dev.profileadvisor.cli;
 
+import dev.profileadvisor.catalog.HelpLinks;
 import dev.profileadvisor.audit.AuditFinding;
 import dev.profileadvisor.audit.AuditReport;
 import dev.profileadvisor.audit.ProfileReport;
@@ -17,6 +18,11 @@ final class AuditText {
     }
 
     static String render(AuditReport report, boolean showProfiles) {
+        return render(report, showProfiles, HelpLinks.repositoryDocs());
+    }
+
+    /** @param links with a catalogue page configured ({@code --docs-url}), each finding links its rule's entry */
+    static String render(AuditReport report, boolean showProfiles, HelpLinks links) {
         StringBuilder s = new StringBuilder();
         for (WorkspaceAudit w : report.workspaces()) {
             if (showProfiles) {
@@ -28,7 +34,7 @@ final class AuditText {
                 target(s, w.target());
                 for (ProfileReport p : w.profiles()) profile(s, p);
             }
-            for (AuditFinding f : w.findings()) finding(s, f);
+            for (AuditFinding f : w.findings()) finding(s, f, links);
             if (showProfiles && !w.findings().isEmpty()) s.append('\n');
         }
         s.append("audit: ").append(report.workspaces().size()).append(report.workspaces().size() == 1 ? " workspace" : " workspaces")
@@ -96,11 +102,12 @@ final class AuditText {
         s.append('\n');
     }
 
-    static void finding(StringBuilder s, AuditFinding f) {
+    static void finding(StringBuilder s, AuditFinding f, HelpLinks links) {
         s.append(f.location()).append(": ").append(f.severity().label()).append(": ").append(f.message())
                 .append(" [").append(f.id()).append("]\n");
         if (!f.help().isEmpty()) s.append("  = help: ").append(f.help()).append('\n');
         if (!f.sources().isEmpty()) s.append("  = see: ").append(f.sources().get(0)).append('\n');
+        if (links.configured()) s.append("  = docs: ").append(links.forRule(f.id())).append('\n');
     }
 
     private static String count(long n, String what) {

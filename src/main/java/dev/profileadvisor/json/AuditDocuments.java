@@ -11,6 +11,7 @@ import dev.profileadvisor.Severity;
 import dev.profileadvisor.audit.SettingReport;
 import dev.profileadvisor.audit.TargetReport;
 import dev.profileadvisor.audit.WorkspaceAudit;
+import dev.profileadvisor.catalog.HelpLinks;
 import dev.profileadvisor.catalog.RuleDoc;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.Map;
 public final class AuditDocuments {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** The tool's home page, for SARIF. */
-    public static final String INFORMATION_URI = "https://github.com/cargo-profile-advisor/cargo-profile-advisor";
+    public static final String INFORMATION_URI = HelpLinks.REPOSITORY;
 
     private AuditDocuments() {
     }
@@ -115,9 +116,23 @@ public final class AuditDocuments {
      * @param report  the audit
      * @param rules   rule id → docs (for names, descriptions and help)
      * @param version the tool version
-     * @return the SARIF log
+     * @return the SARIF log, each rule's {@code helpUri} the repository's docs
      */
     public static ObjectNode sarif(AuditReport report, Map<String, RuleDoc> rules, String version) {
+        return sarif(report, rules, version, HelpLinks.repositoryDocs());
+    }
+
+    /**
+     * {@link #sarif(AuditReport, Map, String)} with each rule's {@code helpUri} from {@code links}: its entry in the
+     * published catalogue ({@code --docs-url}), or the repository's docs.
+     *
+     * @param report  the audit
+     * @param rules   rule id → docs (for names, descriptions and help)
+     * @param version the tool version
+     * @param links   where each rule's documentation is on the web
+     * @return the SARIF log
+     */
+    public static ObjectNode sarif(AuditReport report, Map<String, RuleDoc> rules, String version, HelpLinks links) {
         ObjectNode log = F.objectNode();
         log.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json").put("version", "2.1.0");
         ObjectNode run = log.putArray("runs").addObject();
@@ -132,6 +147,7 @@ public final class AuditDocuments {
             r.putObject("shortDescription").put("text", d.title());
             r.putObject("fullDescription").put("text", d.why().strip());
             if (!d.fix().isEmpty()) r.putObject("help").put("text", d.fix());
+            r.put("helpUri", links.forRule(d.id()));
             r.putObject("defaultConfiguration").put("level", level(d.severity().orElse(Severity.NOTE)));
         }
         ArrayNode results = run.putArray("results");
