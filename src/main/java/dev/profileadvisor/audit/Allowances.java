@@ -112,14 +112,14 @@ public final class Allowances {
                 continue;
             }
             if (level == RuleLevel.Level.ALLOW) {
-                out.add(f.allowedBy(new Suppression(Suppression.Kind.EXTERNAL, "", "")));
+                out.add(f.allowedBy(Suppression.external()));
                 continue;
             }
             Map<String, AdvisorMetadata.Allowed> member = byFile.get(f.file());
             AdvisorMetadata.Allowed entry = member == null ? workspaceWide.get(f.id())
                     : Optional.ofNullable(member.get(f.id())).orElse(membersToo.get(f.id()));
-            out.add(entry == null ? f : f.allowedBy(new Suppression(Suppression.Kind.IN_SOURCE,
-                    entry.at().file() + ":" + entry.at().line() + ":" + entry.at().column(), entry.reason())));
+            out.add(entry == null ? f : f.allowedBy(new Suppression(Suppression.Kind.IN_SOURCE, entry.at().file(),
+                    entry.at().line(), entry.at().column(), entry.reason())));
         }
         return out;
     }
