@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
                 "  cargo-profile-advisor audit --manifest-path path/to/Cargo.toml \\",
                 "      --goal small-binary",
                 "  cargo-profile-advisor audit crates/ other/Cargo.toml --format json",
-                "  cargo-profile-advisor audit --allow restates-default --deny strip-discards-debuginfo --fail-on warning",
+                "  cargo-profile-advisor audit --allow restates-default \\",
+                "      --deny strip-discards-debuginfo --fail-on warning",
                 "  cargo-profile-advisor audit --format sarif > audit.sarif"})
 final class AuditCommand implements Callable<Integer> {
     /** What --fail-on accepts. */
@@ -75,7 +76,7 @@ final class AuditCommand implements Callable<Integer> {
 
     // picocli calls a multi-value option's setter with the values so far, each time one is added
     @Option(names = {"-A", "--allow"}, paramLabel = "ID", description = "Allow the findings of this rule: counted, not shown, "
-            + "never a reason to fail (repeatable; beats the manifest's allow lists; the last of --allow/--deny for an id counts).")
+            + "never a reason to fail (repeatable; beats the manifest's allow lists; for one id, the last --allow or --deny counts).")
     void allow(List<String> ids) {
         for (String id : ids.subList(allowsSeen, ids.size())) levels.add(RuleLevel.allow(id));
         allowsSeen = ids.size();

@@ -47,8 +47,7 @@ final class AuditText {
                 .append(count(report.count(Severity.WARNING), "warning")).append(", ")
                 .append(count(report.count(Severity.NOTE), "note"));
         if (report.allowedCount() > 0) s.append(", ").append(report.allowedCount()).append(" allowed");
-        long notAudited = report.errors().stream().map(dev.profileadvisor.Problem::file).distinct().count(); // a file may have several
-        if (notAudited > 0) s.append(", ").append(count(notAudited, "input")).append(" not audited");
+        if (!report.errors().isEmpty()) s.append(", ").append(count(report.errors().size(), "input")).append(" not audited");
         return s.append('\n').toString();
     }
 
