@@ -198,7 +198,8 @@ public final class ProfileAdvisor {
      * @param request manifests or directories, goals, environment
      * @return the report; inputs that cannot be audited are listed in {@link AuditReport#errors()} and the others
      *         are still audited
-     * @throws AdvisorException for an unknown goal or a bad weight
+     * @throws AdvisorException for an unknown goal or a bad weight, or a level ({@link AuditRequest#levels()}) naming
+     *                          no finding
      */
     public AuditReport audit(AuditRequest request) {
         return audit(request, AuditProgress.NONE);
@@ -232,7 +233,8 @@ public final class ProfileAdvisor {
      * @param env      environment variables
      * @param goals    goals, may be empty
      * @return the report
-     * @throws AdvisorException when the text is not valid TOML, or for an unknown goal
+     * @throws AdvisorException when the text is not valid TOML, its {@code [*.metadata.profile-advisor]} tables are of
+     *                          the wrong shape, or for an unknown goal
      */
     public AuditReport auditText(String manifest, Optional<String> config, Map<String, String> env, List<GoalWeight> goals) {
         return auditText(manifest, config, env, goals, List.of());
