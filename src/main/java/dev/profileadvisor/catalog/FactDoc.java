@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
 public record FactDoc(String name, String summary, List<Field> fields) {
     /** Every record of {@code dev.profileadvisor.facts}, by name; {@code FactDocsTest} checks none is missing. */
     static final List<Class<? extends Record>> FACTS = List.of(
-            dev.profileadvisor.facts.Alternative.class,
+            dev.profileadvisor.facts.AllowedIdFact.class, dev.profileadvisor.facts.Alternative.class,
             dev.profileadvisor.facts.AuditEntry.class, dev.profileadvisor.facts.AuditProfile.class,
             dev.profileadvisor.facts.ConfigKeyFact.class, dev.profileadvisor.facts.CpuChoice.class,
             dev.profileadvisor.facts.Decision.class, dev.profileadvisor.facts.DisplacedRustflags.class,

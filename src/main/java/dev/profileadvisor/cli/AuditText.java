@@ -18,11 +18,17 @@ final class AuditText {
     }
 
     static String render(AuditReport report, boolean showProfiles) {
-        return render(report, showProfiles, HelpLinks.repositoryDocs());
+        return render(report, showProfiles, false, HelpLinks.repositoryDocs());
     }
 
-    /** @param links with a catalogue page configured ({@code --docs-url}), each finding links its rule's entry */
-    static String render(AuditReport report, boolean showProfiles, HelpLinks links) {
+    /**
+     * @param report       the audit
+     * @param showProfiles whether to show the effective profile tables
+     * @param showAllowed  whether to show the allowed findings (they are counted either way)
+     * @param links        with a catalogue page configured ({@code --docs-url}), each finding links its rule's entry
+     * @return the text
+     */
+    static String render(AuditReport report, boolean showProfiles, boolean showAllowed, HelpLinks links) {
         StringBuilder s = new StringBuilder();
         for (WorkspaceAudit w : report.workspaces()) {
             if (showProfiles) {
@@ -34,13 +40,15 @@ final class AuditText {
                 target(s, w.target());
                 for (ProfileReport p : w.profiles()) profile(s, p);
             }
-            for (AuditFinding f : w.findings()) finding(s, f, links);
-            if (showProfiles && !w.findings().isEmpty()) s.append('\n');
+            List<AuditFinding> shown = w.findings().stream().filter(f -> showAllowed || !f.allowed()).toList();
+            for (AuditFinding f : shown) finding(s, f, links);
+            if (showProfiles && !shown.isEmpty()) s.append('\n');
         }
         s.append("audit: ").append(report.workspaces().size()).append(report.workspaces().size() == 1 ? " workspace" : " workspaces")
                 .append(", ").append(count(report.count(Severity.ERROR), "error")).append(", ")
                 .append(count(report.count(Severity.WARNING), "warning")).append(", ")
                 .append(count(report.count(Severity.NOTE), "note"));
+        if (report.allowedCount() > 0) s.append(", ").append(report.allowedCount()).append(" allowed");
         if (!report.errors().isEmpty()) s.append(", ").append(count(report.errors().size(), "input")).append(" not audited");
         return s.append('\n').toString();
     }
@@ -103,8 +111,13 @@ final class AuditText {
     }
 
     static void finding(StringBuilder s, AuditFinding f, HelpLinks links) {
-        s.append(f.location()).append(": ").append(f.severity().label()).append(": ").append(f.message())
-                .append(" [").append(f.id()).append("]\n");
+        s.append(f.location()).append(": ").append(f.severity().label()).append(f.allowed() ? " (allowed)" : "").append(": ")
+                .append(f.message()).append(" [").append(f.id()).append("]\n");
+        if (f.denied()) s.append("  = note: requested on the command line with `--deny ").append(f.id()).append("`\n");
+        f.suppression().ifPresent(why -> s.append("  = allowed: ").append(switch (why.kind()) {
+            case EXTERNAL -> "on the command line with `--allow " + f.id() + "`";
+            case IN_SOURCE -> "by the `allow` entry at " + why.location() + (why.reason().isEmpty() ? "" : ": " + why.reason());
+        }).append('\n'));
         if (!f.help().isEmpty()) s.append("  = help: ").append(f.help()).append('\n');
         if (!f.sources().isEmpty()) s.append("  = see: ").append(f.sources().get(0)).append('\n');
         if (links.configured()) s.append("  = docs: ").append(links.forRule(f.id())).append('\n');

@@ -9,6 +9,7 @@ import dev.profileadvisor.Problem;
 import dev.profileadvisor.audit.ProfileReport;
 import dev.profileadvisor.Severity;
 import dev.profileadvisor.audit.SettingReport;
+import dev.profileadvisor.audit.Suppression;
 import dev.profileadvisor.audit.TargetReport;
 import dev.profileadvisor.audit.WorkspaceAudit;
 import dev.profileadvisor.catalog.HelpLinks;
@@ -76,7 +77,7 @@ public final class AuditDocuments {
         ObjectNode summary = o.putObject("summary");
         summary.put("workspaces", report.workspaces().size()).put("errors", report.count(Severity.ERROR))
                 .put("warnings", report.count(Severity.WARNING)).put("notes", report.count(Severity.NOTE))
-                .put("inputErrors", report.errors().size());
+                .put("inputErrors", report.errors().size()).put("allowed", report.allowedCount());
         return o;
     }
 
@@ -106,7 +107,22 @@ public final class AuditDocuments {
                 .put("line", f.line()).put("column", f.column()).put("message", f.message()).put("help", f.help());
         ArrayNode sources = o.putArray("sources");
         f.sources().forEach(sources::add);
+        o.put("allowed", f.allowed());
+        if (f.suppression().isPresent()) {
+            Suppression why = f.suppression().get();
+            o.putObject("suppression").put("kind", sarifKind(why)).put("location", why.location()).put("reason", why.reason());
+        } else {
+            o.putNull("suppression");
+        }
+        o.put("denied", f.denied());
         return o;
+    }
+
+    private static String sarifKind(Suppression why) {
+        return switch (why.kind()) {
+            case EXTERNAL -> "external";
+            case IN_SOURCE -> "inSource";
+        };
     }
 
     /**
@@ -157,16 +173,16 @@ public final class AuditDocuments {
             r.put("level", level(f.severity()));
             r.putObject("message").put("text", f.message() + (f.help().isEmpty() ? "" : " (help: " + f.help() + ")"));
             ArrayNode locations = r.putArray("locations");
-            ObjectNode loc = locations.addObject();
             if (f.file().startsWith("env ")) {
-                loc.putArray("logicalLocations").addObject().put("name", f.file().substring(4)).put("kind", "variable");
+                locations.addObject().putArray("logicalLocations").addObject().put("name", f.file().substring(4)).put("kind", "variable");
             } else {
-                ObjectNode physical = loc.putObject("physicalLocation");
-                physical.putObject("artifactLocation").put("uri", uri(f.file()));
-                if (f.line() > 0) {
-                    ObjectNode region = physical.putObject("region").put("startLine", f.line());
-                    if (f.column() > 0) region.put("startColumn", f.column());
-                }
+                locations.add(physical(f.file(), f.line(), f.column()));
+            }
+            if (f.suppression().isPresent()) { // code-scanning UIs show the result as suppressed
+                Suppression why = f.suppression().get();
+                ObjectNode s = r.putArray("suppressions").addObject().put("kind", sarifKind(why)).put("status", "accepted");
+                if (!why.reason().isEmpty()) s.put("justification", why.reason());
+                if (why.kind() == Suppression.Kind.IN_SOURCE) s.set("location", physical(why.file(), why.line(), why.column()));
             }
         }
         List<ObjectNode> notifications = new ArrayList<>();
@@ -179,6 +195,18 @@ public final class AuditDocuments {
         invocation.put("executionSuccessful", report.errors().isEmpty());
         if (!notifications.isEmpty()) invocation.putArray("toolExecutionNotifications").addAll(notifications);
         return log;
+    }
+
+    /** A SARIF location in a file: {@code physicalLocation} with the region when the line is known. */
+    private static ObjectNode physical(String file, int line, int column) {
+        ObjectNode loc = F.objectNode();
+        ObjectNode physical = loc.putObject("physicalLocation");
+        physical.putObject("artifactLocation").put("uri", uri(file));
+        if (line > 0) {
+            ObjectNode region = physical.putObject("region").put("startLine", line);
+            if (column > 0) region.put("startColumn", column);
+        }
+        return loc;
     }
 
     private static String level(Severity s) {

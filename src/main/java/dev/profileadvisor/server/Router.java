@@ -201,9 +201,13 @@ final class Router implements HttpHandler {
         byte[] body = readBody(ex);
         return timed(deadline, () -> {
             AuditBody request = AuditBody.parse(body);
+            for (dev.profileadvisor.audit.RuleLevel l : request.levels()) {
+                var why = dev.profileadvisor.audit.Allowances.unknown(l.id(), advisor.rules());
+                if (why.isPresent()) throw new ApiError(400, "unknown-id", "`" + l.level().name().toLowerCase(java.util.Locale.ROOT) + "`: " + why.get());
+            }
             try {
                 return Reply.json(200, dev.profileadvisor.json.AuditDocuments.report(
-                        advisor.auditText(request.manifest(), request.config(), request.env(), request.goals()),
+                        advisor.auditText(request.manifest(), request.config(), request.env(), request.goals(), request.levels()),
                         JsonDocuments.SCHEMA_VERSION));
             } catch (AdvisorException e) {
                 boolean manifest = e.problems().stream().anyMatch(p -> p.line() > 0 || p.file().endsWith(".toml"));

@@ -104,8 +104,7 @@ class CliTest {
                         + "  = help: run `cargo-profile-advisor --help` for usage\n");
         assertThat(CliRun.run("rules", "lnt").err()).startsWith("error: unknown command `lnt`; did you mean `lint`?");
         assertThat(CliRun.run("zzqqxxyy").err()).startsWith("error: unknown command `zzqqxxyy`; known commands: `recommend`, `audit`, "
-                + "`apply`, `measure`, `goals`, `explain`, `rules`, `docs`, `serve`, `help`
-").doesNotContain("warm-up");
+                + "`apply`, `measure`, `goals`, `explain`, `rules`, `docs`, `serve`, `help`\n").doesNotContain("warm-up");
     }
 
     @Test

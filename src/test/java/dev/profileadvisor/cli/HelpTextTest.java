@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HelpTextTest {
     /**
      * A line that may end inside a token: after a hyphen, slash, bracket or {@code =}, or after the dot of a path
-     * ({@code /openapi.}); it does when the token goes on at the start of the next line.
+     * ({@code /openapi.}), but not after the ellipsis of a repeatable option ({@code [-D=ID]...}); it does when the token
+     * goes on at the start of the next line.
      */
-    static final Pattern ENDS_INSIDE_A_TOKEN = Pattern.compile("(\\S[-/\\[=]|\\S*[/.]\\S*\\.)$");
+    static final Pattern ENDS_INSIDE_A_TOKEN = Pattern.compile("(\\S[-/\\[=]|\\S*[/.]\\S*(?<!\\.\\.)\\.)$");
     static final Pattern GOES_ON_A_TOKEN = Pattern.compile("^\\s*[a-z0-9\\[=]");
 
     /** Every command a user can ask help for, as typed: {@code []}, {@code [recommend]}, {@code [rules, list]}. */
