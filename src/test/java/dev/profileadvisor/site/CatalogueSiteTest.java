@@ -129,7 +129,7 @@ class CatalogueSiteTest {
         String key = advisor.rules().get("strip-discards-debuginfo").sourceKeys().get(0);
         sources.put(key, new Source(key, "a trap", "javascript:alert(1)", "docs"));
         Knowledge trapped = new Knowledge(sources, k.settings(), k.profiles(), k.reservedNames(), k.deprecatedNames(), k.customProfilesSince(),
-                k.goals(), k.effects(), k.corrections(), k.unstableKeys(), k.scopes(), k.scopeFacts(), k.crates(), k.targets());
+                k.goals(), k.effects(), k.corrections(), k.unstableKeys(), k.scopes(), k.scopeFacts(), k.crates(), k.targets(), k.peers());
         String html = CatalogueSite.of(trapped, advisor.rules(), "v").files().get(CatalogueSite.PAGE);
         assertThat(html).doesNotContain("href=\"javascript:").contains("a trap (<code>javascript:alert(1)</code>)");
     }
