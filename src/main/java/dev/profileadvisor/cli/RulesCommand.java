@@ -49,7 +49,7 @@ final class RulesCommand {
                 int w = advisor.rules().keySet().stream().mapToInt(String::length).max().orElse(10);
                 for (RuleDoc d : advisor.rules().values()) {
                     out.printf("%-" + w + "s  %-10s  %-7s  %s%n", d.id(), d.kind().label(),
-                            d.severity().map(Severity::label).orElse("-"), d.title());
+                            d.severity().map(Severity::label).orElse("-"), TerminalText.line(d.title())); // a working copy's sidecar
                 }
             }
             out.flush();

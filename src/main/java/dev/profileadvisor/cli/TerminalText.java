@@ -82,7 +82,9 @@ final class TerminalText {
 
         @Override
         public void write(String s, int off, int len) throws IOException {
-            write(s.toCharArray(), off, len);
+            char[] chars = new char[len];
+            s.getChars(off, off + len, chars, 0);
+            write(chars, 0, len);
         }
 
         @Override
