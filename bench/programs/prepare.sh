@@ -88,13 +88,14 @@ copy_sources() { # prog dir
   local src
   if [[ $1 == hexyl ]]; then
     src=$(ls -d "$REG"/hexyl-[0-9]* | sort -V | tail -1)
-    cp -r "$src"/. "$2"/
+    cp -rp "$src"/. "$2"/
     rm -f "$2/.cargo-checksum.json" "$2/Cargo.toml.orig"
     # Drop upstream's [profile.*] (lto = true, codegen-units = 1: "release" must mean cargo's
     # default) and [dev-dependencies] (not packaged, would not resolve offline).
     awk '/^\[/{skip=($0 ~ /dev-dependencies/ || $0 ~ /^\[profile\./)} !skip' "$src/Cargo.toml" >"$2/Cargo.toml"
-  else
-    cp -r "$HERE/$1/Cargo.toml" "$HERE/$1/src" "$2"/
+    touch -r "$src/Cargo.toml" "$2/Cargo.toml"
+  else # -p keeps mtimes, so re-preparing does not force a rebuild
+    cp -rp "$HERE/$1/Cargo.toml" "$HERE/$1/src" "$2"/
   fi
 }
 

@@ -25,7 +25,7 @@ LS_WORDS = ["request", "completed", "connection", "timeout", "refused", "retryin
 LS_TAGS = ["prod", "canary", "eu-west", "us-east", "beta", "v2", "v3", "batch", "interactive"]
 
 
-def logscan(out, files=4, lines=30000, seed=42):
+def logscan(out, files=4, lines=25000, seed=42):
     state = [(seed | 1) & M64]
 
     def nxt():
@@ -69,7 +69,7 @@ NOTE_WORDS = ["please", "leave", "at", "door", "gift", "wrap", "call", "before",
               "handle", "with", "care", "urgent", "backorder", "ok", "thanks", "ring", "twice", "\u00e9t\u00e9"]
 
 
-def jsonagg(out, orders=30000, seed=7):
+def jsonagg(out, orders=40000, seed=7):
     rnd = random.Random(seed)
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "orders.jsonl"), "w", encoding="utf-8", newline="\n") as w:
@@ -106,7 +106,7 @@ PATHS = ["/api/v1/items", "/api/v1/users", "/login", "/static/app.js", "/search"
 USERS = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy"]
 
 
-def squeeze(out, size=6_000_000, seed=11):
+def squeeze(out, size=3_000_000, seed=11):
     rnd = random.Random(seed)
     os.makedirs(out, exist_ok=True)
     parts, total, t = [], 0, 1700000000

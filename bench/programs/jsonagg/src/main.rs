@@ -2,17 +2,16 @@
 //!
 //! Usage: `jsonagg FILE [--by region|status|tier|method]`
 //!
-//! Every line is deserialized into an owned, nested `Order` (serde derive, enums,
-//! optional fields, defaults), aggregated per key, and the summary is printed as
-//! pretty JSON. The output only depends on the input: maps are ordered (BTreeMap)
-//! and ties are broken by name.
+//! Every line is deserialized into an owned, nested `Order` (serde derive, enums, optional
+//! fields, defaults; unknown fields such as `id` and `ts` are skipped), aggregated per key, and the
+//! summary is printed as pretty JSON. Output depends on the input only (ordered maps, ties by name).
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::error::Error;
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 enum Status {
     Pending,
@@ -23,7 +22,7 @@ enum Status {
     Returned,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "lowercase")]
 enum Tier {
     Free,
@@ -35,8 +34,6 @@ enum Tier {
 #[derive(Debug, Deserialize)]
 struct Customer {
     id: u64,
-    #[allow(dead_code)] // parsed like a real record, never aggregated
-    name: String,
     tier: Tier,
     #[serde(default)]
     tags: Vec<String>,
@@ -59,9 +56,6 @@ struct Shipping {
 
 #[derive(Debug, Deserialize)]
 struct Order {
-    #[allow(dead_code)]
-    id: u64,
-    ts: u64,
     region: String,
     status: Status,
     customer: Customer,
@@ -73,83 +67,10 @@ struct Order {
     note: String,
 }
 
-/// Running statistics for one key (Welford's algorithm for the variance).
-#[derive(Default)]
+/// Statistics for one key: running values (Welford's algorithm for the variance),
+/// then `finish` rounds them and fills in the derived fields that are printed.
+#[derive(Default, Serialize)]
 struct Acc {
-    orders: u64,
-    units: u64,
-    lost: u64,
-    coupons: u64,
-    note_bytes: u64,
-    vip_tagged: u64,
-    mean: f64,
-    m2: f64,
-    total: f64,
-    min: f64,
-    max: f64,
-    first_ts: u64,
-    last_ts: u64,
-    customers: HashSet<u64>,
-    skus: HashMap<String, u64>,
-}
-
-impl Acc {
-    fn add(&mut self, o: &Order) {
-        let value: f64 = o
-            .items
-            .iter()
-            .map(|i| f64::from(i.qty) * i.unit_price * (1.0 - i.discount))
-            .sum::<f64>()
-            + o.shipping.as_ref().map_or(0.0, |s| s.cost);
-        if self.orders == 0 {
-            (self.min, self.max, self.first_ts, self.last_ts) = (value, value, o.ts, o.ts);
-        }
-        self.orders += 1;
-        let delta = value - self.mean;
-        self.mean += delta / self.orders as f64;
-        self.m2 += delta * (value - self.mean);
-        self.total += value;
-        self.min = self.min.min(value);
-        self.max = self.max.max(value);
-        self.first_ts = self.first_ts.min(o.ts);
-        self.last_ts = self.last_ts.max(o.ts);
-        self.lost += u64::from(matches!(o.status, Status::Cancelled | Status::Returned));
-        self.coupons += u64::from(o.coupon.is_some());
-        self.note_bytes += o.note.len() as u64;
-        self.vip_tagged += u64::from(o.customer.tags.iter().any(|t| t == "vip"));
-        self.customers.insert(o.customer.id);
-        for i in &o.items {
-            self.units += u64::from(i.qty);
-            *self.skus.entry(i.sku.clone()).or_insert(0) += u64::from(i.qty);
-        }
-    }
-
-    fn summary(&self) -> KeySummary {
-        let mut top: Vec<(String, u64)> = self.skus.iter().map(|(k, v)| (k.clone(), *v)).collect();
-        top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        top.truncate(3);
-        let var = if self.orders > 1 { self.m2 / (self.orders - 1) as f64 } else { 0.0 };
-        KeySummary {
-            orders: self.orders,
-            units: self.units,
-            customers: self.customers.len(),
-            cancelled_or_returned: self.lost,
-            with_coupon: self.coupons,
-            vip_orders: self.vip_tagged,
-            avg_note_len: round2(self.note_bytes as f64 / self.orders.max(1) as f64),
-            revenue: round2(self.total),
-            mean: round2(self.mean),
-            stddev: round2(var.sqrt()),
-            min: round2(self.min),
-            max: round2(self.max),
-            span_s: self.last_ts - self.first_ts,
-            top_skus: top,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct KeySummary {
     orders: u64,
     units: u64,
     customers: usize,
@@ -162,8 +83,55 @@ struct KeySummary {
     stddev: f64,
     min: f64,
     max: f64,
-    span_s: u64,
     top_skus: Vec<(String, u64)>,
+    #[serde(skip)]
+    m2: f64,
+    #[serde(skip)]
+    note_bytes: u64,
+    #[serde(skip)]
+    customer_ids: HashSet<u64>,
+    #[serde(skip)]
+    skus: HashMap<String, u64>,
+}
+
+impl Acc {
+    fn add(&mut self, o: &Order) {
+        let items: f64 = o.items.iter().map(|i| f64::from(i.qty) * i.unit_price * (1.0 - i.discount)).sum();
+        let value = items + o.shipping.as_ref().map_or(0.0, |s| s.cost);
+        if self.orders == 0 {
+            (self.min, self.max) = (value, value);
+        }
+        self.orders += 1;
+        let delta = value - self.mean;
+        self.mean += delta / self.orders as f64;
+        self.m2 += delta * (value - self.mean);
+        self.revenue += value;
+        self.min = self.min.min(value);
+        self.max = self.max.max(value);
+        self.cancelled_or_returned += u64::from(matches!(o.status, Status::Cancelled | Status::Returned));
+        self.with_coupon += u64::from(o.coupon.is_some());
+        self.vip_orders += u64::from(o.customer.tags.iter().any(|t| t == "vip"));
+        self.note_bytes += o.note.len() as u64;
+        self.customer_ids.insert(o.customer.id);
+        for i in &o.items {
+            self.units += u64::from(i.qty);
+            *self.skus.entry(i.sku.clone()).or_insert(0) += u64::from(i.qty);
+        }
+    }
+
+    fn finish(&mut self) {
+        let var = if self.orders > 1 { self.m2 / (self.orders - 1) as f64 } else { 0.0 };
+        self.stddev = round2(var.sqrt());
+        self.avg_note_len = round2(self.note_bytes as f64 / self.orders.max(1) as f64);
+        for x in [&mut self.revenue, &mut self.mean, &mut self.min, &mut self.max] {
+            *x = round2(*x);
+        }
+        self.customers = self.customer_ids.len();
+        let mut top: Vec<(String, u64)> = self.skus.drain().collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        top.truncate(3);
+        self.top_skus = top;
+    }
 }
 
 #[derive(Serialize)]
@@ -172,25 +140,17 @@ struct Report {
     by: String,
     lines: u64,
     bad_lines: u64,
-    groups: BTreeMap<String, KeySummary>,
+    groups: BTreeMap<String, Acc>,
 }
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// The serialized name of a unit enum variant ("shipped", "gold", ...).
-fn variant_name<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => "?".into(),
-    }
-}
-
 fn key_of(o: &Order, by: &str) -> String {
     match by {
-        "status" => variant_name(&o.status),
-        "tier" => variant_name(&o.customer.tier),
+        "status" => format!("{:?}", o.status).to_lowercase(),
+        "tier" => format!("{:?}", o.customer.tier).to_lowercase(),
         "method" => o.shipping.as_ref().map_or_else(|| "none".into(), |s| s.method.clone()),
         _ => o.region.clone(),
     }
@@ -201,7 +161,9 @@ fn run() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (path, by) = match args.as_slice() {
         [p] => (p.clone(), "region".to_string()),
-        [p, flag, k] if flag == "--by" && ["region", "status", "tier", "method"].contains(&k.as_str()) => (p.clone(), k.clone()),
+        [p, flag, k] if flag == "--by" && ["region", "status", "tier", "method"].contains(&k.as_str()) => {
+            (p.clone(), k.clone())
+        }
         _ => return Err(USAGE.into()),
     };
     let mut reader = BufReader::with_capacity(1 << 16, File::open(&path).map_err(|e| format!("{path}: {e}"))?);
@@ -219,9 +181,12 @@ fn run() -> Result<(), Box<dyn Error>> {
         }
         line.clear();
     }
-    let groups = accs.iter().map(|(k, a)| (k.clone(), a.summary())).collect();
-    let report = Report { file: path, by, lines, bad_lines: bad, groups };
-    println!("{}", serde_json::to_string_pretty(&report)?);
+    accs.values_mut().for_each(Acc::finish);
+    let report = Report { file: path, by, lines, bad_lines: bad, groups: accs };
+    // Written, not println!-ed: a closed pipe (`| head`) is an error message, not a panic.
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &report)?;
+    writeln!(out)?;
     Ok(())
 }
 

@@ -39,7 +39,8 @@ fn crc32(data: &[u8]) -> u32 {
 
 fn gzip(data: &[u8], level: u32) -> std::io::Result<Vec<u8>> {
     // Fixed header (mtime 0, no file name) so that the stream is reproducible.
-    let mut enc: GzEncoder<Vec<u8>> = GzBuilder::new().mtime(0).write(Vec::with_capacity(data.len() / 3), Compression::new(level));
+    let mut enc: GzEncoder<Vec<u8>> =
+        GzBuilder::new().mtime(0).write(Vec::with_capacity(data.len() / 3), Compression::new(level));
     enc.write_all(data)?;
     enc.finish()
 }

@@ -142,7 +142,7 @@ final class AuditCommand implements Callable<Integer> {
             default -> out.print(AuditText.render(report, !findingsOnly, showAllowed, links));
         }
         out.flush();
-        report.errors().forEach(p -> spec.commandLine().getErr().println("error: " + p)); // diagnostics go to stderr in every format
+        report.errors().forEach(p -> spec.commandLine().getErr().println("error: " + TerminalText.line(p))); // diagnostics go to stderr in every format
         if (!report.errors().isEmpty()) return Main.BAD_INPUT;
         if (failOn == FailOn.never || report.worst().isEmpty()) return Main.OK;
         Severity threshold = Severity.valueOf(failOn.name().toUpperCase(java.util.Locale.ROOT));

@@ -40,8 +40,9 @@ import java.util.concurrent.TimeUnit;
                 "", "Examples:", "  cargo-profile-advisor measure --goal small-binary",
                 "  cargo-profile-advisor measure --goal fast-runtime \\",
                 "      --run \"{bin} --bench big.log\" --runs 7",
-                "  cargo-profile-advisor measure --goal small-binary --candidates default,recommended \\",
-                "      --try 'opt-level=\"s\"' --format json > measured.json",
+                "  cargo-profile-advisor measure --goal small-binary \\",
+                "      --candidates default,recommended --try 'opt-level=\"s\"' \\",
+                "      --format json > measured.json",
                 "  cargo-profile-advisor recommend --goal small-binary --measured measured.json"})
 final class MeasureCommand implements Callable<Integer> {
     /** Exit code when Ctrl-C stopped the measurement. */
