@@ -51,7 +51,6 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) throw new AdvisorException(Problem.of("--port", "invalid port `" + port + "`: expected 0 to 65535"));
         ServerOptions options = ServerOptions.defaults().withBind(bind).withPort(port);
-        limitSlowClients(options.requestTimeout());
         ProfileAdvisor advisor = load.advisor(java.util.EnumSet.allOf(ProfileAdvisor.Use.class));
         AdvisorServer server;
         try {
@@ -76,17 +75,6 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         server.awaitStop();
         return Main.OK;
-    }
-
-    /**
-     * Cuts off clients that send a request or read an answer more slowly than the time limit, via the JDK server's
-     * own properties (read once per JVM, when the first server is created); settings given with {@code -D} win.
-     */
-    private static void limitSlowClients(Duration limit) {
-        String seconds = Long.toString(Math.max(1, (limit.toMillis() + 999) / 1000));
-        for (String p : new String[]{"sun.net.httpserver.maxReqTime", "sun.net.httpserver.maxRspTime"}) {
-            if (System.getProperty(p) == null) System.setProperty(p, seconds);
-        }
     }
 
     private static String lowerFirst(String s) {
