@@ -57,7 +57,7 @@ final class Transport extends Handler.Abstract {
             }
             String te = request.getHeaders().get(HttpHeader.TRANSFER_ENCODING);
             if (te != null && !te.trim().equalsIgnoreCase("chunked")) {
-                send(response, done, Router.Reply.error(new ApiError(501, "unsupported-transfer-encoding", "`Transfer-Encoding: "
+                send(response, done, Router.Reply.error(new ApiError(501, "not-implemented", "`Transfer-Encoding: "
                         + Echo.message(te) + "` is not supported: send the body as it is (with `Content-Length`) or `chunked`",
                         Optional.empty(), true)));
                 return true;
@@ -250,7 +250,10 @@ final class Transport extends Handler.Abstract {
                 case 505 -> "only HTTP/1.0 and HTTP/1.1 are served";
                 default -> status < 500 ? "the request is not valid HTTP" : "internal error";
             };
-            if (reason == null || status == 414 || status == 431) return what;
+            if (status == 400 && (reason == null || reason.equalsIgnoreCase("Bad Request"))) {
+                return what + " (a malformed request line, path or header)";
+            }
+            if (reason == null || status != 400) return what;
             return what + ": " + Echo.message(Character.toLowerCase(reason.charAt(0)) + reason.substring(1));
         }
     }
