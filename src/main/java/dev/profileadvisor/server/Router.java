@@ -243,14 +243,14 @@ final class Router {
             throw new ApiError(503, "overloaded", "too many requests are waiting (" + options.queueLimit()
                     + " at most); retry later");
         } catch (ComputePool.TooSlow e) {
-            throw new ApiError(503, "timeout", "the request took longer than its time limit of "
-                    + seconds(options.requestTimeout().toMillis()) + " and was stopped");
+            throw timedOut();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw shuttingDown();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ApiError a) throw a;
+            if (cause instanceof InterruptedException) throw timedOut(); // its deadline passed while it waited in the queue
             if (cause instanceof RuntimeException r) throw r;
             if (cause instanceof Error err) throw err;
             throw new IllegalStateException(cause);
@@ -263,6 +263,11 @@ final class Router {
      */
     private static void stillWanted() {
         if (Thread.currentThread().isInterrupted()) throw new ApiError(503, "timeout", "the request was stopped");
+    }
+
+    private ApiError timedOut() {
+        return new ApiError(503, "timeout", "the request took longer than its time limit of "
+                + seconds(options.requestTimeout().toMillis()) + " and was stopped");
     }
 
     static ApiError shuttingDown() {
