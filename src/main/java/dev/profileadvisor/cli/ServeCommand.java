@@ -66,15 +66,25 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(STOP_GRACE), "advisor-stop"));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        InetAddress listening = server.address().getAddress();
-        if (!listening.isLoopbackAddress()) {
-            err.println("warning: listening on " + listening.getHostAddress() + ", not only on this machine: the API has no authentication or TLS");
+        exposureWarning(server.address().getAddress()).ifPresent(w -> {
+            err.println(w);
             err.flush();
-        }
+        });
         out.println("cargo-profile-advisor: serving on " + server.uri() + " (GET /openapi.json describes the API; Ctrl-C stops)");
         out.flush();
         server.awaitStop();
         return Main.OK;
+    }
+
+    /**
+     * @param listening the address the server listens on
+     * @return the warning to print when it is reachable from other machines (not loopback: the wildcard address or
+     * an interface's)
+     */
+    static java.util.Optional<String> exposureWarning(InetAddress listening) {
+        if (listening.isLoopbackAddress()) return java.util.Optional.empty();
+        return java.util.Optional.of("warning: listening on " + listening.getHostAddress() + ", not only on this machine: "
+                + "the API has no authentication or TLS; put a proxy that has them in front");
     }
 
     private static String lowerFirst(String s) {
