@@ -23,6 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * header or length), and closes connections that take too long to send a request head.
  */
 final class Transport extends Handler.Abstract {
+    /**
+     * Bytes of an oversized body still read (and discarded) before the {@code 413}, so that a client that writes
+     * its whole body before it reads sees the answer rather than a reset connection.
+     */
+    private static final long DRAIN_LIMIT = 16L << 20;
     private final Router router;
     private final ServerOptions options;
     private final java.util.concurrent.ScheduledExecutorService timer;
@@ -57,21 +62,22 @@ final class Transport extends Handler.Abstract {
             }
             String te = request.getHeaders().get(HttpHeader.TRANSFER_ENCODING);
             if (te != null && !te.trim().equalsIgnoreCase("chunked")) {
-                send(response, done, Router.Reply.error(new ApiError(501, "not-implemented", "`Transfer-Encoding: "
-                        + Echo.message(te) + "` is not supported: send the body as it is (with `Content-Length`) or `chunked`",
+                send(response, done, Router.Reply.error(new ApiError(501, "not-implemented", Echo.code("Transfer-Encoding: " + te)
+                        + " is not supported: send the body as it is (with `Content-Length`) or `chunked`",
                         Optional.empty(), true)));
                 return true;
             }
             long length = request.getLength();
             if (length > options.maxBodyBytes()) {
-                send(response, done, Router.Reply.error(tooLarge(length)));
+                if (length > DRAIN_LIMIT) send(response, done, Router.Reply.error(tooLarge(length)));
+                else new BodyReader(request, response, done, method, path, deadline, length).start();
                 return true;
             }
             if (length == 0 || !(length > 0 || te != null)) {
                 send(response, done, router.answer(new Router.Call(method, path, new byte[0], deadline)));
                 return true;
             }
-            new BodyReader(request, response, done, method, path, deadline).start();
+            new BodyReader(request, response, done, method, path, deadline, -1).start();
             return true;
         } catch (RuntimeException e) {
             send(response, done, Router.Reply.error(new ApiError(500, "internal-error", "internal error: " + e.getClass().getName())));
@@ -94,19 +100,23 @@ final class Transport extends Handler.Abstract {
         private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         private final java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile java.util.concurrent.ScheduledFuture<?> timeout;
+        /** The declared length of a body known to be too large (discarded as it arrives), -1 while it is read. */
+        private volatile long oversized;
+        private long discarded;
 
-        BodyReader(Request request, Response response, Callback done, String method, String path, long deadline) {
+        BodyReader(Request request, Response response, Callback done, String method, String path, long deadline, long oversized) {
             this.request = request;
             this.response = response;
             this.done = done;
             this.method = method;
             this.path = path;
             this.deadline = deadline;
+            this.oversized = oversized;
         }
 
         void start() {
-            timeout = timer.schedule(() -> answer(Router.Reply.error(new ApiError(408, "request-timeout",
-                    "the request body did not arrive within " + Router.seconds(options.requestTimeout().toMillis()),
+            timeout = timer.schedule(() -> answer(Router.Reply.error(oversized != -1 ? tooLarge(oversized) : new ApiError(408,
+                    "request-timeout", "the request body did not arrive within " + Router.seconds(options.requestTimeout().toMillis()),
                     Optional.empty(), true))), Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             run();
         }
@@ -126,10 +136,18 @@ final class Transport extends Handler.Abstract {
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
                 boolean last = chunk.isLast();
-                if (body.size() + (long) bytes.remaining() > options.maxBodyBytes()) {
+                if (oversized == -1 && body.size() + (long) bytes.remaining() > options.maxBodyBytes()) {
+                    oversized = 0; // chunked, or longer than declared: the length is not known
+                    body.reset();
+                }
+                if (oversized != -1) {
+                    discarded += bytes.remaining();
                     chunk.release();
-                    answer(Router.Reply.error(tooLarge(-1)));
-                    return;
+                    if (last || discarded > DRAIN_LIMIT) {
+                        answer(Router.Reply.error(tooLarge(oversized)));
+                        return;
+                    }
+                    continue;
                 }
                 byte[] copy = new byte[bytes.remaining()];
                 bytes.get(copy);

