@@ -122,8 +122,12 @@ for prog in $PROGRAMS; do
   write_cargo_config "$dir"
   (cd "$dir" && cargo generate-lockfile --offline -q 2>"$dir/.lockfile.err") || {
     cat "$dir/.lockfile.err" >&2
-    die "$prog: cannot resolve its dependencies offline from $REG; install the librust-<crate>-dev" \
-      "package of the crate named above (for $prog: apt-get install $(pkgs_of "$prog"))"
+    # Debian names a crate's source package librust-<crate, '_' -> '-'>-dev.
+    crate=$(sed -n 's/.*\(searched package name\|no matching package named\): *`\([^`]*\)`.*/\2/p' \
+      "$dir/.lockfile.err" | head -1)
+    [[ -n $crate ]] && die "$prog: crate '$crate' is missing from $REG: apt-get install librust-${crate//_/-}-dev"
+    die "$prog: cannot resolve its dependencies offline from $REG (see cargo's message above);" \
+      "install the librust-<crate>-dev package it names (direct ones: $(pkgs_of "$prog"))"
   }
   rm -f "$dir/.lockfile.err"
   gen_workload "$prog" "$dir"

@@ -106,7 +106,7 @@ PATHS = ["/api/v1/items", "/api/v1/users", "/login", "/static/app.js", "/search"
 USERS = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy"]
 
 
-def squeeze(out, size=3_000_000, seed=11):
+def squeeze(out, size=2_500_000, seed=11):
     rnd = random.Random(seed)
     os.makedirs(out, exist_ok=True)
     parts, total, t = [], 0, 1700000000

@@ -48,7 +48,7 @@ record AuditBody(String manifest, Optional<String> config, Map<String, String> e
             for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 if (!f.getValue().isTextual()) {
-                    throw ApiError.badRequest("`env." + f.getKey() + "` must be a string, found " + RecommendBody.kind(f.getValue()));
+                    throw ApiError.badRequest(Echo.code("env." + f.getKey()) + " must be a string, found " + RecommendBody.kind(f.getValue()));
                 }
                 env.put(f.getKey(), f.getValue().asText());
             }
