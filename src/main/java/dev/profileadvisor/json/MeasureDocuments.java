@@ -63,6 +63,7 @@ public final class MeasureDocuments {
         ArrayNode notes = doc.putArray("notes");
         r.notes().forEach(notes::add);
         doc.put("interrupted", r.interrupted());
+        doc.putObject("timing").put("seconds", round(r.timing().seconds())).put("childSeconds", round(r.timing().childSeconds()));
         return doc;
     }
 

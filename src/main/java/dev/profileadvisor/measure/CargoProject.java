@@ -51,12 +51,14 @@ record CargoProject(Path manifest, Path root, Path targetDirectory, List<Bin> bi
      * @param manifest a {@code Cargo.toml}
      * @param bin      the binary asked for with {@code --bin}, if any
      * @param env      the environment cargo runs in
+     * @param started  told cargo's process once it runs
      * @return the workspace
      * @throws AdvisorException when cargo refuses the manifest (its message), or {@code --bin} names no binary
      */
-    static CargoProject read(String cargo, Path manifest, Optional<String> bin, java.util.Map<String, String> env) {
+    static CargoProject read(String cargo, Path manifest, Optional<String> bin, java.util.Map<String, String> env,
+                             java.util.function.Consumer<Process> started) {
         ProcessOutput out = ProcessOutput.run(List.of(cargo, "metadata", "--format-version", "1", "--no-deps", "--manifest-path",
-                manifest.toString()), manifest.getParent(), env, 120);
+                manifest.toString()), manifest.getParent(), env, 120, started);
         if (out.code() != 0) {
             throw new AdvisorException(Problem.of(manifest.toString(), "cargo cannot read the project: " + firstError(out.stderr())));
         }

@@ -20,9 +20,20 @@ import java.util.Optional;
  * @param verdicts    per goal: the figure that decides it, and whether the plan won or what the measurement overturned
  * @param notes       how figures were taken (GNU time, the instruction counter) and what was left out
  * @param interrupted whether the run was stopped before the end (then only finished candidates are here)
+ * @param timing      how long it took, and how much of that was cargo and the commands it ran
  */
 public record MeasureReport(String project, String profile, String inherits, List<GoalWeight> goals, List<Figures.Measurement> candidates,
-                            List<String> pareto, Map<String, String> best, List<Verdict> verdicts, List<String> notes, boolean interrupted) {
+                            List<String> pareto, Map<String, String> best, List<Verdict> verdicts, List<String> notes, boolean interrupted,
+                            Timing timing) {
+    /**
+     * Where the time went.
+     *
+     * @param seconds      the measurement's wall time, from reading the project to the verdicts (the JVM's start not included)
+     * @param childSeconds the wall time of the processes it started: cargo, the user's command, the instruction counter
+     */
+    public record Timing(double seconds, double childSeconds) {
+    }
+
     /**
      * Copies the collections.
      *
@@ -36,6 +47,7 @@ public record MeasureReport(String project, String profile, String inherits, Lis
      * @param verdicts    per goal verdicts
      * @param notes       notes
      * @param interrupted stopped early
+     * @param timing      where the time went
      */
     public MeasureReport {
         goals = List.copyOf(goals);

@@ -36,6 +36,7 @@ public final class Measurer {
     private final java.util.function.BiFunction<Path, Map<String, String>, PlanProject> projects;
     private volatile boolean cancelled;
     private volatile Process running;
+    private final java.util.concurrent.atomic.DoubleAdder childSeconds = new java.util.concurrent.atomic.DoubleAdder();
 
     /**
      * @param knowledge the knowledge (peer templates, defaults, goals)
@@ -47,6 +48,13 @@ public final class Measurer {
         this.knowledge = knowledge;
         this.engine = engine;
         this.projects = projects;
+    }
+
+    /** Every child process (cargo, the user's command, the counters) adds its wall time: what measure itself does not spend. */
+    private void started(Process p) {
+        running = p;
+        long t0 = System.nanoTime();
+        p.onExit().thenRun(() -> childSeconds.add((System.nanoTime() - t0) / 1e9));
     }
 
     /** Stops the builds and runs: the one running is killed, and {@link #measure} returns what finished. */
@@ -64,10 +72,12 @@ public final class Measurer {
      *                          run, dependencies cargo cannot fetch
      */
     public MeasureReport measure(MeasureRequest request, MeasureProgress progress) {
+        long t0 = System.nanoTime();
+        childSeconds.reset();
         Map<String, String> env = buildEnv(request.env());
         String cargo = cargo(env);
         Path manifest = manifestFile(request.manifest());
-        CargoProject project = CargoProject.read(cargo, manifest, request.bin(), env);
+        CargoProject project = CargoProject.read(cargo, manifest, request.bin(), env, this::started);
         if (request.run().isPresent()) {
             if (!request.run().get().contains("{bin}")) {
                 throw new AdvisorException(Problem.of("--run", "the command has no `{bin}`: write where the candidate's binary goes, e.g. "
@@ -110,7 +120,7 @@ public final class Measurer {
                 progress.step("build " + c.id() + " (" + (i + 1) + "/" + candidates.size() + ")");
                 Path target = work.resolve("targets").resolve("cpa-" + i);
                 try {
-                    Builder.Built b = builder.build(c, "cpa-" + i, parent, target, true, p -> running = p);
+                    Builder.Built b = builder.build(c, "cpa-" + i, parent, target, true, this::started);
                     List<Figures.Artifact> kept = new ArrayList<>();
                     for (Figures.Artifact a : b.artifacts()) {
                         Path copy = work.resolve("bins").resolve("cpa-" + i).resolve(a.path().getFileName());
@@ -154,9 +164,14 @@ public final class Measurer {
             progress.finished();
         }
         List<GoalWeight> goals = plan.goals();
+        List<String> allNotes = notesWith(notes, candidates);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double children = Math.min(seconds, childSeconds.sum());
+        allNotes.add(String.format(java.util.Locale.ROOT, "measure's own work took %.2f s of %.1f s (%.2f %%); cargo and the commands it ran, the rest",
+                seconds - children, seconds, seconds == 0 ? 0 : (seconds - children) / seconds * 100));
         return new MeasureReport(project.root().resolve("Cargo.toml").toString(), defined ? profile : parent, parent, goals, done,
-                Analysis.pareto(done), best(goals, done), Analysis.verdicts(knowledge, goals, done, planner), notesWith(notes, candidates),
-                cancelled);
+                Analysis.pareto(done), best(goals, done), Analysis.verdicts(knowledge, goals, done, planner), allNotes,
+                cancelled, new MeasureReport.Timing(seconds, children));
     }
 
     private static List<String> notesWith(List<String> notes, List<Candidate> candidates) {
@@ -186,7 +201,7 @@ public final class Measurer {
                 Figures.Measurement m = built.get(i);
                 if (!m.ok() || failed.containsKey(i)) continue;
                 try {
-                    double s = w.once(bin(m), p -> running = p);
+                    double s = w.once(bin(m), this::started);
                     if (round > 0) times.computeIfAbsent(i, k -> new ArrayList<>()).add(s);
                 } catch (Workload.RunFailed e) {
                     if (!cancelled) failed.put(i, e.getMessage());
@@ -225,7 +240,7 @@ public final class Measurer {
             OptionalLong instr = OptionalLong.empty();
             if (counter != Workload.Counter.NONE) {
                 try {
-                    instr = w.instructions(bin(m), counter, p -> running = p);
+                    instr = w.instructions(bin(m), counter, this::started);
                 } catch (Workload.RunFailed e) {
                     notes.add("`" + m.candidate().id() + "`: instructions not counted: " + e.getMessage());
                 }
