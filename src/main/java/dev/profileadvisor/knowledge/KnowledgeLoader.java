@@ -24,7 +24,7 @@ import java.util.Set;
 public final class KnowledgeLoader {
     private static final List<String> FILES =
             List.of("sources.toml", "settings.toml", "profiles.toml", "goals.toml", "scopes.toml", "effects.toml", "corrections.toml",
-                    "unstable.toml", "crates.toml", "targets.toml", "peers.toml");
+                    "unstable.toml", "crates.toml", "targets.toml", "peers.toml", "measurements.toml");
     private static final Set<String> KINDS = Set.of("docs", "blog", "issue", "measurement", "tool", "book");
 
     private final List<Problem> problems = new ArrayList<>();
@@ -73,7 +73,8 @@ public final class KnowledgeLoader {
         Map<String, Goal> goals = goals(roots.get("goals.toml"), sources, profiles);
         Map<String, ScopeFact> scopeFacts = new LinkedHashMap<>();
         Map<String, Scope> scopes = scopes(roots.get("scopes.toml"), sources, settings, scopeFacts);
-        List<Effect> effects = effects(roots.get("effects.toml"), sources, settings, scopes);
+        List<Effect> effects = measured(roots.get("measurements.toml"), effects(roots.get("effects.toml"), sources, settings, scopes),
+                settings, sources);
         Map<String, KnownCrate> crates = crates(roots.get("crates.toml"), sources, settings);
         Map<String, Correction> corrections = corrections(roots.get("corrections.toml"), sources, settings);
         Map<String, UnstableKey> unstable = unstable(roots.get("unstable.toml"), sources, settings);
@@ -84,6 +85,65 @@ public final class KnowledgeLoader {
         return new Knowledge(sources, settings, profiles, reserved, deprecated, customSince[0], goals, effects, corrections, unstable,
                 scopes, scopeFacts, crates, targets, peers);
     }
+
+    /**
+     * knowledge/measurements.toml: what measure found each value does on the programs of bench/programs. A measured
+     * criterion's score replaces the hand-set one of the value's effect row (a row is added where none exists), and
+     * the measurement is kept for the justification.
+     */
+    private List<Effect> measured(TomlNode root, List<Effect> effects, Map<String, Setting> settings, Map<String, Source> sources) {
+        root.allowOnly(Set.of("measured"));
+        Map<String, Map<String, MeasuredEffect>> byValue = new LinkedHashMap<>();
+        for (TomlNode n : root.tableArray("measured")) {
+            n.allowOnly(Set.of("setting", "value", "criterion", "deltas"));
+            String key = n.string("setting");
+            String value = n.string("value");
+            String criterion = n.string("criterion");
+            Setting s = settings.get(key);
+            if (s == null) n.problem("setting", "unknown setting `" + key + "`");
+            else if (s.value(value).isEmpty()) n.problem("value", "`" + value + "` is not a value of `" + key + "`");
+            if (!MeasuredEffect.NOISE.containsKey(criterion)) {
+                n.problem("criterion", "`" + criterion + "` is not measured; expected one of " + String.join(", ", new java.util.TreeSet<>(MeasuredEffect.NOISE.keySet())));
+            }
+            Map<String, Double> deltas = new LinkedHashMap<>();
+            n.table("deltas").ifPresent(d -> {
+                for (String program : d.keys()) {
+                    d.optDouble(program).ifPresent(v -> deltas.put(program, v));
+                }
+            });
+            if (deltas.isEmpty()) {
+                n.problem("deltas", "a measurement needs `deltas`, program → percent");
+                continue;
+            }
+            if (byValue.computeIfAbsent(key + "=" + value, k -> new LinkedHashMap<>()).put(criterion, new MeasuredEffect(criterion, deltas)) != null) {
+                n.problem("criterion", "a second measurement of `" + key + "` = `" + value + "` for `" + criterion + "`");
+            }
+        }
+        List<Effect> out = new ArrayList<>();
+        for (Effect e : effects) {
+            Map<String, MeasuredEffect> m = e.scope().equals(Scope.PROFILE) ? byValue.remove(e.setting() + "=" + e.value()) : null;
+            if (m == null) {
+                out.add(e);
+                continue;
+            }
+            Map<String, Integer> scores = new LinkedHashMap<>(e.scores());
+            m.forEach((c, me) -> scores.put(c, me.score()));
+            List<String> cites = new ArrayList<>(e.sources());
+            if (sources.containsKey(MEASURED_SOURCE) && !cites.contains(MEASURED_SOURCE)) cites.add(MEASURED_SOURCE);
+            out.add(new Effect(e.scope(), e.setting(), e.value(), scores, e.evidence(), cites, m));
+        }
+        byValue.forEach((kv, m) -> {
+            int eq = kv.indexOf('=');
+            Map<String, Integer> scores = new LinkedHashMap<>();
+            m.forEach((c, me) -> scores.put(c, me.score()));
+            out.add(new Effect(Scope.PROFILE, kv.substring(0, eq), kv.substring(eq + 1), scores, "measured on the programs of bench/programs",
+                    sources.containsKey(MEASURED_SOURCE) ? List.of(MEASURED_SOURCE) : List.of(), m));
+        });
+        return out;
+    }
+
+    /** The source every measured effect cites: the measurements and how they were taken. */
+    static final String MEASURED_SOURCE = "measured-programs";
 
     private Map<String, Peer> peers(TomlNode root, Map<String, Source> sources, Map<String, Setting> settings) {
         root.allowOnly(Set.of("peer"));

@@ -189,6 +189,19 @@ public final class TomlNode {
 
     /**
      * @param key key
+     * @return the number (an integer or a float) if present; a problem when present but not a number
+     */
+    public Optional<Double> optDouble(String key) {
+        if (!has(key)) return Optional.empty();
+        Object v = table.get(List.of(key));
+        if (v instanceof Long l) return Optional.of(l.doubleValue());
+        if (v instanceof Double d && Double.isFinite(d)) return Optional.of(d);
+        problem(key, "`" + qualified(key) + "` must be a number, found " + typeName(v));
+        return Optional.empty();
+    }
+
+    /**
+     * @param key key
      * @return the array of strings, empty when absent; a problem for anything else
      */
     public List<String> strings(String key) {

@@ -19,9 +19,15 @@ final class Reasons {
     /** How each value of the knowledge is shown in reasons ({@code lto = "fat"}), built once; read-only after. */
     private final Map<SettingValue, String> displays = new IdentityHashMap<>();
 
+    /** scope, key, value and criterion → what measure found, for the criteria whose score is derived from it. */
+    private final Map<String, String> measured = new java.util.HashMap<>();
+
     Reasons(Knowledge knowledge) {
         for (Setting s : knowledge.settings().values()) {
             for (SettingValue v : s.values()) displays.put(v, shown(v));
+        }
+        for (dev.profileadvisor.knowledge.Effect e : knowledge.effects()) {
+            e.measured().forEach((c, m) -> measured.put(e.scope() + '\0' + e.setting() + '\0' + e.value() + '\0' + c, m.text()));
         }
     }
 
@@ -87,11 +93,13 @@ final class Reasons {
         return v.isUnwritten() ? v.setting() + " unset (" + v.title() + ")" : v.setting() + " = " + v.toml();
     }
 
-    private static String breakdown(List<Preference> prefs, String value) {
+    private String breakdown(List<Preference> prefs, String value) {
         StringBuilder out = new StringBuilder();
         for (Preference p : prefs) {
             if (!p.value().equals(value) || p.score() == 0) continue;
             out.append(out.isEmpty() ? " (" : ", ").append(p.goal()).append(' ').append(p.criterion()).append(' ').append(signed(p.score()));
+            String m = measured.get(p.scope() + '\0' + p.key() + '\0' + p.value() + '\0' + p.criterion());
+            if (m != null) out.append(": ").append(m);
         }
         return out.isEmpty() ? "" : out.append(')').toString();
     }
