@@ -89,11 +89,12 @@ final class GuideCommand implements Callable<Integer> {
             List<ProfileChoice> out = new ArrayList<>();
             Knowledge k = advisor.knowledge();
             for (PlanProject.ProjectProfile p : project.profiles().values()) {
-                List<String> keys = new ArrayList<>(p.values().keySet());
-                p.overrides().forEach((table, values) -> values.keySet().forEach(key -> keys.add(table + "." + key)));
-                String parent = p.inherits().map(i -> "inherits " + i + "; ").orElse("");
-                out.add(new ProfileChoice(p.name(), true, "in the project: " + parent
-                        + (keys.isEmpty() ? "sets nothing" : "sets " + String.join(", ", keys))));
+                List<String> set = new ArrayList<>();
+                p.setAt().forEach((key, at) -> set.add(key + " (" + at + ")"));
+                p.overrides().forEach((table, values) -> values.keySet().forEach(key -> set.add(table + "." + key)));
+                String custom = k.profiles().containsKey(p.name()) ? "" : "custom" + p.inherits().map(i -> ", inherits " + i).orElse("") + "; ";
+                out.add(new ProfileChoice(p.name(), true, "in the project: " + custom
+                        + (set.isEmpty() ? "nothing set" : String.join(", ", set))));
             }
             for (ProfileInfo p : k.profiles().values()) {
                 if (!project.profiles().containsKey(p.name())) out.add(new ProfileChoice(p.name(), false, p.summary()));
