@@ -91,7 +91,7 @@ public final class Dialog {
     public String start() {
         StringBuilder s = new StringBuilder();
         s.append("cargo-profile-advisor guide: a plan for ").append(backend.manifest()).append('\n');
-        s.append("each answer is a flag of `cargo-profile-advisor apply`; Tab completes, Ctrl-D quits without writing\n\n");
+        s.append("each answer is a flag of `cargo-profile-advisor apply`; Tab completes; Ctrl-C, or Ctrl-D on an empty line, quits without writing\n\n");
         s.append(profileList());
         return s.toString();
     }
@@ -217,7 +217,7 @@ public final class Dialog {
                     return review.write().get() + "done; the same from a script:\n  " + command() + "\n";
                 } catch (AdvisorException e) {
                     exitCode = 2;
-                    return errors(e) + "nothing written by this run; the same from a script:\n  " + command() + "\n";
+                    return errors(e) + "the same from a script, once that is fixed:\n  " + command() + "\n";
                 }
             }
             case "weights" -> {
