@@ -33,10 +33,11 @@ import java.util.concurrent.Callable;
 
 /** {@code guide}: the dialog on a terminal that ends in what {@code apply} does. */
 @Command(name = "guide", mixinStandardHelpOptions = true,
-        description = {"A dialog on the terminal: choose the profile (the project's own are listed) and the goals with "
-                + "their weights (Tab completes), see the justified plan and the unified diff, then apply it, edit the weights, "
-                + "or quit. Every answer is a flag of `apply`, and the last screen prints that command line. Applying writes "
-                + "as `apply` does. Without a terminal it refuses and names the command to run instead."},
+        description = {"Choose the profile and goals in a dialog on the terminal, see the plan and its diff, then apply it.",
+                "The project's own profiles are listed; goals take aliases and weights, and Tab completes. After the justified "
+                + "plan and the unified diff: apply, edit the weights, change the goals or profile, or quit. Every answer is a "
+                + "flag of `apply`, and the last screen prints that command line; applying writes as `apply` does. Without a "
+                + "terminal it refuses and names the command to run instead."},
         footer = {"", "Exit codes: 0 applied, nothing to change, or quit; 2 no terminal, or bad input",
                 "(an unreadable Cargo.toml, a file changed meanwhile); 3 internal error.",
                 "", "Examples:", "  cargo-profile-advisor guide", "  cargo-profile-advisor guide --manifest-path crates/app"})
