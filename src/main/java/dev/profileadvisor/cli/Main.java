@@ -13,8 +13,8 @@ import java.util.Arrays;
 @Command(name = "cargo-profile-advisor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Recommends, explains and audits Cargo build profiles from your goals.",
         subcommands = {RecommendCommand.class, AuditCommand.class, ApplyCommand.class, GoalsCommand.class, ExplainCommand.class,
-                RulesCommand.class, ServeCommand.class, GuideCommand.class, WarmUpCommand.class,
-                CommandLine.HelpCommand.class},
+                RulesCommand.class, ServeCommand.class, WarmUpCommand.class,
+                GuideCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a check failed, 2 bad input (message on stderr), 3 internal error.",
                 "Also runs as a cargo subcommand: `cargo profile-advisor …` when bin/ is on PATH."})
 public final class Main {
