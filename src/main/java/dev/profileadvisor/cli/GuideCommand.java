@@ -93,9 +93,9 @@ final class GuideCommand implements Callable<Integer> {
                 List<String> set = new ArrayList<>();
                 p.setAt().forEach((key, at) -> set.add(key + " (" + at + ")"));
                 p.overrides().forEach((table, values) -> values.keySet().forEach(key -> set.add(table + "." + key)));
-                String custom = k.profiles().containsKey(p.name()) ? "" : "custom" + p.inherits().map(i -> ", inherits " + i).orElse("") + "; ";
-                out.add(new ProfileChoice(p.name(), true, "in the project: " + custom
-                        + (set.isEmpty() ? "nothing set" : String.join(", ", set))));
+                String inForce = set.isEmpty() ? "" : "in force: " + String.join(", ", set);
+                out.add(new ProfileChoice(p.name(), true, k.profiles().containsKey(p.name()) ? inForce
+                        : "the project's own, inherits " + p.inherits().orElse("?") + (inForce.isEmpty() ? "" : "; " + inForce)));
             }
             for (ProfileInfo p : k.profiles().values()) {
                 if (!project.profiles().containsKey(p.name())) out.add(new ProfileChoice(p.name(), false, p.summary()));

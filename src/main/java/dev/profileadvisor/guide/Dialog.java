@@ -266,12 +266,15 @@ public final class Dialog {
     }
 
     private String profileList() {
-        StringBuilder s = new StringBuilder("profiles:\n");
+        StringBuilder s = new StringBuilder();
         int w = backend.profiles().stream().mapToInt(p -> p.name().length()).max().orElse(7);
-        for (Backend.ProfileChoice p : backend.profiles()) {
-            s.append(String.format("  %-" + w + "s  %s%n", p.name(), p.note()));
+        for (boolean project : new boolean[]{true, false}) {
+            List<Backend.ProfileChoice> these = backend.profiles().stream().filter(p -> p.inProject() == project).toList();
+            if (these.isEmpty()) continue;
+            s.append(project ? "profiles the project sets:\n" : "other profiles:\n");
+            for (Backend.ProfileChoice p : these) s.append(String.format("  %-" + w + "s  %s%n", p.name(), p.note()).stripTrailing()).append('\n');
         }
-        s.append("  (another name makes a new custom profile)\n");
+        s.append("(another name makes a new custom profile)\n");
         return s.toString();
     }
 

@@ -41,7 +41,9 @@ public final class TerminalGuide {
      * @throws IOException when the terminal cannot be opened
      */
     public static int run(Dialog dialog) throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        // Ctrl-C interrupts a question (the line reader handles SIGINT while it reads); between questions it is ignored
+        // rather than left to the default action, which would kill the JVM in the middle of a screen
+        try (Terminal terminal = TerminalBuilder.builder().system(true).signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
             Prompt[] asking = new Prompt[1];
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("cargo-profile-advisor")
                     .parser(new WordsParser())

@@ -29,7 +29,7 @@ class DialogTest {
 
         @Override
         public List<ProfileChoice> profiles() {
-            return List.of(new ProfileChoice("release", true, "in the project: lto (Cargo.toml:7:1)"),
+            return List.of(new ProfileChoice("release", true, "in force: lto (Cargo.toml:7:1)"),
                     new ProfileChoice("dev", false, "the development profile"),
                     new ProfileChoice("profiling", false, "a release build with debug info"));
         }
@@ -69,8 +69,14 @@ class DialogTest {
 
     @Test
     void theFirstScreenListsTheProjectsProfilesAndAsksForOne() {
-        assertThat(dialog.start()).contains("a plan for Cargo.toml").contains("release    in the project: lto (Cargo.toml:7:1)")
-                .contains("profiling");
+        assertThat(dialog.start()).contains("a plan for Cargo.toml\n").endsWith("""
+                profiles the project sets:
+                  release    in force: lto (Cargo.toml:7:1)
+                other profiles:
+                  dev        the development profile
+                  profiling  a release build with debug info
+                (another name makes a new custom profile)
+                """);
         assertThat(dialog.step()).isEqualTo(Dialog.Step.PROFILE);
         assertThat(dialog.prompt().completions()).containsExactly("release", "dev", "profiling");
     }
@@ -195,7 +201,7 @@ class DialogTest {
         backend.refuseReview = new AdvisorException(Problem.of("--profile", "profile name `build` is reserved by cargo"));
         String out = say("build", "", "small-binary");
 
-        assertThat(out).contains("error: --profile: profile name `build` is reserved by cargo\n").contains("profiles:\n");
+        assertThat(out).contains("error: --profile: profile name `build` is reserved by cargo\n").contains("profiles the project sets:\n");
         assertThat(dialog.step()).isEqualTo(Dialog.Step.PROFILE);
         assertThat(dialog.prompt().buffer()).isEqualTo("build");
     }

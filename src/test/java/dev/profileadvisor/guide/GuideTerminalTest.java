@@ -82,11 +82,11 @@ class GuideTerminalTest {
 
         String screen;
         int exit;
-        try (Tmux t = Tmux.start(guided.getParent(), java() + " guide --manifest-path 'my crate'", tmp.resolve("tmux.conf"))) {
+        try (Tmux t = Tmux.start(guided.getParent(), java() + " guide --manifest-path 'my crate'", tmp.resolve("tmux"))) {
             screen = t.await("the profile question", s -> s.contains("profile (--profile"));
             assertThat(screen).contains("a plan for my crate/Cargo.toml")
-                    .containsPattern("release +in the project: lto \\(my crate/Cargo.toml:7:1\\)")
-                    .containsPattern("dist +in the project: custom, inherits release");
+                    .containsPattern("release +in force: lto \\(my crate/Cargo.toml:7:1\\)")
+                    .containsPattern("dist +the project's own, inherits release; in force: lto \\(my crate/Cargo.toml:7:1\\)");
             t.type("dis");
             t.press("Tab");
             t.await("`dist` completed", s -> s.contains("chosen by the goals): dist"));
@@ -140,7 +140,7 @@ class GuideTerminalTest {
 
         String screen;
         int exit;
-        try (Tmux t = Tmux.start(dir, java() + " guide", tmp.resolve("tmux.conf"))) {
+        try (Tmux t = Tmux.start(dir, java() + " guide", tmp.resolve("tmux"))) {
             t.await("the profile question", s -> s.contains("profile (--profile"));
             t.press("Enter");
             t.await("the goal question", s -> s.contains("goals (--goal"));
@@ -156,6 +156,29 @@ class GuideTerminalTest {
         assertThat(exit).isZero();
         assertThat(screen).contains("quit: nothing written; to apply these choices later:\n  cargo-profile-advisor apply --goal fast-runtime --goal profilable\n");
         assertThat(checksums(dir)).as("every file as it was, and no new one (.cargo/config.toml)").isEqualTo(before);
+    }
+
+    @Test
+    void ctrlCAtAQuestionQuitsAndWritesNothing(@TempDir Path tmp) throws Exception {
+        Path dir = crate(tmp.resolve("crate"));
+        Map<String, String> before = checksums(dir);
+
+        String screen;
+        int exit;
+        try (Tmux t = Tmux.start(dir, java() + " guide", tmp.resolve("tmux"))) {
+            t.await("the profile question", s -> s.contains("profile (--profile"));
+            t.type("release");
+            t.press("Enter");
+            t.await("the goal question", s -> s.contains("goals (--goal"));
+            t.type("small-bin");
+            t.press("C-c");
+            exit = t.awaitExit();
+            screen = t.screen();
+        }
+        assertThat(exit).isZero();
+        assertThat(screen).contains("quit: nothing written; the same from a script:\n"
+                + "  cargo-profile-advisor apply --goal GOAL[=WEIGHT] [--profile NAME]\n");
+        assertThat(checksums(dir)).isEqualTo(before);
     }
 
     @Test
@@ -182,7 +205,7 @@ class GuideTerminalTest {
         Path dir = crate(tmp.resolve("crate"));
         Path out = tmp.resolve("out.txt");
         int exit;
-        try (Tmux t = Tmux.start(dir, java() + " guide > " + ApplyCommandLine.quote(out.toString()) + " 2>&1", tmp.resolve("tmux.conf"))) {
+        try (Tmux t = Tmux.start(dir, java() + " guide > " + ApplyCommandLine.quote(out.toString()) + " 2>&1", tmp.resolve("tmux"))) {
             exit = t.awaitExit();
         }
         assertThat(exit).isEqualTo(2);

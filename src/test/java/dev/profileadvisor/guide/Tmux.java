@@ -26,20 +26,30 @@ final class Tmux implements AutoCloseable {
     private Tmux() {
     }
 
+    private Path status;
+
     /**
      * @param dir     the working directory
      * @param command the shell command to run in the pane
-     * @param config  where to write the server's configuration
+     * @param work    a directory for the server's configuration, the pane's script and the command's exit status
      * @return the server, its pane running the command
      */
-    static Tmux start(Path dir, String command, Path config) throws IOException, InterruptedException {
+    static Tmux start(Path dir, String command, Path work) throws IOException, InterruptedException {
         String tmux = "/usr/bin/tmux";
         if (!Files.isExecutable(Path.of(tmux))) {
             fail("tmux is needed to test the guide on a terminal and " + tmux + " is missing: `bash .ci/run` installs it (apt-get install tmux)");
         }
-        Files.writeString(config, "set -g remain-on-exit on\nset -g history-limit 20000\n");
+        Files.createDirectories(work);
+        Path config = Files.writeString(work.resolve("tmux.conf"), "set -g remain-on-exit on\nset -g history-limit 20000\n");
         Tmux t = new Tmux();
-        t.run("-f", config.toString(), "new-session", "-d", "-s", "guide", "-x", "220", "-y", "50", "-c", dir.toString(), command);
+        t.status = work.resolve("status");
+        // the exit status is written by a shell, not read from tmux: tmux 3.3 does not always reap a pane's process (it
+        // stays a zombie, with no status). `trap true INT` keeps the shell through a Ctrl-C meant for the program,
+        // which starts with the default disposition (a trap with a command is not inherited)
+        Path script = Files.writeString(work.resolve("pane.sh"), "trap true INT\n" + command + "\necho $? > "
+                + ApplyCommandLine.quote(t.status.toString()) + "\n");
+        t.run("-f", config.toString(), "new-session", "-d", "-s", "guide", "-x", "220", "-y", "50", "-c", dir.toString(),
+                "sh " + ApplyCommandLine.quote(script.toString()));
         return t;
     }
 
@@ -81,12 +91,11 @@ final class Tmux implements AutoCloseable {
     /** Waits until the program has ended and returns its exit status. */
     int awaitExit() throws IOException, InterruptedException {
         long end = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            String[] dead = run("display-message", "-p", "-t", "guide:0", "#{pane_dead} #{pane_dead_status}").strip().split(" ");
-            if (dead[0].equals("1")) return Integer.parseInt(dead[1]);
-            if (System.nanoTime() > end) fail("the program did not end within " + WAIT.toSeconds() + " s; the terminal shows:\n" + screen());
+        while (!Files.exists(status) || Files.readString(status).isBlank()) {
+            if (System.nanoTime() > end) fail("the program did not exit within " + WAIT.toSeconds() + " s; the terminal shows:\n" + screen());
             Thread.sleep(200);
         }
+        return Integer.parseInt(Files.readString(status).strip());
     }
 
     private String run(String... args) throws IOException, InterruptedException {
