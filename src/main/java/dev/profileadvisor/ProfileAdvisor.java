@@ -8,6 +8,8 @@ import dev.profileadvisor.apply.Planner;
 import dev.profileadvisor.audit.AuditProgress;
 import dev.profileadvisor.audit.AuditReport;
 import dev.profileadvisor.audit.AuditRequest;
+import dev.profileadvisor.audit.Allowances;
+import dev.profileadvisor.audit.RuleLevel;
 import dev.profileadvisor.audit.Auditor;
 import dev.profileadvisor.explain.Explainer;
 import dev.profileadvisor.explain.Explanation;
@@ -196,7 +198,8 @@ public final class ProfileAdvisor {
      * @param request manifests or directories, goals, environment
      * @return the report; inputs that cannot be audited are listed in {@link AuditReport#errors()} and the others
      *         are still audited
-     * @throws AdvisorException for an unknown goal or a bad weight
+     * @throws AdvisorException for an unknown goal or a bad weight, or a level ({@link AuditRequest#levels()}) naming
+     *                          no finding
      */
     public AuditReport audit(AuditRequest request) {
         return audit(request, AuditProgress.NONE);
@@ -212,7 +215,13 @@ public final class ProfileAdvisor {
      */
     public AuditReport audit(AuditRequest request, AuditProgress progress) {
         if (!request.goals().isEmpty()) recommender.resolveGoals(request.goals());
+        checkLevels(request.levels());
         return auditor.audit(request, progress);
+    }
+
+    private void checkLevels(List<RuleLevel> levels) {
+        Optional<Problem> unknown = Allowances.check(levels, catalog.docs());
+        if (unknown.isPresent()) throw new AdvisorException(unknown.get());
     }
 
     /**
@@ -224,12 +233,34 @@ public final class ProfileAdvisor {
      * @param env      environment variables
      * @param goals    goals, may be empty
      * @return the report
-     * @throws AdvisorException when the text is not valid TOML, or for an unknown goal
+     * @throws AdvisorException when the text is not valid TOML, its {@code [*.metadata.profile-advisor]} tables are of
+     *                          the wrong shape, or for an unknown goal
      */
     public AuditReport auditText(String manifest, Optional<String> config, Map<String, String> env, List<GoalWeight> goals) {
+        return auditText(manifest, config, env, goals, List.of());
+    }
+
+    /**
+     * {@link #auditText(String, Optional, Map, List)} with finding ids allowed or denied from outside the project
+     * (the HTTP request's {@code allow} and {@code deny}), which beat the manifest's {@code allow} lists.
+     *
+     * @param manifest the {@code Cargo.toml} text
+     * @param config   the config file text, or empty
+     * @param env      environment variables
+     * @param goals    goals, may be empty
+     * @param levels   finding ids to allow or deny, in the order given (the last for an id counts)
+     * @return the report, the allowed findings marked
+     * @throws AdvisorException when the text is not valid TOML, its {@code [*.metadata.profile-advisor]} tables are
+     *                          of the wrong shape, for an unknown goal, or for a level naming no finding
+     */
+    public AuditReport auditText(String manifest, Optional<String> config, Map<String, String> env, List<GoalWeight> goals,
+                                 List<RuleLevel> levels) {
         if (!goals.isEmpty()) recommender.resolveGoals(goals);
+        checkLevels(levels);
         var project = dev.profileadvisor.manifest.Project.ofText(manifest, config, env, knowledge);
-        return new AuditReport(List.of(auditor.audit(project, "Cargo.toml", goals)), List.of());
+        List<Problem> metadata = project.root().advisorMetadata().problems();
+        if (!metadata.isEmpty()) throw new AdvisorException(metadata);
+        return new AuditReport(List.of(auditor.audit(project, "Cargo.toml", goals, Optional.empty(), levels)), List.of());
     }
 
     /**
@@ -346,6 +377,17 @@ public final class ProfileAdvisor {
         return recommender.trace(request);
     }
 
+
+    /**
+     * A measurer of this advisor's candidates on a real crate ({@code measure}): builds with the cargo on the
+     * request's {@code PATH}, so it takes minutes, not microseconds.
+     *
+     * @return a measurer; {@link dev.profileadvisor.measure.Measurer#cancel()} stops it from another thread
+     */
+    public dev.profileadvisor.measure.Measurer measurer() {
+        return new dev.profileadvisor.measure.Measurer(knowledge(), this::trace,
+                (manifest, env) -> project(manifest, env, Path.of("").toAbsolutePath()));
+    }
 
     static Path bundled(String folder) {
         URL url = ProfileAdvisor.class.getClassLoader().getResource(folder + "/README.md");

@@ -20,7 +20,7 @@ public record ApplyRequest(Path manifest, Request request, Map<String, String> e
     /**
      * Copies the environment.
      *
-     * @param manifest a {@code Cargo.toml} or a directory (the nearest {@code Cargo.toml} at or above it, as cargo finds it); relative paths are resolved against {@code base}. The file edited is the root manifest of its workspace, the only one whose profiles cargo reads
+     * @param manifest a file named {@code Cargo.toml} (any other name is refused, as cargo refuses it) or a directory (the nearest {@code Cargo.toml} at or above it, as cargo run there finds it); relative paths are resolved against {@code base}. The file edited is the root manifest of its workspace, the only one whose profiles cargo reads
      * @param request  the goals, and optionally the profile and its parent
      * @param env      the environment cargo would see ({@code CARGO_PROFILE_*}, {@code CARGO_HOME}, {@code HOME}), to tell when a config file or variable overrides what is written
      * @param base     the directory file names in messages are relative to (the current directory)

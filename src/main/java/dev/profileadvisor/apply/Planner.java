@@ -242,8 +242,17 @@ public final class Planner {
     }
 
     /** The manifest a path names: the file itself, or the nearest {@code Cargo.toml} at or above a directory. */
+    /**
+     * The manifest the request names; a file must be called {@code Cargo.toml}, as cargo requires of
+     * {@code --manifest-path}, so that apply never writes a profile into {@code rustfmt.toml} or another TOML file.
+     */
     private static Path manifestOf(ApplyRequest req) {
-        return locate(req.base(), req.manifest());
+        Path found = locate(req.base(), req.manifest());
+        if (!found.getFileName().toString().equals("Cargo.toml")) {
+            throw new AdvisorException(Problem.of(req.manifest().toString(), "is not a `Cargo.toml`: apply edits only a file of that "
+                    + "name, as cargo's `--manifest-path` requires; nothing was written"));
+        }
+        return found;
     }
 
     /**

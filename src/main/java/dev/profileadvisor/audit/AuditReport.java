@@ -25,21 +25,31 @@ public record AuditReport(List<WorkspaceAudit> workspaces, List<Problem> errors)
         errors = List.copyOf(errors);
     }
 
-    /** @return every finding of every workspace */
+    /** @return every finding of every workspace, the allowed ones included */
     public List<AuditFinding> findings() {
         return workspaces.stream().flatMap(w -> w.findings().stream()).toList();
     }
 
-    /** @return the most serious severity found, if any finding */
+    /** @return every finding that is not allowed: what is shown, counted by severity and can fail a check */
+    public List<AuditFinding> reported() {
+        return findings().stream().filter(f -> !f.allowed()).toList();
+    }
+
+    /** @return how many findings are allowed (counted, not shown) */
+    public long allowedCount() {
+        return findings().stream().filter(AuditFinding::allowed).count();
+    }
+
+    /** @return the most serious severity of a finding that is not allowed, if there is one */
     public Optional<Severity> worst() {
-        return findings().stream().map(AuditFinding::severity).min(Enum::compareTo);
+        return reported().stream().map(AuditFinding::severity).min(Enum::compareTo);
     }
 
     /**
      * @param severity a severity
-     * @return how many findings have it
+     * @return how many findings that are not allowed have it
      */
     public long count(Severity severity) {
-        return findings().stream().filter(f -> f.severity() == severity).count();
+        return reported().stream().filter(f -> f.severity() == severity).count();
     }
 }

@@ -20,9 +20,11 @@ import java.util.Optional;
  *                 builds, so {@code cargo build --manifest-path} reads those of the current directory; empty: each
  *                 workspace as cargo sees it when run from the workspace's root directory
  * @param target   the target triple, as {@code cargo build --target} takes it; empty: {@code build.target} or the host
+ * @param levels   finding ids allowed or denied from outside the project ({@code --allow}, {@code --deny}), in the order
+ *                 given: they beat the manifests' {@code allow} lists, and of several for one id the last counts
  */
 public record AuditRequest(List<Path> paths, List<GoalWeight> goals, Map<String, String> env, Path base, Optional<Path> cargoDir,
-                           Optional<String> target) {
+                           Optional<String> target, List<RuleLevel> levels) {
     /**
      * Copies the collections.
      *
@@ -32,11 +34,28 @@ public record AuditRequest(List<Path> paths, List<GoalWeight> goals, Map<String,
      * @param base     the directory file names in findings are relative to (the current directory)
      * @param cargoDir the directory cargo is taken to run in (relative to {@code base}); empty: each workspace's root directory
      * @param target   the target triple ({@code --target}); empty: {@code build.target} or the host
+     * @param levels   finding ids allowed or denied from outside the project, in the order given (the last for an id counts)
      */
     public AuditRequest {
         paths = List.copyOf(paths);
         goals = List.copyOf(goals);
         env = Map.copyOf(env);
+        levels = List.copyOf(levels);
+    }
+
+    /**
+     * With no finding allowed or denied from outside the project.
+     *
+     * @param paths    manifests or directories; empty for the current directory's workspace
+     * @param goals    goals to check the effective profiles against; may be empty
+     * @param env      the environment cargo would see
+     * @param base     the directory file names in findings are relative to
+     * @param cargoDir the directory cargo is taken to run in (relative to {@code base}); empty: each workspace's root directory
+     * @param target   the target triple ({@code --target}); empty: {@code build.target} or the host
+     */
+    public AuditRequest(List<Path> paths, List<GoalWeight> goals, Map<String, String> env, Path base, Optional<Path> cargoDir,
+                        Optional<String> target) {
+        this(paths, goals, env, base, cargoDir, target, List.of());
     }
 
     /**
@@ -57,7 +76,16 @@ public record AuditRequest(List<Path> paths, List<GoalWeight> goals, Map<String,
      * @return this request for that target
      */
     public AuditRequest withTarget(Optional<String> triple) {
-        return new AuditRequest(paths, goals, env, base, cargoDir, triple);
+        return new AuditRequest(paths, goals, env, base, cargoDir, triple, levels);
+    }
+
+    /**
+     * @param levels finding ids allowed or denied from outside the project ({@code --allow}, {@code --deny}), in the
+     *               order given
+     * @return this request with those levels instead of its own
+     */
+    public AuditRequest withLevels(List<RuleLevel> levels) {
+        return new AuditRequest(paths, goals, env, base, cargoDir, target, levels);
     }
 
     /**

@@ -112,6 +112,19 @@ public final class Auditor {
      * @return the effective profiles, the target settings and the findings
      */
     public WorkspaceAudit audit(Project project, String named, List<GoalWeight> goals, Optional<String> target) {
+        return audit(project, named, goals, target, List.of());
+    }
+
+    /**
+     * @param project the loaded workspace
+     * @param named   how the report names the workspace's manifest
+     * @param goals   resolved goals, may be empty
+     * @param target  the target triple ({@code --target}); empty: {@code build.target} or the host
+     * @param levels  finding ids allowed or denied from outside the project, in the order given (already checked);
+     *                they beat the manifests' {@code allow} lists ({@link Allowances})
+     * @return the effective profiles, the target settings and the findings, the allowed ones marked
+     */
+    public WorkspaceAudit audit(Project project, String named, List<GoalWeight> goals, Optional<String> target, List<RuleLevel> levels) {
         Map<String, EffectiveProfile> effective = ProfileResolver.resolveAll(project, knowledge);
         TargetFacts targetFacts = new TargetFacts(knowledge, project, target, effective);
         List<ProfileEntry> entries = project.layeredEntries();
@@ -152,12 +165,14 @@ public final class Auditor {
         }
         if (!goals.isEmpty()) facts.addAll(recommended(goals, effective));
         facts.addAll(targetFacts.facts);
+        facts.addAll(Allowances.facts(project, catalog.docs()));
 
         RuleBase.Outcome out = rules.get().run(facts);
         List<AuditFinding> findings = out.all(Finding.class).stream().map(this::render).distinct()
                 .sorted(Comparator.comparing(AuditFinding::file).thenComparingInt(AuditFinding::line)
                         .thenComparingInt(AuditFinding::column).thenComparing(AuditFinding::id)
                         .thenComparing(AuditFinding::message)).toList(); // working memory has no order: same input, same report
+        findings = Allowances.apply(findings, project, levels);
         List<ProfileReport> profiles = effective.values().stream().map(p -> report(p, targetFacts)).toList();
         return new WorkspaceAudit(named, project.root().display(), profiles, findings, targetFacts.report);
     }

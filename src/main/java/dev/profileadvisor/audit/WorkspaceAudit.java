@@ -10,7 +10,8 @@ import java.util.List;
  * @param cargoDir  the directory cargo is taken to run in, where it starts looking for {@code .cargo/config.toml}
  *                  ({@code .} for the current directory, else relative to it or absolute)
  * @param profiles  every profile cargo provides or the workspace defines
- * @param findings  what is wrong, redundant or in conflict, in file order
+ * @param findings  what is wrong, redundant or in conflict, in file order; the allowed ones included, marked
+ *                  ({@link AuditFinding#allowed()})
  * @param target    the target settings every profile's rustc line carries (rustflags, linker), with their origins
  */
 public record WorkspaceAudit(String manifest, String root, String cargoDir, List<ProfileReport> profiles, List<AuditFinding> findings,

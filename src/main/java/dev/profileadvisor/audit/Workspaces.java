@@ -73,16 +73,24 @@ final class Workspaces {
         });
         Map<Path, Project> rootProjects = new LinkedHashMap<>();
         Map<Path, String> named = new java.util.HashMap<>(); // workspace root → the first manifest that led to it
+        java.util.Set<Path> reported = new java.util.HashSet<>(); // workspaces whose metadata problems are listed
         for (Path m : manifests) {
             Project p = projects.get(m);
-            if (p != null && rootProjects.putIfAbsent(p.root().path(), p) == null) {
+            if (p == null || rootProjects.containsKey(p.root().path())) continue;
+            // an allow list of the wrong shape: what the audit may show and fail on is unknown, so it is not audited
+            List<Problem> metadata = p.manifests().stream().flatMap(x -> x.advisorMetadata().problems().stream()).toList();
+            if (!metadata.isEmpty()) {
+                if (reported.add(p.root().path())) loadErrors.addAll(metadata);
+                continue;
+            }
+            if (rootProjects.putIfAbsent(p.root().path(), p) == null) {
                 named.put(p.root().path(), p.manifests().stream().filter(x -> x.path().equals(m)).findFirst()
                         .map(dev.profileadvisor.manifest.Manifest::display).orElse(p.root().display()));
             }
         }
         progress.started(rootProjects.size());
         List<WorkspaceAudit> audits = rootProjects.values().parallelStream().map(p -> {
-            WorkspaceAudit a = auditor.audit(p, named.get(p.root().path()), request.goals(), request.target());
+            WorkspaceAudit a = auditor.audit(p, named.get(p.root().path()), request.goals(), request.target(), request.levels());
             if (cargoDir.isPresent()) {
                 String shown = Project.display(request.base(), cargoDir.get());
                 a = a.runningIn(shown.isEmpty() ? "." : shown);

@@ -95,6 +95,12 @@ public final class RuleChecks {
         if (!c.profile().isEmpty()) request = request.profile(c.profile());
         if (!c.inherits().isEmpty()) request = request.inherits(c.inherits());
         if (!c.targetCpu().isEmpty()) request = request.targetCpu(c.targetCpu());
+        if (!c.measured().isEmpty() && !c.goals().isEmpty()) {
+            String goal = advisor.knowledge().goal(dev.profileadvisor.GoalWeight.parse(c.goals().get(0)).goal()).map(g -> g.id()).orElse(c.goals().get(0));
+            List<dev.profileadvisor.recommend.MeasuredChoice> choices = new java.util.ArrayList<>();
+            c.measured().forEach((k, v) -> choices.add(new dev.profileadvisor.recommend.MeasuredChoice(goal, k, v, "the case's measurement")));
+            request = request.measured(choices);
+        }
         if (!c.host().isEmpty()) {
             String programs = c.host().getOrDefault("programs", "");
             request = request.host(dev.profileadvisor.recommend.Host.of(c.host().get("triple"), c.host().getOrDefault("rustc", "1.95.0"),

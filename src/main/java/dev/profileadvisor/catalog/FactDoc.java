@@ -48,6 +48,7 @@ import java.util.regex.Pattern;
 public record FactDoc(String name, String summary, List<Field> fields) {
     /** Every record of {@code dev.profileadvisor.facts}, by name; {@code FactDocsTest} checks none is missing. */
     static final List<Class<? extends Record>> FACTS = List.of(
+            dev.profileadvisor.facts.AllowedIdFact.class, dev.profileadvisor.facts.Alternative.class,
             dev.profileadvisor.facts.AuditEntry.class, dev.profileadvisor.facts.AuditProfile.class,
             dev.profileadvisor.facts.ConfigKeyFact.class, dev.profileadvisor.facts.CpuChoice.class,
             dev.profileadvisor.facts.Decision.class, dev.profileadvisor.facts.DisplacedRustflags.class,
@@ -55,7 +56,8 @@ public record FactDoc(String name, String summary, List<Field> fields) {
             dev.profileadvisor.facts.Finding.class, dev.profileadvisor.facts.GoalCriterion.class,
             dev.profileadvisor.facts.GoalRequest.class, dev.profileadvisor.facts.HostFact.class,
             dev.profileadvisor.facts.HostLinker.class, dev.profileadvisor.facts.Inherited.class,
-            dev.profileadvisor.facts.LinkerFact.class, dev.profileadvisor.facts.Note.class,
+            dev.profileadvisor.facts.LinkerFact.class, dev.profileadvisor.facts.MeasuredValue.class,
+            dev.profileadvisor.facts.Note.class,
             dev.profileadvisor.facts.OverrideScope.class, dev.profileadvisor.facts.OverrideSpec.class,
             dev.profileadvisor.facts.PackageFact.class, dev.profileadvisor.facts.Preference.class,
             dev.profileadvisor.facts.ProfileRustflag.class, dev.profileadvisor.facts.ProfileServes.class,

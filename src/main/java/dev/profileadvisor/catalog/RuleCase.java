@@ -31,13 +31,14 @@ import java.util.Map;
  *                 separated by spaces, {@code cc}); empty for the host the knowledge assumes
  * @param targetCpu for recommend cases: the {@code --target-cpu}, or empty
  * @param rustflags for recommend cases: arguments the plan's {@code .cargo/config.toml} rustflags must hold, in order
+ * @param measured  for recommend cases: key → value id a measurement found best for the case's first goal ({@code --measured})
  * @param linker   for recommend cases: the linker the plan must write, or empty
  */
 public record RuleCase(String rule, String name, String file, int line, List<String> goals, String profile,
                        String inherits, Expect expect, Map<String, String> settings, String manifest, String config,
                        Map<String, String> env, Map<String, String> files, int at,
                        int column, String message, String messageContains, Map<String, String> host, String targetCpu,
-                       List<String> rustflags, String linker) {
+                       List<String> rustflags, String linker, Map<String, String> measured) {
     /**
      * Checks that the expectation is given, that a case expecting a message expects the rule to fire, and copies
      * the collections.
@@ -63,6 +64,7 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
      * @param targetCpu for recommend cases: the {@code --target-cpu}, or empty
      * @param rustflags for recommend cases: arguments the plan's rustflags must hold, in order
      * @param linker   for recommend cases: the linker the plan must write, or empty
+     * @param measured for recommend cases: key → value id measured best for the first goal
      */
     public RuleCase {
         java.util.Objects.requireNonNull(expect, "expect");
@@ -75,6 +77,40 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
         files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
         host = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(host));
         rustflags = List.copyOf(rustflags);
+        measured = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(measured));
+    }
+
+    /**
+     * A case with nothing measured.
+     *
+     * @param rule     the rule id
+     * @param name     what the case shows
+     * @param file     the sidecar, from the repository root
+     * @param line     the line of the case's table
+     * @param goals    goals for recommend cases
+     * @param profile  the profile for recommend cases, or empty
+     * @param inherits the parent for recommend cases, or empty
+     * @param expect   whether the rule fires
+     * @param settings for recommend cases: key → value id expected
+     * @param manifest for audit cases: the Cargo.toml
+     * @param config   for audit cases: a config file, or empty
+     * @param env      for audit cases: environment variables
+     * @param files    for audit cases: more files
+     * @param at       for audit cases: the finding's line, 0 for any
+     * @param column   for audit cases: the finding's column, 0 for any
+     * @param message  for audit cases: the exact message, empty for any
+     * @param messageContains for audit cases: part of the message, empty for any
+     * @param host     for recommend cases: the machine that builds
+     * @param targetCpu for recommend cases: the {@code --target-cpu}, or empty
+     * @param rustflags for recommend cases: arguments the plan's rustflags must hold
+     * @param linker   for recommend cases: the linker the plan must write, or empty
+     */
+    public RuleCase(String rule, String name, String file, int line, List<String> goals, String profile,
+                    String inherits, Expect expect, Map<String, String> settings, String manifest, String config,
+                    Map<String, String> env, Map<String, String> files, int at, int column, String message, String messageContains,
+                    Map<String, String> host, String targetCpu, List<String> rustflags, String linker) {
+        this(rule, name, file, line, goals, profile, inherits, expect, settings, manifest, config, env, files, at, column, message,
+                messageContains, host, targetCpu, rustflags, linker, Map.of());
     }
 
     /**
@@ -123,6 +159,30 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
         TomlParseResult toml = Toml.parse(manifest);
         if (toml.hasErrors() || toml.contains("package") || toml.contains("workspace")) return manifest;
         return manifest + (manifest.endsWith("\n") ? "\n" : "\n\n") + DEFAULT_PACKAGE;
+    }
+
+    private static final java.util.regex.Pattern PACKAGE_BOILERPLATE = java.util.regex.Pattern.compile("(name|version|edition)\\s*=.*");
+
+    /**
+     * The manifest as documentation shows it: without a {@code [package]} table that holds only {@code name},
+     * {@code version} and {@code edition}, which every case needs to be a manifest and none is about.
+     *
+     * @param toml a manifest
+     * @return the manifest without that table; the manifest itself when it has no such table or nothing else
+     */
+    public static String withoutPackageBoilerplate(String toml) {
+        List<String> lines = toml.lines().toList();
+        int start = 0;
+        while (start < lines.size() && !lines.get(start).strip().equals("[package]")) start++;
+        if (start == lines.size()) return toml;
+        int end = start + 1;
+        while (end < lines.size() && !lines.get(end).strip().startsWith("[")) end++;
+        boolean boilerplate = lines.subList(start + 1, end).stream().map(String::strip)
+                .allMatch(l -> l.isEmpty() || PACKAGE_BOILERPLATE.matcher(l).matches());
+        List<String> rest = new java.util.ArrayList<>(lines.subList(0, start));
+        rest.addAll(lines.subList(end, lines.size()));
+        String out = String.join("\n", rest).strip();
+        return !boilerplate || out.isEmpty() ? toml : out + "\n";
     }
 
     /** @return whether this case audits a manifest (rather than recommending for goals) */

@@ -106,7 +106,7 @@ public final class RuleCatalog {
 
     /** The keys a case may have. */
     private static final List<String> CASE_KEYS = List.of("name", "goals", "profile", "inherits", "expect", "settings", "manifest",
-            "config", "env", "files", "line", "column", "message", "message-contains", "host", "target-cpu", "rustflags", "linker");
+            "config", "env", "files", "line", "column", "message", "message-contains", "host", "target-cpu", "rustflags", "linker", "measured");
 
     private static RuleCase readCase(String rule, String file, TomlNode c, Knowledge knowledge) {
         Set<String> misspelt = unknownCaseKeys(rule, c);
@@ -139,7 +139,7 @@ public final class RuleCatalog {
         for (String field : List.of("line", "column")) {
             if (c.has(field) && manifest.isEmpty()) c.problem(field, "`" + field + "` is for audit cases, which have a `manifest`");
         }
-        for (String field : List.of("host", "target-cpu", "rustflags", "linker")) {
+        for (String field : List.of("host", "target-cpu", "rustflags", "linker", "measured")) {
             if (c.has(field) && !manifest.isEmpty()) c.problem(field, "`" + field + "` is for recommend cases, which have no `manifest`");
         }
         Map<String, String> host = new LinkedHashMap<>();
@@ -173,7 +173,7 @@ public final class RuleCatalog {
                 stringTable(c, "env"), stringTable(c, "files"), c.optInteger("line").map(Long::intValue).orElse(0),
                 c.optInteger("column").map(Long::intValue).orElse(0), silent ? "" : message,
                 silent || c.has("message") ? "" : messageContains, host, c.optString("target-cpu").orElse(""),
-                c.has("rustflags") ? c.strings("rustflags") : List.of(), c.optString("linker").orElse(""));
+                c.has("rustflags") ? c.strings("rustflags") : List.of(), c.optString("linker").orElse(""), stringTable(c, "measured"));
     }
 
     /**

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
                 + "profile the file already has keeps its own `inherits` unless --inherits is given."},
         footer = {"", "Exit codes: 0 written, already matching, or --dry-run; 1 with --check when a",
                 "file would change; 2 bad input (invalid TOML, an inline table, rustflags of the",
-                "wrong type, an unknown --target-cpu, a file changed meanwhile); 3 internal error.",
+                "wrong type, an unknown --target-cpu, a file changed meanwhile, a manifest path",
+                "that is not a Cargo.toml or a directory holding one); 3 internal error.",
                 "", "Examples:", "  cargo-profile-advisor apply --goal small-binary",
                 "  cargo-profile-advisor apply --goal profilable --profile profiling",
                 "  cargo-profile-advisor apply -g fast-compile -p dev --dry-run | git apply",
@@ -46,7 +47,7 @@ final class ApplyCommand implements Callable<Integer> {
     RequestOptions what;
 
     @Option(names = "--manifest-path", paramLabel = "PATH",
-            description = "A Cargo.toml or directory of the workspace (default: the current directory's). The workspace root manifest is edited.")
+            description = "A Cargo.toml, or a directory holding one (default: the current directory's, searched upwards as cargo does). The workspace root manifest is edited.")
     Path manifestPath;
 
     @Option(names = "--dry-run", description = "Print only the unified diff (pipe it to `git apply`); write nothing.")
@@ -68,17 +69,21 @@ final class ApplyCommand implements Callable<Integer> {
         Path base = Path.of("").toAbsolutePath();
         ProfileAdvisor advisor = load.advisor(java.util.Set.of(ProfileAdvisor.Use.RECOMMEND));
         request = RequestOptions.onThisMachine(request, advisor);
-        ApplyPlan plan = advisor.plan(new ApplyRequest(manifestPath == null ? Path.of("") : manifestPath, request,
+        ApplyPlan plan = advisor.plan(new ApplyRequest(manifestPath == null ? Path.of("") : manifest(manifestPath, base), request,
                 System.getenv(), base));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter info = dryRun ? spec.commandLine().getErr() : out; // --dry-run: the diff alone on stdout
         report(plan, info, out);
-        String file = plan.file().display();
+        String file = TerminalText.line(plan.file().display());
         java.util.Optional<ConfigPlan> config = plan.config();
         List<String> changing = new ArrayList<>();
         if (plan.changesFile()) changing.add(file);
-        config.filter(ConfigPlan::changesFile).ifPresent(c -> changing.add(c.display()));
+        config.filter(ConfigPlan::changesFile).ifPresent(c -> changing.add(TerminalText.line(c.display())));
         int code = Main.OK;
+        if (!dryRun && !check) { // a write removes what a killed apply left beside its file; so does a run that writes nothing
+            if (!plan.changesFile()) SafeWrite.removeStaleTemps(plan.file().path());
+            config.filter(c -> !c.changesFile() && c.file().isPresent()).ifPresent(c -> SafeWrite.removeStaleTemps(c.path()));
+        }
         if (changing.isEmpty()) {
             // nothing to do
         } else if (dryRun) {
@@ -105,35 +110,49 @@ final class ApplyCommand implements Callable<Integer> {
      * same.
      */
     static void report(ApplyPlan plan, PrintWriter info, PrintWriter out) {
-        String file = plan.file().display();
+        String file = TerminalText.line(plan.file().display());
         java.util.Optional<ConfigPlan> config = plan.config();
         info.println("applying " + plan.recommendation().goals().stream().map(GoalWeight::goal).collect(Collectors.joining(" + "))
                 + " to [profile." + plan.recommendation().profile() + "] in " + file
-                + (plan.fromMember() ? " (the workspace root of " + plan.named() + "; cargo reads profiles only there)" : "")
-                + config.map(c -> " and to [" + plan.recommendation().config().get(0).header() + "] in " + c.display()
+                + (plan.fromMember() ? " (the workspace root of " + TerminalText.line(plan.named()) + "; cargo reads profiles only there)" : "")
+                + config.map(c -> " and to [" + plan.recommendation().config().get(0).header() + "] in " + TerminalText.line(c.display())
                         + (c.creates() ? " (a new file)" : "")).orElse(""));
         info.flush();
         out.print(plan.fullDiff());
         out.flush();
-        for (Change c : plan.changes().stream().sorted(java.util.Comparator.comparingInt(Change::line)).toList()) info.println(file + ":" + c.line() + ":" + c.column() + ": " + c.describe());
-        config.ifPresent(cp -> cp.changes().forEach(c -> info.println(cp.display() + ":" + c.line() + ":" + c.column() + ": " + c.describe())));
-        for (ApplyNote n : plan.notes()) info.println(n);
+        for (Change c : plan.changes().stream().sorted(java.util.Comparator.comparingInt(Change::line)).toList()) info.println(file + ":" + c.line() + ":" + c.column() + ": " + TerminalText.line(c.describe()));
+        config.ifPresent(cp -> cp.changes().forEach(c -> info.println(TerminalText.line(cp.display() + ":" + c.line() + ":" + c.column() + ": "
+                + c.describe()))));
+        for (ApplyNote n : plan.notes()) info.println(TerminalText.line(n));
         if (!plan.changesFile()) info.println(file + " already matches the recommendation");
-        config.filter(c -> !c.changesFile()).ifPresent(c -> info.println(c.display() + " already matches the recommendation"));
+        config.filter(c -> !c.changesFile()).ifPresent(c -> info.println(TerminalText.line(c.display()) + " already matches the recommendation"));
         info.flush();
     }
 
     /** Writes the files the plan changes, safely ({@link SafeWrite}), and says so; {@code guide} writes the same way. */
     static void write(ApplyPlan plan, PrintWriter info) {
+        java.util.Optional<ConfigPlan> config = plan.config();
         if (plan.changesFile()) {
             SafeWrite.replace(plan.file(), plan.text());
-            info.println("wrote " + plan.file().display());
+            info.println("wrote " + TerminalText.line(plan.file().display()));
         }
-        java.util.Optional<ConfigPlan> config = plan.config();
         if (config.isPresent() && config.get().changesFile()) {
             config.get().write(plan.file().path());
-            info.println((config.get().creates() ? "created " : "wrote ") + config.get().display());
+            info.println((config.get().creates() ? "created " : "wrote ") + TerminalText.line(config.get().display()));
         }
         info.flush();
+    }
+
+    /**
+     * A directory given as {@code --manifest-path} must hold a {@code Cargo.toml} itself: cargo refuses a directory
+     * outright, and searching upwards from it would edit an ancestor's manifest the user did not name.
+     */
+    static Path manifest(Path given, Path base) {
+        Path in = base.resolve(given);
+        if (!java.nio.file.Files.isDirectory(in)) return given;
+        if (java.nio.file.Files.exists(in.resolve("Cargo.toml"))) return given.resolve("Cargo.toml");
+        throw new dev.profileadvisor.AdvisorException(dev.profileadvisor.Problem.of(given.toString(),
+                "is a directory without a `Cargo.toml`; nothing was written: give the path of the workspace's `Cargo.toml`, "
+                        + "as cargo's `--manifest-path` expects"));
     }
 }

@@ -2,6 +2,8 @@ package dev.profileadvisor.cli;
 
 import dev.profileadvisor.audit.AuditReport;
 import dev.profileadvisor.audit.AuditRequest;
+import dev.profileadvisor.audit.Allowances;
+import dev.profileadvisor.audit.RuleLevel;
 import dev.profileadvisor.GoalWeight;
 import dev.profileadvisor.ProfileAdvisor;
 import dev.profileadvisor.Severity;
@@ -27,6 +29,8 @@ import java.util.concurrent.Callable;
                 "  cargo-profile-advisor audit --manifest-path path/to/Cargo.toml \\",
                 "      --goal small-binary",
                 "  cargo-profile-advisor audit crates/ other/Cargo.toml --format json",
+                "  cargo-profile-advisor audit --allow restates-default \\",
+                "      --deny strip-discards-debuginfo --fail-on warning",
                 "  cargo-profile-advisor audit --format sarif > audit.sarif"})
 final class AuditCommand implements Callable<Integer> {
     /** What --fail-on accepts. */
@@ -65,8 +69,34 @@ final class AuditCommand implements Callable<Integer> {
             + "build.target, else the host from `rustc -vV` (x86_64-unknown-linux-gnu assumed without rustc).")
     String target;
 
+    /** The --allow and --deny options in the order given: of several for one id, the last one counts (rustc's -A/-D). */
+    final List<RuleLevel> levels = new java.util.ArrayList<>();
+    private int allowsSeen;
+    private int deniesSeen;
+
+    // picocli calls a multi-value option's setter with the values so far, each time one is added
+    @Option(names = {"-A", "--allow"}, paramLabel = "ID", description = "Allow the findings of this rule: counted, not shown, "
+            + "never a reason to fail (repeatable; beats the manifest's allow lists; for one id, the last --allow or --deny counts).")
+    void allow(List<String> ids) {
+        for (String id : ids.subList(allowsSeen, ids.size())) levels.add(RuleLevel.allow(id));
+        allowsSeen = ids.size();
+    }
+
+    @Option(names = {"-D", "--deny"}, paramLabel = "ID", description = "Raise the findings of this rule to errors, also when the "
+            + "manifest allows them (repeatable).")
+    void deny(List<String> ids) {
+        for (String id : ids.subList(deniesSeen, ids.size())) levels.add(RuleLevel.deny(id));
+        deniesSeen = ids.size();
+    }
+
+    @Option(names = "--show-allowed", description = "Text: also show the allowed findings, each with what allows it.")
+    boolean showAllowed;
+
     @Mixin
     LoadOptions load;
+
+    @Mixin
+    DocsUrlOption docs;
 
     /** A triple rustc does not know (asked when rustc is there) or that is not shaped like one is a usage error. */
     private void checkTarget(ProfileAdvisor advisor) {
@@ -84,9 +114,14 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        var links = docs.links();
         ProfileAdvisor advisor = load.advisor(goals.isEmpty() ? java.util.Set.of(ProfileAdvisor.Use.AUDIT)
                 : java.util.Set.of(ProfileAdvisor.Use.AUDIT, ProfileAdvisor.Use.RECOMMEND));
         if (target != null) checkTarget(advisor);
+        var unknown = Allowances.check(levels, advisor.rules());
+        if (unknown.isPresent()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "`" + unknown.get().file() + "`: " + unknown.get().message());
+        }
         List<Path> inputs = new java.util.ArrayList<>(paths);
         if (manifestPath != null) inputs.add(manifestPath);
         List<GoalWeight> parsed = goals.stream().map(GoalWeight::parse).toList();
@@ -97,17 +132,17 @@ final class AuditCommand implements Callable<Integer> {
             // (many workspaces) are audited as cargo sees each one from its root
             report = advisor.audit(new AuditRequest(inputs, parsed, System.getenv(), base,
                     paths.isEmpty() ? java.util.Optional.of(Path.of("")) : java.util.Optional.empty(),
-                    java.util.Optional.ofNullable(target)), progress);
+                    java.util.Optional.ofNullable(target), levels), progress);
         }
         var out = spec.commandLine().getOut();
         switch (format) {
             case json -> out.println(JsonDocuments.write(AuditDocuments.report(report, JsonDocuments.SCHEMA_VERSION)));
             case sarif -> out.println(JsonDocuments.write(AuditDocuments.sarif(report, advisor.rules(),
-                    new Main.Version().getVersion()[0].replaceFirst("^cargo-profile-advisor ", "").replaceFirst(" .*", ""))));
-            default -> out.print(AuditText.render(report, !findingsOnly));
+                    new Main.Version().getVersion()[0].replaceFirst("^cargo-profile-advisor ", "").replaceFirst(" .*", ""), links)));
+            default -> out.print(AuditText.render(report, !findingsOnly, showAllowed, links));
         }
         out.flush();
-        report.errors().forEach(p -> spec.commandLine().getErr().println("error: " + p)); // diagnostics go to stderr in every format
+        report.errors().forEach(p -> spec.commandLine().getErr().println("error: " + TerminalText.line(p))); // diagnostics go to stderr in every format
         if (!report.errors().isEmpty()) return Main.BAD_INPUT;
         if (failOn == FailOn.never || report.worst().isEmpty()) return Main.OK;
         Severity threshold = Severity.valueOf(failOn.name().toUpperCase(java.util.Locale.ROOT));

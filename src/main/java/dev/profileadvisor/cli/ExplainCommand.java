@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** {@code explain ID}: a setting, a goal, a rule or a correction, with effects and sources. */
@@ -45,8 +44,12 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load;
 
+    @Mixin
+    DocsUrlOption docs;
+
     @Override
     public Integer call() {
+        var links = docs.links();
         ProfileAdvisor advisor = load.advisor();
         Knowledge k = advisor.knowledge();
         PrintWriter out = spec.commandLine().getOut();
@@ -54,7 +57,10 @@ final class ExplainCommand implements Callable<Integer> {
         if (format == PlainFormat.json) out.println(JsonDocuments.write(JsonDocuments.explanation(k, e)));
         else if (e instanceof Explanation.OfSetting s) setting(out, k, s.setting());
         else if (e instanceof Explanation.OfGoal g) goal(out, k, g.goal());
-        else if (e instanceof Explanation.OfRule r) rule(out, k, r);
+        else if (e instanceof Explanation.OfRule r) {
+            rule(out, k, r);
+            if (links.configured()) out.println("  = docs: " + links.forRule(r.id()));
+        }
         else if (e instanceof Explanation.OfScopes s) scopes(out, k, s);
         else correction(out, k, ((Explanation.OfCorrection) e).correction());
         out.flush();
@@ -178,25 +184,12 @@ final class ExplainCommand implements Callable<Integer> {
         return c.goals().isEmpty() ? "" : " (audited with `--goal " + String.join(" --goal ", c.goals()) + "`)";
     }
 
-    private static final Pattern PACKAGE_BOILERPLATE = Pattern.compile("(name|version|edition)\\s*=.*");
-
     /**
      * The manifest without a {@code [package]} table that holds only {@code name}, {@code version} and
-     * {@code edition}: what every case needs to be a manifest, and not what it shows.
+     * {@code edition} ({@link RuleCase#withoutPackageBoilerplate(String)}).
      */
     static String withoutPackageBoilerplate(String toml) {
-        List<String> lines = toml.lines().toList();
-        int start = 0;
-        while (start < lines.size() && !lines.get(start).strip().equals("[package]")) start++;
-        if (start == lines.size()) return toml;
-        int end = start + 1;
-        while (end < lines.size() && !lines.get(end).strip().startsWith("[")) end++;
-        boolean boilerplate = lines.subList(start + 1, end).stream().map(String::strip)
-                .allMatch(l -> l.isEmpty() || PACKAGE_BOILERPLATE.matcher(l).matches());
-        List<String> rest = new ArrayList<>(lines.subList(0, start));
-        rest.addAll(lines.subList(end, lines.size()));
-        String out = String.join("\n", rest).strip();
-        return !boilerplate || out.isEmpty() ? toml : out + "\n";
+        return RuleCase.withoutPackageBoilerplate(toml);
     }
 
     private static void correction(PrintWriter out, Knowledge k, Correction c) {

@@ -60,7 +60,8 @@ final class GuideCommand implements Callable<Integer> {
                     + "run the equivalent command instead: `" + ApplyCommandLine.template(options) + "`"));
         }
         ProfileAdvisor advisor = load.advisor(java.util.Set.of(ProfileAdvisor.Use.RECOMMEND));
-        return TerminalGuide.run(new Dialog(new Plans(advisor, manifestPath == null ? Path.of("") : manifestPath), options));
+        Path manifest = manifestPath == null ? Path.of("") : ApplyCommand.manifest(manifestPath, Path.of("").toAbsolutePath());
+        return TerminalGuide.run(new Dialog(new Plans(advisor, manifest), options));
     }
 
     /** The dialog's plans: computed, shown and written as {@code apply} does. */
@@ -82,7 +83,7 @@ final class GuideCommand implements Callable<Integer> {
 
         @Override
         public String manifest() {
-            return project.manifest();
+            return TerminalText.line(project.manifest());
         }
 
         @Override
@@ -94,8 +95,8 @@ final class GuideCommand implements Callable<Integer> {
                 p.setAt().forEach((key, at) -> set.add(key + " (" + at + ")"));
                 p.overrides().forEach((table, values) -> values.keySet().forEach(key -> set.add(table + "." + key)));
                 String inForce = set.isEmpty() ? "" : "in force: " + String.join(", ", set);
-                out.add(new ProfileChoice(p.name(), true, k.profiles().containsKey(p.name()) ? inForce
-                        : "the project's own, inherits " + p.inherits().orElse("?") + (inForce.isEmpty() ? "" : "; " + inForce)));
+                out.add(new ProfileChoice(p.name(), true, TerminalText.line(k.profiles().containsKey(p.name()) ? inForce
+                        : "the project's own, inherits " + p.inherits().orElse("?") + (inForce.isEmpty() ? "" : "; " + inForce))));
             }
             for (ProfileInfo p : k.profiles().values()) {
                 if (!project.profiles().containsKey(p.name())) out.add(new ProfileChoice(p.name(), false, p.summary()));

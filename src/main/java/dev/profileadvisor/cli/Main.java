@@ -12,8 +12,8 @@ import java.util.Arrays;
 /** The {@code cargo-profile-advisor} command. */
 @Command(name = "cargo-profile-advisor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Recommends, explains and audits Cargo build profiles from your goals.",
-        subcommands = {RecommendCommand.class, AuditCommand.class, ApplyCommand.class, GoalsCommand.class, ExplainCommand.class,
-                RulesCommand.class, ServeCommand.class, WarmUpCommand.class,
+        subcommands = {RecommendCommand.class, AuditCommand.class, ApplyCommand.class, MeasureCommand.class, GoalsCommand.class, ExplainCommand.class,
+                RulesCommand.class, DocsCommand.class, ServeCommand.class, WarmUpCommand.class,
                 GuideCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a check failed, 2 bad input (message on stderr), 3 internal error.",
                 "Also runs as a cargo subcommand: `cargo profile-advisor …` when bin/ is on PATH."})
@@ -41,28 +41,31 @@ public final class Main {
      * Runs the command with the given streams; for tests and embedding.
      *
      * @param args arguments
-     * @param out  standard output
-     * @param err  standard error
+     * @param stdout standard output (text goes through {@code TerminalText}: control characters are escaped)
+     * @param stderr standard error, likewise
      * @return the exit code
      */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter stdout, PrintWriter stderr) {
         if (args.length > 0 && args[0].equals("profile-advisor")) args = Arrays.copyOfRange(args, 1, args.length);
+        PrintWriter out = TerminalText.writer(stdout); // no control character from a file or argument reaches the terminal
+        PrintWriter err = TerminalText.writer(stderr);
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         cl.setOut(out);
         cl.setErr(err);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)); // its escapes would be shown as text
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setHelpFactory(HelpLayout::new);
         cl.setParameterExceptionHandler((ex, a) -> {
-            UsageErrors.of(ex).forEach(err::println);
+            UsageErrors.of(ex).forEach(l -> err.println(TerminalText.line(l)));
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof AdvisorException ae) {
-                for (Problem p : ae.problems()) err.println("error: " + p);
+                for (Problem p : ae.problems()) err.println("error: " + TerminalText.line(p));
                 return BAD_INPUT;
             }
-            err.println("error: internal error: " + ex);
+            err.println("error: internal error: " + TerminalText.line(ex));
             if (main.verbose) ex.printStackTrace(err);
             else err.println("  = note: run again with --verbose for the stack trace, and report it");
             return INTERNAL_ERROR;
@@ -70,6 +73,8 @@ public final class Main {
         int code = cl.execute(args);
         out.flush();
         err.flush();
+        stdout.flush();
+        stderr.flush();
         return code;
     }
 

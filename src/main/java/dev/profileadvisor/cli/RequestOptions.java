@@ -26,6 +26,11 @@ final class RequestOptions {
                     + "in .cargo/config.toml. Checked against `rustc --print target-cpus`.")
     String targetCpu;
 
+    @Option(names = "--measured", paramLabel = "FILE",
+            description = "The JSON a measurement of this project printed (see `measure`): where it found another value best "
+                    + "for a goal, that value wins over the knowledge's scores, and the line says what was measured.")
+    java.nio.file.Path measured;
+
     @Option(names = "--no-project-goals", description = "Do not add the goals the project implies (catch-panics where the sources call catch_unwind).")
     boolean noProjectGoals;
 
@@ -33,6 +38,11 @@ final class RequestOptions {
     Request request() {
         Request r = new Request(goals.stream().map(GoalWeight::parse).toList(), Optional.ofNullable(profile), Optional.ofNullable(inherits))
                 .inferGoals(!noProjectGoals);
+        if (measured != null) {
+            dev.profileadvisor.json.MeasureDocuments.Measured m = dev.profileadvisor.json.MeasureDocuments.read(measured);
+            r = r.measured(m.choices());
+            if (profile == null) r = r.profile(m.profile());
+        }
         return targetCpu == null ? r : r.targetCpu(targetCpu);
     }
 

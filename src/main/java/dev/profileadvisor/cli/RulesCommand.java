@@ -49,7 +49,7 @@ final class RulesCommand {
                 int w = advisor.rules().keySet().stream().mapToInt(String::length).max().orElse(10);
                 for (RuleDoc d : advisor.rules().values()) {
                     out.printf("%-" + w + "s  %-10s  %-7s  %s%n", d.id(), d.kind().label(),
-                            d.severity().map(Severity::label).orElse("-"), d.title());
+                            d.severity().map(Severity::label).orElse("-"), TerminalText.line(d.title())); // a working copy's sidecar
                 }
             }
             out.flush();
@@ -94,7 +94,7 @@ final class RulesCommand {
                             .map(c -> "; did you mean `" + c + "`?").orElse(" (`cargo-profile-advisor rules list` lists them)")).toList();
             if (!unknown.isEmpty()) {
                 PrintWriter err = spec.commandLine().getErr();
-                unknown.forEach(err::println);
+                unknown.forEach(l -> err.println(TerminalText.line(l)));
                 err.flush();
                 return Main.BAD_INPUT;
             }
@@ -103,12 +103,14 @@ final class RulesCommand {
             long failed = results.stream().filter(r -> !r.passed()).count();
             for (RuleChecks.CaseResult r : results) {
                 if (r.passed()) continue;
-                String head = r.ruleCase().where() + ": case failed: " + r.ruleCase().name();
+                String head = TerminalText.line(r.ruleCase().where() + ": case failed: " + r.ruleCase().name());
                 String failure = r.failure().get();
                 if (failure.contains("\n")) { // a message diff: its lines stay aligned below the case
-                    out.println(head + " [" + r.ruleCase().rule() + "]\n  " + failure.replace("\n", "\n  "));
+                    StringBuilder lines = new StringBuilder();
+                    for (String l : failure.split("\n", -1)) lines.append("\n  ").append(TerminalText.line(l));
+                    out.println(head + " [" + r.ruleCase().rule() + "]" + lines);
                 } else {
-                    out.println(head + ": " + failure + " [" + r.ruleCase().rule() + "]");
+                    out.println(head + ": " + TerminalText.line(failure) + " [" + r.ruleCase().rule() + "]");
                 }
             }
             long rules = results.stream().map(r -> r.ruleCase().rule()).distinct().count();
@@ -133,7 +135,7 @@ final class RulesCommand {
             ProfileAdvisor advisor = load.advisor();
             List<Problem> problems = new java.util.ArrayList<>(RuleChecks.lint(advisor));
             problems.addAll(dev.profileadvisor.knowledge.KnowledgeLoader.lintSourceUrls(java.util.Optional.ofNullable(load.knowledge)));
-            problems.forEach(p -> out.println(new Problem(p.file(), p.line(), p.column(), "error: " + p.message()) + " [rules-lint]"));
+            problems.forEach(p -> out.println(TerminalText.line(new Problem(p.file(), p.line(), p.column(), "error: " + p.message())) + " [rules-lint]"));
             out.printf("rules lint: %s, %s%n", count(advisor.rules().size(), "rule"), count(problems.size(), "problem"));
             out.flush();
             return problems.isEmpty() ? Main.OK : Main.CHECK_FAILED;

@@ -51,7 +51,6 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) throw new AdvisorException(Problem.of("--port", "invalid port `" + port + "`: expected 0 to 65535"));
         ServerOptions options = ServerOptions.defaults().withBind(bind).withPort(port);
-        limitSlowClients(options.requestTimeout());
         ProfileAdvisor advisor = load.advisor(java.util.EnumSet.allOf(ProfileAdvisor.Use.class));
         AdvisorServer server;
         try {
@@ -67,11 +66,10 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(STOP_GRACE), "advisor-stop"));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        InetAddress listening = server.address().getAddress();
-        if (!listening.isLoopbackAddress()) {
-            err.println("warning: listening on " + listening.getHostAddress() + ", not only on this machine: the API has no authentication or TLS");
+        exposureWarning(server.address().getAddress()).ifPresent(w -> {
+            err.println(w);
             err.flush();
-        }
+        });
         out.println("cargo-profile-advisor: serving on " + server.uri() + " (GET /openapi.json describes the API; Ctrl-C stops)");
         out.flush();
         server.awaitStop();
@@ -79,14 +77,14 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Cuts off clients that send a request or read an answer more slowly than the time limit, via the JDK server's
-     * own properties (read once per JVM, when the first server is created); settings given with {@code -D} win.
+     * @param listening the address the server listens on
+     * @return the warning to print when it is reachable from other machines (not loopback: the wildcard address or
+     * an interface's)
      */
-    private static void limitSlowClients(Duration limit) {
-        String seconds = Long.toString(Math.max(1, (limit.toMillis() + 999) / 1000));
-        for (String p : new String[]{"sun.net.httpserver.maxReqTime", "sun.net.httpserver.maxRspTime"}) {
-            if (System.getProperty(p) == null) System.setProperty(p, seconds);
-        }
+    static java.util.Optional<String> exposureWarning(InetAddress listening) {
+        if (listening.isLoopbackAddress()) return java.util.Optional.empty();
+        return java.util.Optional.of("warning: listening on " + listening.getHostAddress() + ", not only on this machine: "
+                + "the API has no authentication or TLS; put a proxy that has them in front");
     }
 
     private static String lowerFirst(String s) {

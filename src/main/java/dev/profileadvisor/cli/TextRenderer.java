@@ -9,6 +9,8 @@ import dev.profileadvisor.recommend.SettingAdvice;
 
 import java.util.stream.Collectors;
 
+import static dev.profileadvisor.cli.TerminalText.line;
+
 /** Text for people: the profile block first, then why each line is there. */
 final class TextRenderer {
     private TextRenderer() {
@@ -17,7 +19,7 @@ final class TextRenderer {
     static String recommendation(Recommendation r) {
         StringBuilder s = new StringBuilder();
         s.append("# goals: ").append(r.goals().stream().map(Object::toString).collect(Collectors.joining(", "))).append('\n');
-        for (String b : r.basis()) s.append("# ").append(b).append('\n');
+        for (String b : r.basis()) s.append("# ").append(line(b)).append('\n');
         s.append(r.toml());
         if (!r.configToml().isEmpty()) s.append("\n# ").append(ConfigLine.FILE).append('\n').append(r.configToml());
         if (!r.settings().isEmpty()) {
@@ -45,7 +47,7 @@ final class TextRenderer {
                 s.append("  ").append(c.text()).append('\n');
                 if (!c.goals().isEmpty()) s.append("      goals:     ").append(String.join(", ", c.goals())).append('\n');
                 s.append("      rules:     ").append(c.rule()).append('\n');
-                s.append("      reason:    ").append(c.reason()).append('\n');
+                s.append("      reason:    ").append(line(c.reason())).append('\n');
                 for (String u : c.sources()) s.append("      = see: ").append(u).append('\n');
             }
         }
@@ -59,7 +61,7 @@ final class TextRenderer {
         if (!r.notes().isEmpty()) {
             s.append("\nNotes\n");
             for (NoteAdvice n : r.notes()) {
-                s.append("  ").append(n.setting()).append(": ").append(n.message()).append(" [").append(n.rule()).append("]\n");
+                s.append("  ").append(line(n.setting())).append(": ").append(line(n.message())).append(" [").append(n.rule()).append("]\n");
                 for (String u : n.sources()) s.append("      = see: ").append(u).append('\n');
             }
         }
@@ -80,10 +82,10 @@ final class TextRenderer {
     private static void detail(StringBuilder s, SettingAdvice a) {
         if (!a.goals().isEmpty()) s.append("      goals:     ").append(String.join(", ", a.goals())).append('\n');
         s.append("      rules:     ").append(String.join(", ", a.rules())).append('\n');
-        s.append("      reason:    ").append(a.reason()).append('\n');
+        s.append("      reason:    ").append(line(a.reason())).append('\n');
         for (Overruled o : a.overruled()) {
             s.append("      overruled: ").append(o.toml().isEmpty() ? "unset (" + o.value() + ")" : o.toml())
-                    .append(" by ").append(o.by()).append(": ").append(o.reason()).append('\n');
+                    .append(" by ").append(o.by()).append(": ").append(line(o.reason())).append('\n');
         }
         for (String u : a.sources()) s.append("      = see: ").append(u).append('\n');
     }

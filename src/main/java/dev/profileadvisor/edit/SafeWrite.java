@@ -16,15 +16,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
 
 /**
  * Replaces a file's content so that a crash or a concurrent edit never leaves it half-written or silently
- * overwritten: the new bytes go to a temporary file in the same directory, which gets the original's permissions
- * (and owner and group when allowed), is flushed to disk and then renamed over the original in one atomic step;
- * the directory is flushed too. The write is refused when the file's bytes or modification time differ from the
- * snapshot the new text was computed from, or when the file is read-only. The temporary file never outlives the
- * call. A small window remains between the last check and the rename: no lock is taken, as editors and cargo take
+ * overwritten: the new bytes go to a temporary file in the same directory, which is a copy of the original with
+ * every attribute the JDK copies (permissions, owner and group when allowed, all extended attributes and so POSIX
+ * ACLs), is flushed to disk and then renamed over the original in one atomic step; the directory is flushed too. The
+ * write is refused when the file's bytes or modification time differ from the snapshot the new text was computed
+ * from, or when the file is read-only. The temporary file never outlives the call; one left by a process that was
+ * killed (named {@code .NAME.cpa-PID-RANDOM.tmp}) is removed by the next write of that file once that process is
+ * gone. A small window remains between the last check and the rename: no lock is taken, as editors and cargo take
  * none either.
  */
 public final class SafeWrite {
@@ -38,22 +39,30 @@ public final class SafeWrite {
      *                          is then as it was
      */
     public static void replace(FileSnapshot original, String text) {
+        replace(original, text, SafeWrite::writeAll);
+    }
+
+    /** How the new bytes reach the temporary file: the seam through which tests make the disk fail half-way. */
+    @FunctionalInterface
+    interface Sink {
+        void write(FileChannel channel, ByteBuffer bytes) throws IOException;
+    }
+
+    static void replace(FileSnapshot original, String text, Sink sink) {
         Path file = original.path();
         String display = original.display();
         unchanged(original);
-        if (!Files.isWritable(file) || readOnlyMode(file)) {
-            throw new AdvisorException(Problem.of(display, "is read-only; nothing was written"));
+        if (readOnlyMode(file)) throw new AdvisorException(Problem.of(display, "is read-only; nothing was written"));
+        if (!Files.isWritable(file)) {
+            throw new AdvisorException(Problem.of(display, "cannot be written by this user (its permissions, an ACL or an "
+                    + "immutable attribute); nothing was written"));
         }
         Path dir = file.toAbsolutePath().getParent();
         Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-            copyAttributes(file, temp);
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (buf.hasRemaining()) ch.write(buf);
-                ch.force(true);
-            }
+            removeStaleTemps(file);
+            temp = copyOf(file, dir);
+            write(temp, text, sink);
             unchanged(original);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -89,6 +98,10 @@ public final class SafeWrite {
      *                          created for it stays)
      */
     public static void create(Path file, String display, String text, Path like) {
+        create(file, display, text, like, SafeWrite::writeAll);
+    }
+
+    static void create(Path file, String display, String text, Path like, Sink sink) {
         Path dir = file.toAbsolutePath().getParent();
         Path temp = null;
         try {
@@ -96,17 +109,14 @@ public final class SafeWrite {
             if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw new AdvisorException(Problem.of(display, "appeared on disk since apply looked for it; nothing was written: run the command again"));
             }
-            temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            removeStaleTemps(file);
+            temp = Files.createFile(dir.resolve(tempName(file.getFileName().toString())));
             PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
             if (view != null) {
                 view.setPermissions(like != null && Files.exists(like) ? Files.getPosixFilePermissions(like)
                         : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             }
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (buf.hasRemaining()) ch.write(buf);
-                ch.force(true);
-            }
+            write(temp, text, sink);
             try {
                 Files.createLink(file, temp); // fails if the name exists: no clobbering
             } catch (UnsupportedOperationException | FileSystemException e) {
@@ -157,18 +167,104 @@ public final class SafeWrite {
         }
     }
 
-    private static void copyAttributes(Path from, Path to) throws IOException {
-        PosixFileAttributeView toView = Files.getFileAttributeView(to, PosixFileAttributeView.class);
-        if (toView == null) return; // not POSIX: the temp file keeps the directory's defaults
-        PosixFileAttributes attrs = Files.readAttributes(from, PosixFileAttributes.class);
-        PosixFileAttributes mine = toView.readAttributes();
-        try {
-            if (!attrs.group().equals(mine.group())) toView.setGroup(attrs.group());
-            if (!attrs.owner().equals(mine.owner())) toView.setOwner(attrs.owner());
-        } catch (IOException e) {
-            // only root or the owner may do this; the file then belongs to whoever ran apply, as with any editor
+    /**
+     * A new temporary file beside the original that is a copy of it with its attributes: on Linux the JDK copies the
+     * permissions, the owner and group (when allowed; else the file belongs to whoever runs apply, as with any editor)
+     * and every extended attribute it may read, including {@code system.posix_acl_access}.
+     */
+    private static Path copyOf(Path file, Path dir) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve(tempName(file.getFileName().toString()));
+            try {
+                Files.copy(file, temp, StandardCopyOption.COPY_ATTRIBUTES, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == 10) throw e; // a name of 64 random bits taken ten times over: something else is going on
+                continue;
+            } catch (IOException e) {
+                Files.deleteIfExists(temp); // a copy cut short (a full disk)
+                throw e;
+            }
+            try {
+                PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+                // the JDK skips the mode when it may not change the owner: set it on its own
+                if (view != null) view.setPermissions(Files.getPosixFilePermissions(file, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+                return temp;
+            } catch (IOException e) {
+                Files.deleteIfExists(temp);
+                throw e;
+            }
         }
-        toView.setPermissions(attrs.permissions());
+    }
+
+    private static void write(Path temp, String text, Sink sink) throws IOException {
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            sink.write(ch, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            ch.force(true);
+        }
+    }
+
+    private static void writeAll(FileChannel ch, ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) ch.write(bytes);
+    }
+
+    /** What our temporary files for {@code name} are called: {@code .NAME.cpa-PID-RANDOM.tmp}. */
+    static String tempName(String name) {
+        return "." + name + TEMP_TAG + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp";
+    }
+
+    private static final String TEMP_TAG = ".cpa-";
+    /** A temporary file this old is stale even when a process of its number runs: numbers are reused. */
+    private static final java.time.Duration STALE = java.time.Duration.ofHours(1);
+
+    /**
+     * Removes the temporary files a killed apply left beside {@code file}: regular files named as {@link #tempName}
+     * names them whose process no longer runs (or that are older than an hour), and those of the naming earlier
+     * versions used ({@code .NAME.DIGITS.tmp}) older than an hour. Nothing else is touched, and a file that cannot
+     * be removed is left; apply does not depend on it.
+     *
+     * @param file the file whose temporary files to look for (its directory is read)
+     * @return how many were removed
+     */
+    public static int removeStaleTemps(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        String prefix = "." + file.getFileName() + ".";
+        int removed = 0;
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                String n = p.getFileName().toString();
+                if (!n.startsWith(prefix) || !n.endsWith(".tmp")) continue;
+                String middle = n.substring(prefix.length(), n.length() - ".tmp".length());
+                if (stale(p, middle)) {
+                    try {
+                        Files.delete(p);
+                        removed++;
+                    } catch (IOException e) {
+                        // another apply removed it first, or the directory is not ours to change: leave it
+                    }
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // an unreadable directory: the write that follows will say so
+        }
+        return removed;
+    }
+
+    private static boolean stale(Path p, String middle) {
+        boolean ours = middle.matches("cpa-[0-9]{1,19}-[0-9a-f]{1,16}");
+        boolean earlier = middle.matches("[0-9]{1,20}"); // Files.createTempFile's naming, used before
+        if (!ours && !earlier) return false;
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(p,
+                    java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile()) return false;
+            boolean old = a.lastModifiedTime().toInstant().isBefore(java.time.Instant.now().minus(STALE));
+            if (earlier || old) return old;
+            long pid = Long.parseLong(middle.substring(4, middle.indexOf('-', 4)));
+            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
     }
 
     private static void syncDirectory(Path dir) {
@@ -182,6 +278,7 @@ public final class SafeWrite {
     static String describe(IOException e) {
         if (e instanceof AccessDeniedException) return "permission denied";
         if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason().toLowerCase(java.util.Locale.ROOT);
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String m = e.getMessage(); // the OS's words (a write on a full disk says "No space left on device")
+        return m == null || m.isEmpty() ? "input/output error" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
 }

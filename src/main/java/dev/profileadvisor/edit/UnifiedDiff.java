@@ -29,7 +29,7 @@ public final class UnifiedDiff {
         List<Op> ops = script(a, b);
         if (ops.stream().allMatch(o -> o.kind == ' ')) return "";
         StringBuilder out = new StringBuilder();
-        out.append("--- ").append(fromLabel).append('\n').append("+++ ").append(toLabel).append('\n');
+        out.append("--- ").append(quoted(fromLabel)).append('\n').append("+++ ").append(quoted(toLabel)).append('\n');
         int i = 0;
         while (i < ops.size()) {
             if (ops.get(i).kind == ' ') {
@@ -188,5 +188,34 @@ public final class UnifiedDiff {
             out.addAll(plus);
         }
         return out;
+    }
+
+    /**
+     * A file name as git writes it in a diff header: as it is, unless it holds a control character, a quote or a
+     * backslash; then in double quotes with C escapes and every byte outside printable ASCII in octal, which
+     * {@code git apply} and GNU {@code patch} read back (and a terminal shows as text, never as a new line).
+     */
+    static String quoted(String name) {
+        boolean plain = true;
+        for (int i = 0; i < name.length() && plain; i++) {
+            char c = name.charAt(i);
+            plain = c >= 0x20 && c != 0x7f && c != '"' && c != '\\' && !(c >= 0x80 && c <= 0x9f);
+        }
+        if (plain) return name;
+        StringBuilder q = new StringBuilder("\"");
+        for (byte x : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            switch (c) {
+                case '\n' -> q.append("\\n");
+                case '\t' -> q.append("\\t");
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c >= 0x7f) q.append('\\').append(String.format("%03o", c));
+                    else q.append((char) c);
+                }
+            }
+        }
+        return q.append('"').toString();
     }
 }

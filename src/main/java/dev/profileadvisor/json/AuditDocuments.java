@@ -9,8 +9,10 @@ import dev.profileadvisor.Problem;
 import dev.profileadvisor.audit.ProfileReport;
 import dev.profileadvisor.Severity;
 import dev.profileadvisor.audit.SettingReport;
+import dev.profileadvisor.audit.Suppression;
 import dev.profileadvisor.audit.TargetReport;
 import dev.profileadvisor.audit.WorkspaceAudit;
+import dev.profileadvisor.catalog.HelpLinks;
 import dev.profileadvisor.catalog.RuleDoc;
 
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import java.util.Map;
 public final class AuditDocuments {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** The tool's home page, for SARIF. */
-    public static final String INFORMATION_URI = "https://github.com/cargo-profile-advisor/cargo-profile-advisor";
+    public static final String INFORMATION_URI = HelpLinks.REPOSITORY;
 
     private AuditDocuments() {
     }
@@ -75,7 +77,7 @@ public final class AuditDocuments {
         ObjectNode summary = o.putObject("summary");
         summary.put("workspaces", report.workspaces().size()).put("errors", report.count(Severity.ERROR))
                 .put("warnings", report.count(Severity.WARNING)).put("notes", report.count(Severity.NOTE))
-                .put("inputErrors", report.errors().size());
+                .put("inputErrors", report.errors().size()).put("allowed", report.allowedCount());
         return o;
     }
 
@@ -105,7 +107,22 @@ public final class AuditDocuments {
                 .put("line", f.line()).put("column", f.column()).put("message", f.message()).put("help", f.help());
         ArrayNode sources = o.putArray("sources");
         f.sources().forEach(sources::add);
+        o.put("allowed", f.allowed());
+        if (f.suppression().isPresent()) {
+            Suppression why = f.suppression().get();
+            o.putObject("suppression").put("kind", sarifKind(why)).put("location", why.location()).put("reason", why.reason());
+        } else {
+            o.putNull("suppression");
+        }
+        o.put("denied", f.denied());
         return o;
+    }
+
+    private static String sarifKind(Suppression why) {
+        return switch (why.kind()) {
+            case EXTERNAL -> "external";
+            case IN_SOURCE -> "inSource";
+        };
     }
 
     /**
@@ -115,9 +132,23 @@ public final class AuditDocuments {
      * @param report  the audit
      * @param rules   rule id → docs (for names, descriptions and help)
      * @param version the tool version
-     * @return the SARIF log
+     * @return the SARIF log, each rule's {@code helpUri} the repository's docs
      */
     public static ObjectNode sarif(AuditReport report, Map<String, RuleDoc> rules, String version) {
+        return sarif(report, rules, version, HelpLinks.repositoryDocs());
+    }
+
+    /**
+     * {@link #sarif(AuditReport, Map, String)} with each rule's {@code helpUri} from {@code links}: its entry in the
+     * published catalogue ({@code --docs-url}), or the repository's docs.
+     *
+     * @param report  the audit
+     * @param rules   rule id → docs (for names, descriptions and help)
+     * @param version the tool version
+     * @param links   where each rule's documentation is on the web
+     * @return the SARIF log
+     */
+    public static ObjectNode sarif(AuditReport report, Map<String, RuleDoc> rules, String version, HelpLinks links) {
         ObjectNode log = F.objectNode();
         log.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json").put("version", "2.1.0");
         ObjectNode run = log.putArray("runs").addObject();
@@ -132,6 +163,7 @@ public final class AuditDocuments {
             r.putObject("shortDescription").put("text", d.title());
             r.putObject("fullDescription").put("text", d.why().strip());
             if (!d.fix().isEmpty()) r.putObject("help").put("text", d.fix());
+            r.put("helpUri", links.forRule(d.id()));
             r.putObject("defaultConfiguration").put("level", level(d.severity().orElse(Severity.NOTE)));
         }
         ArrayNode results = run.putArray("results");
@@ -141,16 +173,16 @@ public final class AuditDocuments {
             r.put("level", level(f.severity()));
             r.putObject("message").put("text", f.message() + (f.help().isEmpty() ? "" : " (help: " + f.help() + ")"));
             ArrayNode locations = r.putArray("locations");
-            ObjectNode loc = locations.addObject();
             if (f.file().startsWith("env ")) {
-                loc.putArray("logicalLocations").addObject().put("name", f.file().substring(4)).put("kind", "variable");
+                locations.addObject().putArray("logicalLocations").addObject().put("name", f.file().substring(4)).put("kind", "variable");
             } else {
-                ObjectNode physical = loc.putObject("physicalLocation");
-                physical.putObject("artifactLocation").put("uri", uri(f.file()));
-                if (f.line() > 0) {
-                    ObjectNode region = physical.putObject("region").put("startLine", f.line());
-                    if (f.column() > 0) region.put("startColumn", f.column());
-                }
+                locations.add(physical(f.file(), f.line(), f.column()));
+            }
+            if (f.suppression().isPresent()) { // code-scanning UIs show the result as suppressed
+                Suppression why = f.suppression().get();
+                ObjectNode s = r.putArray("suppressions").addObject().put("kind", sarifKind(why)).put("status", "accepted");
+                if (!why.reason().isEmpty()) s.put("justification", why.reason());
+                if (why.kind() == Suppression.Kind.IN_SOURCE) s.set("location", physical(why.file(), why.line(), why.column()));
             }
         }
         List<ObjectNode> notifications = new ArrayList<>();
@@ -163,6 +195,18 @@ public final class AuditDocuments {
         invocation.put("executionSuccessful", report.errors().isEmpty());
         if (!notifications.isEmpty()) invocation.putArray("toolExecutionNotifications").addAll(notifications);
         return log;
+    }
+
+    /** A SARIF location in a file: {@code physicalLocation} with the region when the line is known. */
+    private static ObjectNode physical(String file, int line, int column) {
+        ObjectNode loc = F.objectNode();
+        ObjectNode physical = loc.putObject("physicalLocation");
+        physical.putObject("artifactLocation").put("uri", uri(file));
+        if (line > 0) {
+            ObjectNode region = physical.putObject("region").put("startLine", line);
+            if (column > 0) region.put("startColumn", column);
+        }
+        return loc;
     }
 
     private static String level(Severity s) {

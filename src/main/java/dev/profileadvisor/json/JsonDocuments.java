@@ -362,6 +362,14 @@ public final class JsonDocuments {
         return a;
     }
 
+    /**
+     * @param literal a TOML literal
+     * @return it as JSON: {@code "z"} → "z", {@code 3} → 3, {@code true} → true, empty → null
+     */
+    static JsonNode tomlLiteral(String literal) {
+        return tomlValue(literal);
+    }
+
     /** A TOML literal as JSON: {@code "z"} → "z", {@code 3} → 3, {@code true} → true, empty → null. */
     private static JsonNode tomlValue(String literal) {
         if (literal == null || literal.isEmpty()) return F.nullNode();

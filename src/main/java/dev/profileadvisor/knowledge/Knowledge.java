@@ -26,12 +26,13 @@ import java.util.Set;
  * @param crates        name → crates experts optimise on their own in dev (knowledge/crates.toml)
  * @param targets       the settings beside the profiles: rustflags and their sources, linkers, CPU levels, frame
  *                      pointers, {@code build.incremental} (knowledge/targets.toml)
+ * @param peers         id → profile templates other tools write (knowledge/peers.toml), for {@code measure}
  */
 public record Knowledge(Map<String, Source> sources, Map<String, Setting> settings, Map<String, ProfileInfo> profiles,
                         Set<String> reservedNames, Set<String> deprecatedNames, String customProfilesSince, Map<String, Goal> goals,
                         List<Effect> effects, Map<String, Correction> corrections, Map<String, UnstableKey> unstableKeys,
                         Map<String, Scope> scopes, Map<String, ScopeFact> scopeFacts, Map<String, KnownCrate> crates,
-                        TargetKnowledge targets) {
+                        TargetKnowledge targets, Map<String, Peer> peers) {
 
     /**
      * Copies the collections, keeping their order.
@@ -50,6 +51,7 @@ public record Knowledge(Map<String, Source> sources, Map<String, Setting> settin
      * @param scopeFacts    id → verified statements about override tables
      * @param crates        name → crates experts optimise on their own in dev
      * @param targets       the settings beside the profiles (knowledge/targets.toml)
+     * @param peers         id → profile templates other tools write
      */
     public Knowledge {
         sources = copy(sources);
@@ -58,6 +60,7 @@ public record Knowledge(Map<String, Source> sources, Map<String, Setting> settin
         reservedNames = Set.copyOf(reservedNames);
         deprecatedNames = Set.copyOf(deprecatedNames);
         goals = copy(goals);
+        peers = copy(peers);
         effects = List.copyOf(effects);
         corrections = copy(corrections);
         unstableKeys = copy(unstableKeys);

@@ -24,7 +24,7 @@ import java.util.Set;
 public final class KnowledgeLoader {
     private static final List<String> FILES =
             List.of("sources.toml", "settings.toml", "profiles.toml", "goals.toml", "scopes.toml", "effects.toml", "corrections.toml",
-                    "unstable.toml", "crates.toml", "targets.toml");
+                    "unstable.toml", "crates.toml", "targets.toml", "peers.toml");
     private static final Set<String> KINDS = Set.of("docs", "blog", "issue", "measurement", "tool", "book");
 
     private final List<Problem> problems = new ArrayList<>();
@@ -78,10 +78,35 @@ public final class KnowledgeLoader {
         Map<String, Correction> corrections = corrections(roots.get("corrections.toml"), sources, settings);
         Map<String, UnstableKey> unstable = unstable(roots.get("unstable.toml"), sources, settings);
         TargetKnowledge targets = targets(roots.get("targets.toml"), sources, settings);
+        Map<String, Peer> peers = peers(roots.get("peers.toml"), sources, settings);
         checkDefaults(roots.get("settings.toml"), settings, profiles);
         if (!problems.isEmpty()) throw new AdvisorException(problems);
         return new Knowledge(sources, settings, profiles, reserved, deprecated, customSince[0], goals, effects, corrections, unstable,
-                scopes, scopeFacts, crates, targets);
+                scopes, scopeFacts, crates, targets, peers);
+    }
+
+    private Map<String, Peer> peers(TomlNode root, Map<String, Source> sources, Map<String, Setting> settings) {
+        root.allowOnly(Set.of("peer"));
+        Map<String, Peer> out = new LinkedHashMap<>();
+        root.table("peer").ifPresent(t -> t.tables().forEach((id, n) -> {
+            checkId(n, id);
+            n.allowOnly(Set.of("tool", "template", "base", "settings", "not-measured", "sources"));
+            String base = n.string("base");
+            if (!base.equals("release") && !base.equals("dev")) n.problem("base", "`base` must be `release` or `dev`, not `" + base + "`");
+            Map<String, String> values = new LinkedHashMap<>();
+            n.table("settings").ifPresent(c -> {
+                for (String k : c.keys()) {
+                    Setting s = settings.get(k);
+                    String v = c.optString(k).orElse("");
+                    if (s == null) c.problem(k, "unknown setting `" + k + "`");
+                    else if (s.value(v).isEmpty()) c.problem(k, "`" + v + "` is not a value of `" + k + "`");
+                    values.put(k, v);
+                }
+            });
+            if (values.isEmpty()) n.problem("settings", "a peer template needs the `settings` it writes");
+            out.put(id, new Peer(id, n.string("tool"), n.string("template"), base, values, n.strings("not-measured"), citations(n, sources)));
+        }));
+        return out;
     }
 
     private Map<String, Source> sources(TomlNode root) {

@@ -35,12 +35,15 @@ import java.util.Set;
  *                      ignores them here: {@code unused manifest key}); {@code [target.*]} dependency tables are not among them
  * @param distMetadata  where {@code [workspace.metadata.dist]} or {@code [package.metadata.dist]} (cargo-dist) is
  *                      written, {@link Origin#DEFAULT} when neither is
+ * @param advisorMetadata the advisor's own {@code [workspace.metadata.profile-advisor]} and
+ *                      {@code [package.metadata.profile-advisor]} tables (the finding ids they allow)
  */
 public record Manifest(Path path, String display, String packageName, String rustVersion, String workspaceRustVersion, boolean workspace,
                        String workspacePath, List<String> members, List<String> exclude, boolean hasLib, boolean hasBin, boolean procMacro,
                        Set<String> dependencies, List<String> pathDependencies, List<ProfileEntry> entries,
                        Map<String, Origin> declarations, Origin membersAt, List<Dependency> declaredDependencies,
-                       Set<String> patched, List<ConfigEntry> configTables, Origin distMetadata) {
+                       Set<String> patched, List<ConfigEntry> configTables, Origin distMetadata,
+                       AdvisorMetadata advisorMetadata) {
     /**
      * Copies the collections.
      *
@@ -65,6 +68,7 @@ public record Manifest(Path path, String display, String packageName, String rus
      * @param patched              the package names its {@code [patch.*]} and {@code [replace]} tables redirect
      * @param configTables         keys of {@code [build]} and {@code [target.*]} tables that belong in a config file
      * @param distMetadata         where cargo-dist's metadata table is written, {@link Origin#DEFAULT} when it is not
+     * @param advisorMetadata      the advisor's own metadata tables
      */
     public Manifest {
         members = List.copyOf(members);
@@ -78,6 +82,7 @@ public record Manifest(Path path, String display, String packageName, String rus
         patched = Set.copyOf(patched);
         configTables = List.copyOf(configTables);
         java.util.Objects.requireNonNull(distMetadata, "distMetadata");
+        java.util.Objects.requireNonNull(advisorMetadata, "advisorMetadata");
     }
 
     /** @return the directory holding the manifest */

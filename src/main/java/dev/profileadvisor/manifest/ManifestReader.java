@@ -140,7 +140,8 @@ public final class ManifestReader {
                 lib, bin, table(targets, "lib") != null && Boolean.TRUE.equals(table(targets, "lib").get("proc-macro")),
                 deps, pathDeps, entries, declarations, ws != null && ws.get("members") != null
                         ? position(display, toml, List.of("workspace", "members"), Origin.Kind.MANIFEST) : Origin.DEFAULT,
-                declared, patched, misplacedConfig(toml, display), distMetadata(toml, display));
+                declared, patched, misplacedConfig(toml, display), distMetadata(toml, display),
+                AdvisorMetadata.read(toml, display));
     }
 
     private static final Set<String> TARGET_DEPENDENCY_TABLES = Set.of("dependencies", "dev-dependencies", "build-dependencies",

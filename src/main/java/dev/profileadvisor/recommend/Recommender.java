@@ -46,6 +46,10 @@ import java.util.Set;
  * by the facade, and by audit and apply for the decisions behind their notes; thread-safe.
  */
 public final class Recommender {
+    /** The criterion of a preference from a measurement on the user's crate ({@code --measured}). */
+    static final String MEASURED = "measured";
+    /** The rule that turns a measurement into a preference. */
+    static final String MEASURED_RULE = "measured-on-this-crate";
     static final String DECIDE_RULE = "decide-best-value";
     private static final String CATCH_PANICS = "catch-panics";
     private static final java.util.regex.Pattern PROFILE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
@@ -174,7 +178,7 @@ public final class Recommender {
 
     /** A request resolved and run through the rules. */
     private record Run(List<GoalWeight> goals, Target target, Map<String, SettingValue> defaults, RuleBase.Outcome out,
-                       List<String> basis, Optional<PlanProject> project, TargetPlan.Facts host) {
+                       List<String> basis, Optional<PlanProject> project, TargetPlan.Facts host, Map<String, String> measured) {
     }
 
     private Run run(Request request, boolean counted) {
@@ -207,6 +211,12 @@ public final class Recommender {
         });
         TargetPlan.Facts host = targets.facts(request);
         facts.addAll(host.facts());
+        Map<String, String> measured = new LinkedHashMap<>();
+        for (MeasuredChoice m : request.measured()) {
+            if (goals.stream().noneMatch(g -> g.goal().equals(m.goal()))) continue;
+            facts.add(new dev.profileadvisor.facts.MeasuredValue(m.goal(), m.key(), m.value()));
+            measured.merge(m.key(), m.evidence(), (a, b) -> a.equals(b) ? a : a + "; " + b);
+        }
         Map<String, String> inherited = Map.of();
         if (project.isPresent()) {
             PlanProject p = project.get();
@@ -252,7 +262,7 @@ public final class Recommender {
         } else {
             out = rules.get().run(settingFacts.standing(), facts);
         }
-        return new Run(List.copyOf(goals), target, settingFacts.defaults(), out, basis, project, host);
+        return new Run(List.copyOf(goals), target, settingFacts.defaults(), out, basis, project, host, measured);
     }
 
     private Trace traced(Run run) {
@@ -264,7 +274,10 @@ public final class Recommender {
         }
         Set<Trace.Vetoed> vetoed = new LinkedHashSet<>();
         for (Veto v : facts.vetoes) vetoed.add(new Trace.Vetoed(v.key(), v.value()));
-        return new Trace(assemble(run, facts), run.out().firings(), facts.flatDecisions(), scores, vetoed);
+        List<Trace.RunnerUp> runnerUps = new ArrayList<>();
+        for (dev.profileadvisor.facts.Alternative a : facts.alternatives) runnerUps.add(new Trace.RunnerUp(a.key(), a.value(), a.chosen(), a.gap()));
+        runnerUps.sort(java.util.Comparator.comparingInt(Trace.RunnerUp::gap).thenComparing(Trace.RunnerUp::key).thenComparing(Trace.RunnerUp::value));
+        return new Trace(assemble(run, facts), run.out().firings(), facts.flatDecisions(), scores, vetoed, runnerUps);
     }
 
     /** The facts a recommendation is assembled from, sorted out of working memory in one pass. */
@@ -279,6 +292,7 @@ public final class Recommender {
         final List<Veto> vetoes = new ArrayList<>();
         final List<Note> notes = new ArrayList<>();
         final List<dev.profileadvisor.facts.TargetAdvice> targets = new ArrayList<>();
+        final List<dev.profileadvisor.facts.Alternative> alternatives = new ArrayList<>();
 
         Facts(RuleBase.Outcome out) {
             for (Object f : out.facts()) {
@@ -289,6 +303,7 @@ public final class Recommender {
                 else if (f instanceof Veto v) vetoes.add(v);
                 else if (f instanceof Note n) notes.add(n);
                 else if (f instanceof dev.profileadvisor.facts.TargetAdvice t) targets.add(t);
+                else if (f instanceof dev.profileadvisor.facts.Alternative a) alternatives.add(a);
                 else if (f instanceof Inherited i) inherited.computeIfAbsent(i.scope(), k -> new LinkedHashMap<>()).put(i.key(), i.value());
             }
         }
@@ -501,7 +516,7 @@ public final class Recommender {
             List<Note> myNotes = notesByKey.getOrDefault(s.key(), List.of());
             if (!chosen.equals(dflt.id()) || contested(mine, myVetoes, dflt)) {
                 String baseline = fromFiles.containsKey(s.key()) ? "the value your files set" : "cargo's default";
-                SettingAdvice advice = advise(s, chosen, dflt, mine, myVetoes, myNotes, goalOrder, baseline);
+                SettingAdvice advice = advise(s, chosen, dflt, mine, myVetoes, myNotes, goalOrder, baseline, run.measured().get(s.key()));
                 (advice.changesDefault() ? changed : kept).add(advice);
             }
             addNotes(noteAdvice, s.key(), myNotes);
@@ -525,7 +540,7 @@ public final class Recommender {
                 boolean viaStar = named && facts.scoped.getOrDefault(Scope.DEPENDENCIES, Map.of()).containsKey(s.key());
                 String fallback = viaStar ? "`package.\"*\"`" : "`[profile." + target.name() + "]`";
                 lines.add(advise(s, chosen, base, prefsByScope.getOrDefault(scopeId, Map.of()).getOrDefault(s.key(), List.of()),
-                        vetoesByKey.getOrDefault(s.key(), List.of()), List.of(), goalOrder, "what it inherits from " + fallback));
+                        vetoesByKey.getOrDefault(s.key(), List.of()), List.of(), goalOrder, "what it inherits from " + fallback, null));
             }
             if (lines.isEmpty()) continue;
             List<String> path = new ArrayList<>(profilePath);
@@ -570,7 +585,7 @@ public final class Recommender {
     }
 
     private SettingAdvice advise(Setting s, String chosen, SettingValue dflt, List<Preference> prefs, List<Veto> vetoes,
-                                 List<Note> notes, List<String> goalOrder, String baseline) {
+                                 List<Note> notes, List<String> goalOrder, String baseline, String measured) {
         SettingValue value = null;
         for (SettingValue v : s.values()) if (v.id().equals(chosen)) value = v;
         if (value == null) throw new IllegalStateException("`" + chosen + "` is not a value of `" + s.key() + "`");
@@ -639,6 +654,11 @@ public final class Recommender {
             }
             reason = reasons.scoresBest(prefs, value, dflt, tied, baseline);
             comment = Reasons.comment(value, goals);
+        }
+        if (measured != null && prefs.stream().anyMatch(p -> p.value().equals(chosen) && p.criterion().equals(MEASURED))) {
+            RuleDoc doc = catalog.docs().get(MEASURED_RULE);
+            reason = (doc == null ? "measured on this crate" : doc.message()) + ": " + measured;
+            comment = comment.isEmpty() ? "measured on this crate" : comment + " (measured on this crate)";
         }
         return new SettingAdvice(s.key(), chosen, value.toml(), dflt.id(), dflt.toml(), List.copyOf(goals),
                 List.copyOf(ruleIds), urls, overruled, reason, comment);

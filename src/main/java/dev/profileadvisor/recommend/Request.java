@@ -19,9 +19,11 @@ import java.util.Optional;
  *                 a goal that weighs runtime speed; empty to choose none
  * @param host     the machine that builds ({@link HostProbe}); empty for the host the knowledge assumes, with nothing
  *                 known to be installed
+ * @param measured values a measurement on the project chose ({@code --measured}), which win over the scores; empty for none
  */
 public record Request(List<GoalWeight> goals, Optional<String> profile, Optional<String> inherits,
-                      Optional<PlanProject> project, boolean inferGoals, Optional<String> targetCpu, Optional<Host> host) {
+                      Optional<PlanProject> project, boolean inferGoals, Optional<String> targetCpu, Optional<Host> host,
+                      List<MeasuredChoice> measured) {
     /**
      * Copies the goals.
      *
@@ -32,9 +34,35 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
      * @param inferGoals whether goals the project implies are added
      * @param targetCpu the CPU to compile for, empty to choose none
      * @param host     the machine that builds, empty for the one the knowledge assumes
+     * @param measured values a measurement chose
      */
     public Request {
         goals = List.copyOf(goals);
+        measured = List.copyOf(measured);
+    }
+
+    /**
+     * A request with nothing measured.
+     *
+     * @param goals    goals as the user named them (ids or aliases), with weights
+     * @param profile  the profile to write; empty to let the goals choose it
+     * @param inherits the parent of a custom profile
+     * @param project  the project the plan is for; empty for a generic plan
+     * @param inferGoals whether goals the project implies are added
+     * @param targetCpu the CPU to compile for, empty to choose none
+     * @param host     the machine that builds, empty for the one the knowledge assumes
+     */
+    public Request(List<GoalWeight> goals, Optional<String> profile, Optional<String> inherits, Optional<PlanProject> project,
+                   boolean inferGoals, Optional<String> targetCpu, Optional<Host> host) {
+        this(goals, profile, inherits, project, inferGoals, targetCpu, host, List.of());
+    }
+
+    /**
+     * @param choices values a measurement on the project chose ({@code recommend --measured})
+     * @return a copy in which they win over the knowledge's scores
+     */
+    public Request measured(List<MeasuredChoice> choices) {
+        return new Request(goals, profile, inherits, project, inferGoals, targetCpu, host, choices);
     }
 
     /**
@@ -76,7 +104,7 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
      * @return a copy targeting that profile
      */
     public Request profile(String name) {
-        return new Request(goals, Optional.of(name), inherits, project, inferGoals, targetCpu, host);
+        return new Request(goals, Optional.of(name), inherits, project, inferGoals, targetCpu, host, measured);
     }
 
     /**
@@ -84,7 +112,7 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
      * @return a copy with that parent
      */
     public Request inherits(String parent) {
-        return new Request(goals, profile, Optional.of(parent), project, inferGoals, targetCpu, host);
+        return new Request(goals, profile, Optional.of(parent), project, inferGoals, targetCpu, host, measured);
     }
 
     /**
@@ -92,7 +120,7 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
      * @return a copy computed against that project
      */
     public Request project(PlanProject project) {
-        return new Request(goals, profile, inherits, Optional.of(project), inferGoals, targetCpu, host);
+        return new Request(goals, profile, inherits, Optional.of(project), inferGoals, targetCpu, host, measured);
     }
 
     /**
@@ -100,7 +128,7 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
      * @return a copy with that choice
      */
     public Request inferGoals(boolean infer) {
-        return new Request(goals, profile, inherits, project, infer, targetCpu, host);
+        return new Request(goals, profile, inherits, project, infer, targetCpu, host, measured);
     }
 
     /**
@@ -108,7 +136,7 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
      * @return a copy with that choice
      */
     public Request targetCpu(String cpu) {
-        return new Request(goals, profile, inherits, project, inferGoals, Optional.of(cpu), host);
+        return new Request(goals, profile, inherits, project, inferGoals, Optional.of(cpu), host, measured);
     }
 
     /**
@@ -116,6 +144,6 @@ public record Request(List<GoalWeight> goals, Optional<String> profile, Optional
      * @return a copy computed for it
      */
     public Request host(Host host) {
-        return new Request(goals, profile, inherits, project, inferGoals, targetCpu, Optional.of(host));
+        return new Request(goals, profile, inherits, project, inferGoals, targetCpu, Optional.of(host), measured);
     }
 }

@@ -12,9 +12,10 @@ import java.util.Set;
  * @param decisions      setting → decided value id, for every setting
  * @param scores         setting → value id → summed weighted score
  * @param vetoed         every vetoed value of every setting
+ * @param runnerUps      values of the profile's keys that lost narrowly (rules/recommend/60-alternatives.drl), closest first
  */
 public record Trace(Recommendation recommendation, Map<String, Integer> firings, Map<String, String> decisions,
-                    Map<String, Map<String, Integer>> scores, Set<Vetoed> vetoed) {
+                    Map<String, Map<String, Integer>> scores, Set<Vetoed> vetoed, java.util.List<RunnerUp> runnerUps) {
     /**
      * Copies the set of vetoed values.
      *
@@ -23,9 +24,22 @@ public record Trace(Recommendation recommendation, Map<String, Integer> firings,
      * @param decisions      setting → decided value id, for every setting
      * @param scores         setting → value id → summed weighted score
      * @param vetoed         every vetoed value of every setting
+     * @param runnerUps      values that lost narrowly, closest first
      */
     public Trace {
         vetoed = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(vetoed));
+        runnerUps = java.util.List.copyOf(runnerUps);
+    }
+
+    /**
+     * A value of a profile key that lost its decision narrowly, worth measuring beside the decided one.
+     *
+     * @param key    setting key
+     * @param value  the runner-up value id
+     * @param chosen the decided value id
+     * @param gap    weighted points below the decided value
+     */
+    public record RunnerUp(String key, String value, String chosen, int gap) {
     }
 
     /**

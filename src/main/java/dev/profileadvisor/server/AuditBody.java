@@ -2,6 +2,7 @@ package dev.profileadvisor.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.profileadvisor.GoalWeight;
+import dev.profileadvisor.audit.RuleLevel;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,9 +20,11 @@ import java.util.Set;
  * @param config   a {@code .cargo/config.toml} text, or empty
  * @param env      {@code CARGO_PROFILE_*} variables
  * @param goals    goals to check against, may be empty
+ * @param levels   finding ids to allow ({@code allow}) and to raise to errors ({@code deny}), as {@code --allow} and
+ *                 {@code --deny} do; an id is in one of the two at most
  */
-record AuditBody(String manifest, Optional<String> config, Map<String, String> env, List<GoalWeight> goals) {
-    private static final Set<String> FIELDS = Set.of("manifest", "config", "env", "goals");
+record AuditBody(String manifest, Optional<String> config, Map<String, String> env, List<GoalWeight> goals, List<RuleLevel> levels) {
+    private static final Set<String> FIELDS = Set.of("manifest", "config", "env", "goals", "allow", "deny");
 
     /**
      * @param body the raw request body
@@ -45,7 +48,7 @@ record AuditBody(String manifest, Optional<String> config, Map<String, String> e
             for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 if (!f.getValue().isTextual()) {
-                    throw ApiError.badRequest("`env." + f.getKey() + "` must be a string, found " + RecommendBody.kind(f.getValue()));
+                    throw ApiError.badRequest(Echo.code("env." + f.getKey()) + " must be a string, found " + RecommendBody.kind(f.getValue()));
                 }
                 env.put(f.getKey(), f.getValue().asText());
             }
@@ -56,6 +59,30 @@ record AuditBody(String manifest, Optional<String> config, Map<String, String> e
             if (!g.isArray()) throw ApiError.badRequest("`goals` must be an array of goal ids or `{\"id\", \"weight\"}` objects, found " + RecommendBody.kind(g));
             for (int i = 0; i < g.size(); i++) goals.add(RecommendBody.goal(g.get(i), "goals[" + i + "]"));
         }
-        return new AuditBody(manifest.asText(), RecommendBody.optionalString(n, "config"), env, goals);
+        List<RuleLevel> levels = new ArrayList<>();
+        List<String> allow = ids(n, "allow");
+        List<String> deny = ids(n, "deny");
+        for (String id : allow) {
+            if (deny.contains(id)) throw ApiError.badRequest("`" + id + "` is in both `allow` and `deny`: name it in one of them");
+            levels.add(RuleLevel.allow(id));
+        }
+        deny.forEach(id -> levels.add(RuleLevel.deny(id)));
+        return new AuditBody(manifest.asText(), RecommendBody.optionalString(n, "config"), env, goals, levels);
+    }
+
+    private static List<String> ids(JsonNode n, String field) {
+        JsonNode a = n.get(field);
+        if (a == null || a.isNull()) return List.of();
+        if (!a.isArray()) {
+            throw ApiError.badRequest("`" + field + "` must be an array of finding ids such as `[\"restates-default\"]`, found " + RecommendBody.kind(a));
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).isTextual()) {
+                throw ApiError.badRequest("`" + field + "[" + i + "]` must be a finding id (a string), found " + RecommendBody.kind(a.get(i)));
+            }
+            out.add(a.get(i).asText());
+        }
+        return out;
     }
 }

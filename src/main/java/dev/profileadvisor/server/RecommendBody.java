@@ -3,9 +3,11 @@ package dev.profileadvisor.server;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.profileadvisor.GoalWeight;
 import dev.profileadvisor.recommend.Request;
 
@@ -67,9 +69,9 @@ final class RecommendBody {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ApiError(400, "bad-json", "the request body is not valid JSON" + where + ": " + lowerFirst(e.getOriginalMessage()));
+            throw new ApiError(400, "bad-json", "the request body is not valid JSON" + where + ": " + jacksonMessage(e));
         } catch (IOException e) {
-            throw new ApiError(400, "bad-json", "the request body cannot be read as JSON: " + e.getMessage());
+            throw new ApiError(400, "bad-json", "the request body cannot be read as JSON");
         }
         if (node == null || node.isMissingNode()) {
             throw new ApiError(400, "bad-json", "the request body is empty; expected a JSON object such as `{\"goals\": [\"small-binary\"]}`");
@@ -85,26 +87,45 @@ final class RecommendBody {
         if (!goals.isArray()) throw ApiError.badRequest("`goals` must be an array of goal ids or `{\"id\", \"weight\"}` objects, found " + kind(goals));
         List<GoalWeight> out = new ArrayList<>();
         for (int i = 0; i < goals.size(); i++) out.add(goal(goals.get(i), "goals[" + i + "]"));
-        Optional<String> profile = optionalString(n, "profile");
-        Optional<String> inherits = optionalString(n, "inherits");
+        Optional<String> profile = profileName(n, "profile");
+        Optional<String> inherits = profileName(n, "inherits");
         optionalString(n, "manifest"); // the project: read by project(byte[]), which needs the knowledge
         optionalString(n, "lock");
         return new Request(out, profile, inherits);
     }
 
     static GoalWeight goal(JsonNode g, String path) {
-        if (g.isTextual()) return new GoalWeight(g.asText(), 1);
+        if (g.isTextual()) return new GoalWeight(goalId(g.asText()), 1);
         if (!g.isObject()) throw ApiError.badRequest("`" + path + "` must be a goal id or an `{\"id\", \"weight\"}` object, found " + kind(g));
         unknownFields(g, GOAL_FIELDS, path + ".");
         JsonNode id = g.get("id");
         if (id == null) throw ApiError.badRequest("missing field `" + path + ".id`: the goal id, e.g. `{\"id\": \"fast-runtime\", \"weight\": 2}`");
         if (!id.isTextual()) throw ApiError.badRequest("`" + path + ".id` must be a string, found " + kind(id));
         JsonNode weight = g.get("weight");
-        if (weight == null || weight.isNull()) return new GoalWeight(id.asText(), 1);
+        if (weight == null || weight.isNull()) return new GoalWeight(goalId(id.asText()), 1);
         if (!weight.isIntegralNumber() || !weight.canConvertToInt()) {
             throw ApiError.badRequest("`" + path + ".weight` must be a whole number from 1 to " + GoalWeight.MAX_WEIGHT + ", found " + kind(weight));
         }
-        return new GoalWeight(id.asText(), weight.intValue());
+        return new GoalWeight(goalId(id.asText()), weight.intValue());
+    }
+
+    /** A goal id longer than any id could be is refused before the advisor searches for close ones. */
+    private static String goalId(String id) {
+        if (id.length() > Router.MAX_ID_CHARS) {
+            throw new ApiError(400, "unknown-goal", "unknown goal " + Echo.code(id) + ": goal ids are at most "
+                    + Router.MAX_ID_CHARS + " characters (`GET /v1/goals` lists them)");
+        }
+        return id;
+    }
+
+    /** A profile name longer than any id could be is refused before the advisor searches for close ones. */
+    private static Optional<String> profileName(JsonNode n, String field) {
+        Optional<String> name = optionalString(n, field);
+        if (name.isPresent() && name.get().length() > Router.MAX_ID_CHARS) {
+            throw new ApiError(400, "bad-profile", "`" + field + "` " + Echo.code(name.get()) + " is not a profile name: names are at most "
+                    + Router.MAX_ID_CHARS + " characters");
+        }
+        return name;
     }
 
     static Optional<String> optionalString(JsonNode n, String field) {
@@ -118,7 +139,7 @@ final class RecommendBody {
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!known.contains(f)) {
-                throw ApiError.badRequest("unknown field `" + prefix + f + "`; expected "
+                throw ApiError.badRequest("unknown field " + Echo.code(prefix + f) + "; expected "
                         + String.join(", ", known.stream().sorted().map(k -> "`" + prefix + k + "`").toList()));
             }
         }
@@ -139,11 +160,40 @@ final class RecommendBody {
         };
     }
 
-    /** Jackson's message without its source-location noise, lowercase first. */
-    private static String lowerFirst(String s) {
+    /**
+     * Jackson's message in our words: without its source-location noise, class and feature names (trailing
+     * values, limits), lowercase first.
+     */
+    static String jacksonMessage(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) return limit(e.getOriginalMessage());
+        if (e instanceof MismatchedInputException && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return "more than one JSON value; the body must be a single JSON object";
+        }
+        String s = e.getOriginalMessage();
         if (s == null || s.isEmpty()) return "malformed JSON";
         s = s.replaceAll("\\(start marker at \\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]\\)", "(opened at line $1, column $2)")
-                .replaceAll("\\s*at \\[Source: [^\\]]*\\]", "").replaceAll("\\s+", " ").trim();
-        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+                .replaceAll("\\s*at \\[Source: [^\\]]*\\]", "")
+                .replaceAll("\\s*\\(for [A-Za-z]+ starting at \\[Source: [^\\]]*\\]\\)", "")
+                .replaceAll("\\s+", " ").trim();
+        if (s.matches("(?s).*(com\\.fasterxml|Feature|Constraints|JsonNode|JsonToken|Jackson).*")) return "malformed JSON";
+        return Echo.message(Character.toLowerCase(s.charAt(0)) + s.substring(1));
+    }
+
+    /** Which of Jackson's read limits the body broke, without naming the class that holds them. */
+    private static String limit(String message) {
+        String m = message == null ? "" : message;
+        if (m.contains("nesting depth")) return "the JSON is nested too deeply (" + firstNumber(m, "maximum allowed (") + " levels at most)";
+        if (m.contains("Number value length")) return "a number in the JSON is too long";
+        if (m.contains("String value length")) return "a string in the JSON is too long";
+        if (m.contains("Name length")) return "a field name in the JSON is too long";
+        return "the JSON is too large or too deep";
+    }
+
+    private static String firstNumber(String m, String after) {
+        int at = m.indexOf(after);
+        if (at < 0) return "?";
+        int i = at + after.length(), j = i;
+        while (j < m.length() && Character.isDigit(m.charAt(j))) j++;
+        return j > i ? m.substring(i, j) : "?";
     }
 }

@@ -1,9 +1,6 @@
 package dev.profileadvisor.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.profileadvisor.AdvisorException;
 import dev.profileadvisor.explain.Explanation;
 import dev.profileadvisor.GoalWeight;
@@ -14,10 +11,8 @@ import dev.profileadvisor.recommend.Request;
 import dev.profileadvisor.json.JsonDocuments;
 import dev.profileadvisor.knowledge.Knowledge;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,13 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,13 +31,17 @@ import java.util.stream.Collectors;
 /**
  * The endpoints: matches a method and path, runs the handler under the request's time limit, and turns every
  * outcome, including bad input and bugs, into a JSON answer. Never lets an exception (or a stack trace) out.
+ * It knows nothing of HTTP connections: {@link Transport} hands it a request whose head and body have arrived.
  */
-final class Router implements HttpHandler {
+final class Router {
     /** The schema files served under {@code /schemas/}, as the OpenAPI document references them. */
     static final List<String> SCHEMAS = List.of("recommend", "recommend-request", "audit", "audit-request", "goals", "rules", "explain", "error", "health");
-    /** Bytes of an oversized body the server still reads (and discards) so the client sees the 413. */
-    private static final long DRAIN_LIMIT = 16L << 20;
-    private static final String JSON = "application/json; charset=utf-8";
+    /**
+     * The longest id {@code explain} looks up; the longest the catalogue has is far shorter, and a longer one would
+     * only cost the search for close ids (a 100,000-character id took 10 s of CPU).
+     */
+    static final int MAX_ID_CHARS = 200;
+    static final String JSON = "application/json; charset=utf-8";
 
     /** A method and path template the server answers; {@code {id}}/{@code {name}} match one path remainder. */
     record Route(String method, String path) {
@@ -60,14 +54,25 @@ final class Router implements HttpHandler {
         }
 
         static Reply error(ApiError e) {
-            return new Reply(e.status, (JsonDocuments.write(JsonDocuments.error(e.status, e.code, e.getMessage())) + "\n")
+            return new Reply(e.status, (JsonDocuments.write(JsonDocuments.error(e.status, e.code, Echo.message(e.getMessage()))) + "\n")
                     .getBytes(StandardCharsets.UTF_8), JSON, e.allow, e.closeConnection);
         }
     }
 
+    /**
+     * A request whose head and body have arrived.
+     *
+     * @param method   e.g. {@code GET}
+     * @param path     the decoded path, e.g. {@code /v1/explain/lto}
+     * @param body     the body, empty when there is none
+     * @param deadline {@link System#nanoTime()} by which the answer must be ready
+     */
+    record Call(String method, String path, byte[] body, long deadline) {
+    }
+
     @FunctionalInterface
     private interface Handler {
-        Reply handle(HttpExchange exchange, String param, long deadline) throws IOException;
+        Reply handle(Call call, String param);
     }
 
     /** Paths under a prefix, e.g. {@code /v1/explain/{id}}: the parameter's name and the handler per method. */
@@ -77,10 +82,9 @@ final class Router implements HttpHandler {
     private final ProfileAdvisor advisor;
     private final Function<Request, Recommendation> recommend;
     private final ServerOptions options;
-    private final ExecutorService work;
+    private final ComputePool work;
     private final Consumer<String> log;
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, Map<String, Handler>> exact = new LinkedHashMap<>();
     private final Map<String, Prefixed> prefixed = new LinkedHashMap<>();
     private final Reply goals;
@@ -88,7 +92,7 @@ final class Router implements HttpHandler {
     private final Reply openapi;
     private final Map<String, Reply> schemas = new LinkedHashMap<>();
 
-    Router(ProfileAdvisor advisor, Function<Request, Recommendation> recommend, ServerOptions options, ExecutorService work,
+    Router(ProfileAdvisor advisor, Function<Request, Recommendation> recommend, ServerOptions options, ComputePool work,
            Consumer<String> log) {
         this.advisor = advisor;
         this.recommend = recommend;
@@ -104,10 +108,10 @@ final class Router implements HttpHandler {
         }
         exact.put("/v1/recommend", Map.of("POST", this::recommend));
         exact.put("/v1/audit", Map.of("POST", this::audit));
-        exact.put("/v1/goals", Map.of("GET", (ex, p, d) -> goals));
-        exact.put("/v1/rules", Map.of("GET", (ex, p, d) -> rules));
-        exact.put("/health", Map.of("GET", (ex, p, d) -> Reply.json(200, JsonDocuments.health())));
-        exact.put("/openapi.json", Map.of("GET", (ex, p, d) -> openapi));
+        exact.put("/v1/goals", Map.of("GET", (c, p) -> goals));
+        exact.put("/v1/rules", Map.of("GET", (c, p) -> rules));
+        exact.put("/health", Map.of("GET", (c, p) -> Reply.json(200, JsonDocuments.health())));
+        exact.put("/openapi.json", Map.of("GET", (c, p) -> openapi));
         prefixed.put("/v1/explain/", new Prefixed("id", Map.of("GET", this::explain)));
         prefixed.put("/schemas/", new Prefixed("name", Map.of("GET", this::schema)));
     }
@@ -125,39 +129,29 @@ final class Router implements HttpHandler {
         stopping.set(true);
     }
 
-    /** @return how many requests are being handled right now */
-    int inFlight() {
-        return inFlight.get();
+    /** @return whether new requests are refused */
+    boolean stopping() {
+        return stopping.get();
     }
 
-    @Override
-    public void handle(HttpExchange exchange) {
-        inFlight.incrementAndGet();
-        long deadline = System.nanoTime() + options.requestTimeout().toNanos();
+    /**
+     * @param call a request that has arrived
+     * @return its answer, an error document for bad input and bugs alike
+     */
+    Reply answer(Call call) {
         try {
-            Reply reply;
-            try {
-                reply = route(exchange, deadline);
-            } catch (ApiError e) {
-                reply = Reply.error(e);
-            } catch (IOException | UncheckedIOException e) {
-                return; // the client went away while sending; there is nobody to answer
-            } catch (RuntimeException | Error e) {
-                reply = Reply.error(internal(exchange, e));
-            }
-            send(exchange, reply);
-        } catch (IOException | RuntimeException e) {
-            // the client went away while we answered: nothing to do
-        } finally {
-            exchange.close();
-            inFlight.decrementAndGet();
+            return route(call);
+        } catch (ApiError e) {
+            return Reply.error(e);
+        } catch (RuntimeException | Error e) {
+            return Reply.error(internal(call, e));
         }
     }
 
-    private Reply route(HttpExchange ex, long deadline) throws IOException {
-        if (stopping.get()) throw new ApiError(503, "shutting-down", "the server is stopping", Optional.empty(), true);
-        String path = ex.getRequestURI().getPath();
-        String method = ex.getRequestMethod();
+    private Reply route(Call call) {
+        if (stopping.get()) throw shuttingDown();
+        String path = call.path();
+        String method = call.method();
         Map<String, Handler> byMethod = exact.get(path);
         String param = "";
         if (byMethod == null) {
@@ -170,26 +164,28 @@ final class Router implements HttpHandler {
             }
         }
         if (byMethod == null) {
-            throw new ApiError(404, "not-found", "no endpoint at `" + path + "`; `GET /openapi.json` describes the API");
+            throw new ApiError(404, "not-found", "no endpoint at " + Echo.code(path) + "; `GET /openapi.json` describes the API");
         }
         Handler h = byMethod.get(method);
         if (h == null) {
             String allowed = byMethod.keySet().stream().sorted().collect(Collectors.joining(", "));
-            throw new ApiError(405, "method-not-allowed", "method `" + method + "` is not allowed on `" + path + "`; use `"
-                    + allowed + "`", Optional.of(allowed), false);
+            throw new ApiError(405, "method-not-allowed", "method " + Echo.code(method) + " is not allowed on " + Echo.code(path)
+                    + "; use `" + allowed + "`", Optional.of(allowed), false);
         }
-        return h.handle(ex, param, deadline);
+        return h.handle(call, param);
     }
 
-    private Reply recommend(HttpExchange ex, String param, long deadline) throws IOException {
-        byte[] body = readBody(ex);
-        return timed(deadline, () -> {
+    private Reply recommend(Call call, String param) {
+        byte[] body = call.body();
+        return timed(call.deadline(), () -> {
             Request request = RecommendBody.parse(body);
             try {
                 Optional<RecommendBody.Posted> posted = RecommendBody.project(body);
                 if (posted.isPresent()) {
+                    stillWanted();
                     request = request.project(advisor.projectText(posted.get().manifest(), posted.get().lock(), Optional.empty(), Map.of()));
                 }
+                stillWanted();
                 return Reply.json(200, JsonDocuments.recommendation(recommend.apply(request)));
             } catch (AdvisorException e) {
                 throw requestProblem(e, request);
@@ -197,13 +193,18 @@ final class Router implements HttpHandler {
         });
     }
 
-    private Reply audit(HttpExchange ex, String param, long deadline) throws IOException {
-        byte[] body = readBody(ex);
-        return timed(deadline, () -> {
+    private Reply audit(Call call, String param) {
+        byte[] body = call.body();
+        return timed(call.deadline(), () -> {
             AuditBody request = AuditBody.parse(body);
+            for (dev.profileadvisor.audit.RuleLevel l : request.levels()) {
+                var why = dev.profileadvisor.audit.Allowances.unknown(l.id(), advisor.rules());
+                if (why.isPresent()) throw new ApiError(400, "unknown-id", "`" + l.level().name().toLowerCase(java.util.Locale.ROOT) + "`: " + why.get());
+            }
+            stillWanted();
             try {
                 return Reply.json(200, dev.profileadvisor.json.AuditDocuments.report(
-                        advisor.auditText(request.manifest(), request.config(), request.env(), request.goals()),
+                        advisor.auditText(request.manifest(), request.config(), request.env(), request.goals(), request.levels()),
                         JsonDocuments.SCHEMA_VERSION));
             } catch (AdvisorException e) {
                 boolean manifest = e.problems().stream().anyMatch(p -> p.line() > 0 || p.file().endsWith(".toml"));
@@ -213,8 +214,12 @@ final class Router implements HttpHandler {
         });
     }
 
-    private Reply explain(HttpExchange ex, String id, long deadline) {
-        return timed(deadline, () -> {
+    private Reply explain(Call call, String id) {
+        if (id.length() > MAX_ID_CHARS) {
+            throw new ApiError(404, "unknown-id", "no setting, goal, rule or correction is named " + Echo.code(id)
+                    + ": ids are at most " + MAX_ID_CHARS + " characters (`GET /v1/rules` and `GET /v1/goals` list them)");
+        }
+        return timed(call.deadline(), () -> {
             Explanation found;
             try {
                 found = advisor.explain(id);
@@ -225,10 +230,10 @@ final class Router implements HttpHandler {
         });
     }
 
-    private Reply schema(HttpExchange ex, String name, long deadline) {
+    private Reply schema(Call call, String name) {
         Reply r = schemas.get(name);
         if (r == null) {
-            throw new ApiError(404, "not-found", "no schema `" + name + "`; the schemas are "
+            throw new ApiError(404, "not-found", "no schema " + Echo.code(name) + "; the schemas are "
                     + String.join(", ", schemas.keySet().stream().map(s -> "`" + s + "`").toList()));
         }
         return r;
@@ -236,65 +241,41 @@ final class Router implements HttpHandler {
 
     /** Runs the work on a computing thread and waits for it no longer than the request's time limit. */
     private Reply timed(long deadline, Callable<Reply> task) {
-        Future<Reply> f;
         try {
-            f = work.submit(task);
+            return work.run(task, deadline);
         } catch (RejectedExecutionException e) {
             throw new ApiError(503, "overloaded", "too many requests are waiting (" + options.queueLimit()
                     + " at most); retry later");
-        }
-        try {
-            return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            throw new ApiError(503, "timeout", "the request took longer than its time limit of "
-                    + seconds(options.requestTimeout().toMillis()) + " and was stopped");
+        } catch (ComputePool.TooSlow e) {
+            throw timedOut();
         } catch (InterruptedException e) {
-            f.cancel(true);
             Thread.currentThread().interrupt();
-            throw new ApiError(503, "shutting-down", "the server is stopping", Optional.empty(), true);
+            throw shuttingDown();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ApiError a) throw a;
+            if (cause instanceof InterruptedException) throw timedOut(); // its deadline passed while it waited in the queue
             if (cause instanceof RuntimeException r) throw r;
             if (cause instanceof Error err) throw err;
             throw new IllegalStateException(cause);
         }
     }
 
-    /** Reads the body, at most {@link ServerOptions#maxBodyBytes()}; a larger one is drained and refused. */
-    private byte[] readBody(HttpExchange ex) throws IOException {
-        int limit = options.maxBodyBytes();
-        String declared = ex.getRequestHeaders().getFirst("Content-Length");
-        long length = -1;
-        if (declared != null) {
-            try {
-                length = Long.parseLong(declared.trim());
-            } catch (NumberFormatException e) {
-                length = -1;
-            }
-        }
-        InputStream in = ex.getRequestBody();
-        if (length > limit) throw tooLarge(in, length);
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(length > 0 ? (int) length : 1024);
-        byte[] chunk = new byte[16 * 1024];
-        for (int n; (n = in.read(chunk)) > 0; ) {
-            if (buf.size() + n > limit) throw tooLarge(in, -1);
-            buf.write(chunk, 0, n);
-        }
-        return buf.toByteArray();
+    /**
+     * Between the steps of a computation: stops it when its request has timed out (the waiting thread interrupts
+     * it); nobody reads the answer, so the exception only ends the work.
+     */
+    private static void stillWanted() {
+        if (Thread.currentThread().isInterrupted()) throw new ApiError(503, "timeout", "the request was stopped");
     }
 
-    private ApiError tooLarge(InputStream in, long declared) throws IOException {
-        boolean drained = false;
-        if (declared <= DRAIN_LIMIT) {
-            byte[] sink = new byte[64 * 1024];
-            long seen = 0;
-            for (int n; seen <= DRAIN_LIMIT && (n = in.read(sink)) > 0; ) seen += n;
-            drained = seen <= DRAIN_LIMIT;
-        }
-        return new ApiError(413, "body-too-large", "the request body is larger than the limit of " + options.maxBodyBytes()
-                + " bytes" + (declared > 0 ? " (`Content-Length: " + declared + "`)" : ""), Optional.empty(), !drained);
+    private ApiError timedOut() {
+        return new ApiError(503, "timeout", "the request took longer than its time limit of "
+                + seconds(options.requestTimeout().toMillis()) + " and was stopped");
+    }
+
+    static ApiError shuttingDown() {
+        return new ApiError(503, "shutting-down", "the server is stopping", Optional.empty(), true);
     }
 
     /** Maps the advisor's complaint about a request to a code; the message is the advisor's. */
@@ -324,29 +305,12 @@ final class Router implements HttpHandler {
         return e.problems().stream().map(Problem::message).collect(Collectors.joining("; "));
     }
 
-    private ApiError internal(HttpExchange ex, Throwable e) {
+    private ApiError internal(Call call, Throwable e) {
         String what = e instanceof AdvisorException ae ? messages(ae) : e.getClass().getName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        log.accept("error: internal error" + (ex == null ? "" : " on " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath())
+        log.accept("error: internal error" + (call == null ? "" : " on " + call.method() + " " + Echo.message(call.path()))
                 + ": " + what);
         return new ApiError(500, "internal-error", "internal error: " + what);
-    }
-
-    private static void send(HttpExchange ex, Reply r) throws IOException {
-        Headers h = ex.getResponseHeaders();
-        h.set("Content-Type", r.contentType());
-        h.set("Cache-Control", "no-store");
-        h.set("X-Content-Type-Options", "nosniff");
-        r.allow().ifPresent(a -> h.set("Allow", a));
-        if (r.close()) h.set("Connection", "close");
-        if (ex.getRequestMethod().equals("HEAD")) {
-            ex.sendResponseHeaders(r.status(), -1); // a HEAD answer has no body (and the JDK warns about a length)
-            return;
-        }
-        ex.sendResponseHeaders(r.status(), r.body().length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(r.body());
-        }
     }
 
     private static byte[] resource(String name) {
@@ -358,7 +322,7 @@ final class Router implements HttpHandler {
         }
     }
 
-    private static String seconds(long millis) {
+    static String seconds(long millis) {
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 }

@@ -15,10 +15,17 @@ import java.util.Objects;
  *                       {@code 503 overloaded}; {@value #DEFAULT_QUEUE_LIMIT} by default
  * @param maxBodyBytes   the largest request body accepted; larger ones get {@code 413 body-too-large};
  *                       {@value #DEFAULT_MAX_BODY_BYTES} bytes (1 MiB) by default
- * @param requestTimeout how long one request may take from the moment its handler starts; longer ones get
- *                       {@code 503 timeout}; 10 seconds by default
+ * @param requestTimeout how long one request may take from the moment its head has arrived: its body must arrive
+ *                       within it (else {@code 408 request-timeout}) and its answer be computed within it (else
+ *                       {@code 503 timeout}); 10 seconds by default
+ * @param maxConnections how many connections are open at once; beyond that, new ones wait in the operating system's
+ *                       accept queue (of the same length) until one closes; {@value #DEFAULT_MAX_CONNECTIONS} by
+ *                       default
+ * @param idleTimeout    how long a connection may go without a complete request head (silent, or sending it slowly)
+ *                       after it opens or after its last answer, before it is closed; 10 seconds by default
  */
-public record ServerOptions(String bind, int port, int threads, int queueLimit, int maxBodyBytes, Duration requestTimeout) {
+public record ServerOptions(String bind, int port, int threads, int queueLimit, int maxBodyBytes, Duration requestTimeout,
+                            int maxConnections, Duration idleTimeout) {
     /** The default address: loopback, so nothing outside this machine can reach the API. */
     public static final String DEFAULT_BIND = "127.0.0.1";
     /** The default port. */
@@ -29,6 +36,12 @@ public record ServerOptions(String bind, int port, int threads, int queueLimit, 
     public static final int DEFAULT_QUEUE_LIMIT = 64;
     /** The default time limit of one request. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** The default number of open connections. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1024;
+    /** The default time a connection may take to send a request head, or stay silent between requests. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
+    /** The largest request head (request line and headers) accepted, 8 KiB; a larger one gets {@code 431} or {@code 414}. */
+    public static final int MAX_HEADER_BYTES = 8 * 1024;
 
     /**
      * Checks the options.
@@ -41,15 +54,18 @@ public record ServerOptions(String bind, int port, int threads, int queueLimit, 
      *                       {@code 503 overloaded}; {@value #DEFAULT_QUEUE_LIMIT} by default
      * @param maxBodyBytes   the largest request body accepted; larger ones get {@code 413 body-too-large};
      *                       {@value #DEFAULT_MAX_BODY_BYTES} bytes (1 MiB) by default
-     * @param requestTimeout how long one request may take from the moment its handler starts; longer ones get
-     *                       {@code 503 timeout}; 10 seconds by default
-     * @throws NullPointerException     if {@code bind} or {@code requestTimeout} is null
-     * @throws IllegalArgumentException if the port is outside 0–65535, {@code threads} or {@code maxBodyBytes} is
-     *                                  less than 1, {@code queueLimit} is negative, or the timeout is not positive
+     * @param requestTimeout how long one request may take from the moment its head has arrived; 10 seconds by default
+     * @param maxConnections how many connections are open at once; {@value #DEFAULT_MAX_CONNECTIONS} by default
+     * @param idleTimeout    how long a connection may go without a complete request head; 10 seconds by default
+     * @throws NullPointerException     if {@code bind}, {@code requestTimeout} or {@code idleTimeout} is null
+     * @throws IllegalArgumentException if the port is outside 0–65535, {@code threads}, {@code maxBodyBytes} or
+     *                                  {@code maxConnections} is less than 1, {@code queueLimit} is negative, or a
+     *                                  timeout is not positive
      */
     public ServerOptions {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
         if (port < 0 || port > 65_535) throw new IllegalArgumentException("invalid port `" + port + "`: expected 0 to 65535");
         if (threads < 1) throw new IllegalArgumentException("invalid thread count `" + threads + "`: expected at least 1");
         if (queueLimit < 0) throw new IllegalArgumentException("invalid queue limit `" + queueLimit + "`: expected 0 or more");
@@ -57,12 +73,19 @@ public record ServerOptions(String bind, int port, int threads, int queueLimit, 
         if (requestTimeout.isNegative() || requestTimeout.isZero()) {
             throw new IllegalArgumentException("invalid request timeout `" + requestTimeout + "`: expected a positive duration");
         }
+        if (maxConnections < 1) throw new IllegalArgumentException("invalid connection limit `" + maxConnections + "`: expected at least 1");
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("invalid idle timeout `" + idleTimeout + "`: expected a positive duration");
+        }
     }
 
-    /** @return loopback, port 8080, one computing thread per processor (at least 2), 64 waiting, 1 MiB, 10 s */
+    /**
+     * @return loopback, port 8080, one computing thread per processor (at least 2), 64 waiting, 1 MiB, 10 s per
+     * request, 1,024 connections, 10 s idle
+     */
     public static ServerOptions defaults() {
         return new ServerOptions(DEFAULT_BIND, DEFAULT_PORT, Math.max(2, Runtime.getRuntime().availableProcessors()),
-                DEFAULT_QUEUE_LIMIT, DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT);
+                DEFAULT_QUEUE_LIMIT, DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT);
     }
 
     /**
@@ -71,7 +94,7 @@ public record ServerOptions(String bind, int port, int threads, int queueLimit, 
      * @throws NullPointerException if {@code address} is null
      */
     public ServerOptions withBind(String address) {
-        return new ServerOptions(address, port, threads, queueLimit, maxBodyBytes, requestTimeout);
+        return new ServerOptions(address, port, threads, queueLimit, maxBodyBytes, requestTimeout, maxConnections, idleTimeout);
     }
 
     /**
@@ -80,7 +103,7 @@ public record ServerOptions(String bind, int port, int threads, int queueLimit, 
      * @throws IllegalArgumentException if the port is outside 0–65535
      */
     public ServerOptions withPort(int tcpPort) {
-        return new ServerOptions(bind, tcpPort, threads, queueLimit, maxBodyBytes, requestTimeout);
+        return new ServerOptions(bind, tcpPort, threads, queueLimit, maxBodyBytes, requestTimeout, maxConnections, idleTimeout);
     }
 
     /**
@@ -89,7 +112,7 @@ public record ServerOptions(String bind, int port, int threads, int queueLimit, 
      * @throws IllegalArgumentException if {@code count} is less than 1
      */
     public ServerOptions withThreads(int count) {
-        return new ServerOptions(bind, port, count, queueLimit, maxBodyBytes, requestTimeout);
+        return new ServerOptions(bind, port, count, queueLimit, maxBodyBytes, requestTimeout, maxConnections, idleTimeout);
     }
 
     /**
@@ -98,7 +121,7 @@ public record ServerOptions(String bind, int port, int threads, int queueLimit, 
      * @throws IllegalArgumentException if {@code limit} is negative
      */
     public ServerOptions withQueueLimit(int limit) {
-        return new ServerOptions(bind, port, threads, limit, maxBodyBytes, requestTimeout);
+        return new ServerOptions(bind, port, threads, limit, maxBodyBytes, requestTimeout, maxConnections, idleTimeout);
     }
 
     /**
@@ -107,7 +130,7 @@ public record ServerOptions(String bind, int port, int threads, int queueLimit, 
      * @throws IllegalArgumentException if {@code bytes} is less than 1
      */
     public ServerOptions withMaxBodyBytes(int bytes) {
-        return new ServerOptions(bind, port, threads, queueLimit, bytes, requestTimeout);
+        return new ServerOptions(bind, port, threads, queueLimit, bytes, requestTimeout, maxConnections, idleTimeout);
     }
 
     /**
@@ -117,6 +140,25 @@ public record ServerOptions(String bind, int port, int threads, int queueLimit, 
      * @throws NullPointerException     if {@code timeout} is null
      */
     public ServerOptions withRequestTimeout(Duration timeout) {
-        return new ServerOptions(bind, port, threads, queueLimit, maxBodyBytes, timeout);
+        return new ServerOptions(bind, port, threads, queueLimit, maxBodyBytes, timeout, maxConnections, idleTimeout);
+    }
+
+    /**
+     * @param limit how many connections may be open at once
+     * @return a copy with that limit
+     * @throws IllegalArgumentException if {@code limit} is less than 1
+     */
+    public ServerOptions withMaxConnections(int limit) {
+        return new ServerOptions(bind, port, threads, queueLimit, maxBodyBytes, requestTimeout, limit, idleTimeout);
+    }
+
+    /**
+     * @param timeout how long a connection may go without a complete request head
+     * @return a copy with that limit
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     * @throws NullPointerException     if {@code timeout} is null
+     */
+    public ServerOptions withIdleTimeout(Duration timeout) {
+        return new ServerOptions(bind, port, threads, queueLimit, maxBodyBytes, requestTimeout, maxConnections, timeout);
     }
 }

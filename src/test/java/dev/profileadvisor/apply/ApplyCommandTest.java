@@ -207,6 +207,63 @@ class ApplyCommandTest {
     }
 
     @Test
+    void aTomlFileNotNamedCargoTomlIsRefusedAsCargoRefusesIt() throws Exception {
+        crate(PKG);
+        Path other = Files.writeString(dir.resolve("rustfmt.toml"), "[package]\nname = \"x\"\nversion = \"0.1.0\"\n");
+        CliRun r = CliRun.run("apply", "--goal", "small-binary", "--manifest-path", other.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: " + other + ": is not a `Cargo.toml`: apply edits only a file of that name, as "
+                + "cargo's `--manifest-path` requires; nothing was written\n");
+        assertThat(Files.readString(other)).isEqualTo("[package]\nname = \"x\"\nversion = \"0.1.0\"\n");
+        assertThat(Files.readString(dir.resolve("Cargo.toml"))).isEqualTo(PKG);
+    }
+
+    @Test
+    void aDirectoryWithoutCargoTomlIsRefusedRatherThanEditingTheManifestAboveIt() throws Exception {
+        crate(PKG);
+        Path empty = Files.createDirectories(dir.resolve("docs/empty"));
+        CliRun r = CliRun.run("apply", "--goal", "small-binary", "--manifest-path", empty.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: " + empty + ": is a directory without a `Cargo.toml`; nothing was written: give the "
+                + "path of the workspace's `Cargo.toml`, as cargo's `--manifest-path` expects\n");
+        assertThat(Files.readString(dir.resolve("Cargo.toml"))).isEqualTo(PKG);
+    }
+
+    @Test
+    void aDirectoryHoldingCargoTomlNamesThatManifest() throws Exception {
+        Path m = crate(PKG);
+        CliRun r = CliRun.run("apply", "--goal", "small-binary", "--dry-run", "--manifest-path", dir.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).startsWith("applying small-binary to [profile.release] in " + shown(m) + "\n");
+    }
+
+    @Test
+    void aSymbolicLinkNamedCargoTomlIsFollowedAsCargoFollowsIt() throws Exception {
+        Path real = Files.writeString(dir.resolve("manifest.toml"), PKG);
+        Path link = Files.createSymbolicLink(dir.resolve("Cargo.toml"), real);
+        assertThat(CliRun.run("apply", "--goal", "small-binary", "--manifest-path", link.toString()).code()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).contains("[profile.release]\n");
+    }
+
+    @Test
+    void aTemporaryFileLeftByAKilledApplyIsRemovedByTheNextApplyEvenWhenNothingChanges() throws Exception {
+        Path m = crate(PKG);
+        assertThat(CliRun.run("apply", "--goal", "small-binary", "--manifest-path", m.toString()).code()).isZero();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(dir.resolve(".Cargo.toml.cpa-" + gone.pid() + "-9c.tmp"), PKG);
+        CliRun dry = CliRun.run("apply", "--goal", "small-binary", "--dry-run", "--manifest-path", m.toString());
+        assertThat(dry.err()).contains("already matches the recommendation");
+        assertThat(Files.exists(dir.resolve(".Cargo.toml.cpa-" + gone.pid() + "-9c.tmp"))).as("--dry-run removes nothing").isTrue();
+        CliRun again = CliRun.run("apply", "--goal", "small-binary", "--manifest-path", m.toString());
+        assertThat(again.out()).endsWith("already matches the recommendation\n");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString()).sorted()).containsExactly("Cargo.toml", "src");
+        }
+    }
+
+    @Test
     void permissionsAndNewlinesAreKeptAndNoTemporaryFileIsLeft() throws Exception {
         Path m = crate((PKG + "\n[profile.release]\nlto = \"thin\"").replace("\n", "\r\n"));
         Files.setPosixFilePermissions(m, PosixFilePermissions.fromString("rw-rw-r--"));

@@ -104,7 +104,7 @@ class CliTest {
                         + "  = help: run `cargo-profile-advisor --help` for usage\n");
         assertThat(CliRun.run("rules", "lnt").err()).startsWith("error: unknown command `lnt`; did you mean `lint`?");
         assertThat(CliRun.run("zzqqxxyy").err()).startsWith("error: unknown command `zzqqxxyy`; known commands: `recommend`, `audit`, "
-                + "`apply`, `goals`, `explain`, `rules`, `serve`, `help`\n").doesNotContain("warm-up");
+                + "`apply`, `measure`, `goals`, `explain`, `rules`, `docs`, `serve`, `help`\n").doesNotContain("warm-up");
     }
 
     @Test
@@ -255,7 +255,7 @@ class CliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("error: --knowledge rules: not a knowledge folder: sources.toml, settings.toml, profiles.toml,"
-                + " goals.toml, scopes.toml, effects.toml, corrections.toml, unstable.toml, crates.toml, targets.toml are missing (the bundled one is knowledge/ in the repository)\n");
+                + " goals.toml, scopes.toml, effects.toml, corrections.toml, unstable.toml, crates.toml, targets.toml, peers.toml are missing (the bundled one is knowledge/ in the repository)\n");
     }
 
     @Test
@@ -265,7 +265,7 @@ class CliTest {
         CliRun r = CliRun.run("rules", "test", "--knowledge", wc.knowledge.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: --knowledge " + wc.knowledge + ": unstable.toml is missing (the bundled knowledge/ in the"
-                + " repository has sources.toml, settings.toml, profiles.toml, goals.toml, scopes.toml, effects.toml, corrections.toml, unstable.toml, crates.toml, targets.toml)\n");
+                + " repository has sources.toml, settings.toml, profiles.toml, goals.toml, scopes.toml, effects.toml, corrections.toml, unstable.toml, crates.toml, targets.toml, peers.toml)\n");
     }
 
     @Test

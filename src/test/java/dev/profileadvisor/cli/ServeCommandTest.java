@@ -86,4 +86,16 @@ class ServeCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("/v1/recommend", "--port", "default 8080", "--bind", "127.0.0.1");
     }
+
+    @Test
+    void onlyALoopbackAddressListensWithoutAWarning() throws Exception {
+        // decided on the address, without listening on anything but loopback in a test
+        for (String loopback : new String[]{"127.0.0.1", "::1", "localhost", "127.1.2.3"}) {
+            assertThat(ServeCommand.exposureWarning(java.net.InetAddress.getByName(loopback))).as(loopback).isEmpty();
+        }
+        for (String exposed : new String[]{"0.0.0.0", "::", "192.0.2.7"}) {
+            assertThat(ServeCommand.exposureWarning(java.net.InetAddress.getByName(exposed))).as(exposed).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .startsWith("warning: listening on ").endsWith(", not only on this machine: the API has no authentication or TLS; put a proxy that has them in front");
+        }
+    }
 }

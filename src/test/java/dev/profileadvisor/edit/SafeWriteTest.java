@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The atomic write: content, permissions, no leftovers, and refusals when the file moved under our feet. */
 class SafeWriteTest {
@@ -100,6 +101,72 @@ class SafeWriteTest {
         Path m = dir.resolve("Cargo.toml");
         Files.write(m, new byte[]{'a', ' ', '=', ' ', '"', (byte) 0xff, '"', '\n'});
         assertThatThrownBy(() -> FileSnapshot.read(m, "Cargo.toml")).hasMessage("Cargo.toml: is not UTF-8 text");
+    }
+
+    @Test
+    void userExtendedAttributesAreKept() throws Exception {
+        Path m = manifest("[package]\n");
+        var view = Files.getFileAttributeView(m, java.nio.file.attribute.UserDefinedFileAttributeView.class);
+        assumeTrue(view != null && Files.getFileStore(m).supportsFileAttributeView(java.nio.file.attribute.UserDefinedFileAttributeView.class),
+                "this file system has no user extended attributes");
+        try {
+            view.write("origin", java.nio.ByteBuffer.wrap("vendored".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "user extended attributes cannot be set here: " + e.getMessage());
+        }
+        SafeWrite.replace(FileSnapshot.read(m, "Cargo.toml"), "x = 1\n");
+        var after = Files.getFileAttributeView(m, java.nio.file.attribute.UserDefinedFileAttributeView.class);
+        java.nio.ByteBuffer value = java.nio.ByteBuffer.allocate(after.size("origin"));
+        after.read("origin", value);
+        assertThat(new String(value.array(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("vendored");
+        assertThat(Files.readString(m)).isEqualTo("x = 1\n");
+    }
+
+    @Test
+    void aPosixAclIsKept() throws Exception {
+        Path m = manifest("[package]\n");
+        assumeTrue(run("setfacl", "-m", "u:nobody:rw,g:nogroup:r", m.toString()).code == 0,
+                "setfacl is missing or this file system has no POSIX ACLs (apt-get install acl)");
+        String before = run("getfacl", "--omit-header", m.toString()).out;
+        assertThat(before).contains("user:nobody:rw-");
+        SafeWrite.replace(FileSnapshot.read(m, "Cargo.toml"), "x = 1\n");
+        assertThat(run("getfacl", "--omit-header", m.toString()).out).isEqualTo(before);
+    }
+
+    record Ran(int code, String out) {
+    }
+
+    static Ran run(String... cmd) throws Exception {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new Ran(p.waitFor(), out);
+        } catch (java.io.IOException e) { // not installed
+            return new Ran(-1, e.getMessage());
+        }
+    }
+
+    @Test
+    void temporaryFilesOfAKilledWriteAreRemovedAndNothingElse() throws Exception {
+        Path m = manifest("[package]\n");
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Process running = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(dir.resolve(".Cargo.toml.cpa-" + gone.pid() + "-1f2e.tmp"), "half");
+            Files.writeString(dir.resolve(".Cargo.toml.cpa-" + running.pid() + "-3a4b.tmp"), "being written");
+            Path oldStyle = Files.writeString(dir.resolve(".Cargo.toml.8817263544.tmp"), "half, from an earlier version");
+            Files.setLastModifiedTime(oldStyle, FileTime.from(Instant.now().minus(java.time.Duration.ofHours(2))));
+            Files.writeString(dir.resolve(".Cargo.toml.99127.tmp"), "recent: perhaps an earlier version writing now");
+            Files.writeString(dir.resolve(".Cargo.toml.mine.tmp"), "someone else's");
+            Files.writeString(dir.resolve(".Cargo.toml.orig"), "a backup");
+            Files.createDirectory(dir.resolve(".Cargo.toml.cpa-1-0.tmp"));
+            SafeWrite.replace(FileSnapshot.read(m, "Cargo.toml"), "x = 1\n");
+            assertThat(listing()).containsExactly(".Cargo.toml.99127.tmp", ".Cargo.toml.cpa-1-0.tmp",
+                    ".Cargo.toml.cpa-" + running.pid() + "-3a4b.tmp", ".Cargo.toml.mine.tmp", ".Cargo.toml.orig", "Cargo.toml");
+        } finally {
+            running.destroy();
+        }
     }
 
     private java.util.List<String> listing() throws Exception {

@@ -74,6 +74,19 @@ class UnifiedDiffTest {
     }
 
     @Test
+    void aFileNameWithANewlineOrAnEscapeIsQuotedAsGitQuotesItAndTheDiffStillApplies() throws Exception {
+        String name = "we\u001b[31mird\nname \"é\".toml";
+        Path f = Files.writeString(dir.resolve(name), "lto = \"thin\"\n");
+        String diff = UnifiedDiff.of("lto = \"thin\"\n", "lto = \"fat\"\n", "a/" + name, "b/" + name);
+        assertThat(diff).startsWith("--- \"a/we\\033[31mird\\nname \\\"\\303\\251\\\".toml\"\n"
+                + "+++ \"b/we\\033[31mird\\nname \\\"\\303\\251\\\".toml\"\n@@ -1 +1 @@\n");
+        Path patch = Files.writeString(dir.resolve("change.patch"), diff);
+        run(dir, "git", "apply", "--unsafe-paths", "--whitespace=nowarn", patch.toString());
+        assertThat(Files.readString(f)).isEqualTo("lto = \"fat\"\n");
+        assertThat(UnifiedDiff.quoted("a/Cargo.toml")).isEqualTo("a/Cargo.toml");
+    }
+
+    @Test
     void theScriptIsAShortestOne() {
         List<String> a = UnifiedDiff.lines("a\nb\nc\na\nb\nb\na\n");
         List<String> b = UnifiedDiff.lines("c\nb\na\nb\na\nc\n");

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Schemas {
     /** Every schema file, by name without {@code .schema.json}. */
-    public static final List<String> NAMES = List.of("recommend", "recommend-request", "audit", "audit-request", "goals", "rules", "explain", "error", "health");
+    public static final List<String> NAMES = List.of("recommend", "recommend-request", "audit", "audit-request", "goals", "rules", "explain", "error", "health", "measure");
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();

@@ -5,6 +5,7 @@ import dev.profileadvisor.recommend.Recommendation;
 import dev.profileadvisor.recommend.Request;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -17,6 +18,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,5 +130,140 @@ class ServerLimitsTest {
         assertThatThrownBy(() -> ServerOptions.defaults().withThreads(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ServerOptions.defaults().withRequestTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ServerOptions.defaults().withMaxBodyBytes(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ServerOptions.defaults().withMaxConnections(0)).hasMessage("invalid connection limit `0`: expected at least 1");
+        assertThatThrownBy(() -> ServerOptions.defaults().withIdleTimeout(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A computation that ignores interrupts, as a parse does: it burns CPU for {@code duration} whatever happens. */
+    static Function<Request, Recommendation> deaf(Duration duration, AtomicInteger running) {
+        return request -> {
+            running.incrementAndGet();
+            try {
+                long end = System.nanoTime() + duration.toNanos();
+                long x = 0;
+                while (System.nanoTime() < end) x += Long.numberOfTrailingZeros(x + 1);
+                if (x == 42) throw new IllegalStateException("unreachable");
+                return advisor.recommend(request);
+            } finally {
+                running.decrementAndGet();
+            }
+        };
+    }
+
+    @Test
+    @Timeout(60)
+    void twoTimedOutComputationsThatRunOnLeaveTheServerItsCapacity() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicBoolean slowOnes = new AtomicBoolean(true);
+        advisor.recommend(RecommendBody.parse(BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8))); // the recommend rules compiled first
+        Function<Request, Recommendation> deaf = deaf(Duration.ofSeconds(5), running);
+        Function<Request, Recommendation> recommend = r -> slowOnes.get() ? deaf.apply(r) : advisor.recommend(r);
+        try (AdvisorServer server = start(ServerOptions.defaults().withThreads(2).withRequestTimeout(Duration.ofSeconds(1)),
+                recommend, new ArrayList<>())) {
+            Api api = new Api(server.uri());
+            CompletableFuture<Api.Answer> one = CompletableFuture.supplyAsync(() -> api.post("/v1/recommend", BODY, null));
+            CompletableFuture<Api.Answer> two = CompletableFuture.supplyAsync(() -> api.post("/v1/recommend", BODY, null));
+            assertThat(one.get().code()).isEqualTo("timeout");
+            assertThat(two.get().code()).isEqualTo("timeout");
+            slowOnes.set(false);
+            assertThat(running.get()).as("both still burn CPU").isEqualTo(2);
+            assertThat(server.abandonedComputations()).isEqualTo(2);
+
+            long t0 = System.nanoTime();
+            assertThat(api.get("/health", "health").status()).isEqualTo(200);
+            assertThat(api.post("/v1/recommend", BODY, "recommend").status()).isEqualTo(200);
+            assertThat(api.get("/v1/explain/lto", "explain").status()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("health, recommend and explain beside two runaways")
+                    .isLessThan(Duration.ofSeconds(3));
+
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while ((running.get() > 0 || server.abandonedComputations() > 0) && System.nanoTime() < until) Thread.sleep(50);
+            assertThat(server.abandonedComputations()).as("replacement threads are given back").isZero();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aTimedOutComputationThatChecksForInterruptsStopsAndFreesItsThread() throws Exception {
+        AtomicLong stoppedAt = new AtomicLong();
+        Function<Request, Recommendation> untilInterrupted = request -> {
+            long x = 0;
+            while (!Thread.currentThread().isInterrupted()) x += Long.numberOfTrailingZeros(x + 1);
+            stoppedAt.set(System.nanoTime());
+            throw new IllegalStateException("interrupted after " + x);
+        };
+        try (AdvisorServer server = start(ServerOptions.defaults().withThreads(1).withQueueLimit(0)
+                .withRequestTimeout(Duration.ofMillis(300)), untilInterrupted, new ArrayList<>())) {
+            Api api = new Api(server.uri());
+            Api.Answer a = api.post("/v1/recommend", BODY, null);
+            long answeredAt = System.nanoTime();
+            assertThat(a.code()).isEqualTo("timeout");
+            long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (stoppedAt.get() == 0 && System.nanoTime() < until) Thread.sleep(10);
+            assertThat(stoppedAt.get()).as("the computation saw the interrupt").isNotZero();
+            assertThat(Duration.ofNanos(stoppedAt.get() - answeredAt)).isLessThan(Duration.ofMillis(500));
+            assertThat(server.abandonedComputations()).isZero();
+            // the one computing thread is free again: an explanation (no queue) is computed at once
+            assertThat(api.get("/v1/explain/lto", "explain").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void anAuditBodyOfNewlinesCannotTakeTheServerDown() throws Exception {
+        // 500 newlines: a second or more of CPU in tomlj's error recovery while parsing is not linear, milliseconds once it is
+        advisor.auditText("[package]\nname = \"x\"\n", java.util.Optional.empty(), Map.of(), List.of()); // the audit rules compiled first
+        String body = "{\"manifest\": \"" + "\\n".repeat(500) + "[package]\\nname = \\\"x\\\"\"}";
+        try (AdvisorServer server = AdvisorServer.start(advisor, ServerOptions.defaults().withPort(0).withThreads(2)
+                .withRequestTimeout(Duration.ofSeconds(1)))) {
+            Api api = new Api(server.uri());
+            CompletableFuture<Api.Answer> one = CompletableFuture.supplyAsync(() -> api.post("/v1/audit", body, null));
+            CompletableFuture<Api.Answer> two = CompletableFuture.supplyAsync(() -> api.post("/v1/audit", body, null));
+            assertThat(one.get().status()).isIn(200, 503);
+            assertThat(two.get().status()).isIn(200, 503);
+            long t0 = System.nanoTime();
+            assertThat(api.get("/health", "health").status()).isEqualTo(200);
+            assertThat(api.post("/v1/audit", "{\"manifest\": \"[package]\\nname = \\\"x\\\"\"}", "audit").status()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void twoThousandConcurrentRequestsAllGetAJsonAnswerNoneAReset() throws Exception {
+        int clients = 2_000;
+        try (AdvisorServer server = AdvisorServer.start(advisor, ServerOptions.defaults().withPort(0))) {
+            List<String> failures = Collections.synchronizedList(new ArrayList<>());
+            Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String request = i % 2 == 0
+                        ? "POST /v1/recommend HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: " + BODY.length() + "\r\n\r\n" + BODY
+                        : "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+                Thread t = new Thread(null, () -> {
+                    try {
+                        go.await();
+                        Raw.Answer a = Raw.exchange(server.uri(), request, 30_000);
+                        if (a.status() != 200) {
+                            a.isJsonError(503);
+                            assertThat(a.code()).isIn("overloaded", "timeout"); // turned away, or queued past 10 s
+                        }
+                        statuses.computeIfAbsent(a.status(), k -> new AtomicInteger()).incrementAndGet();
+                    } catch (Throwable e) {
+                        failures.add(e.toString());
+                    }
+                }, "client-" + i, 256 * 1024);
+                t.setDaemon(true);
+                t.start();
+                threads.add(t);
+            }
+            go.countDown();
+            for (Thread t : threads) t.join(45_000);
+            assertThat(failures).as("connection errors and non-JSON answers").isEmpty();
+            assertThat(statuses.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(clients);
+            assertThat(new Api(server.uri()).get("/health", "health").status()).isEqualTo(200);
+            System.out.println("2000 concurrent: " + statuses);
+        }
     }
 }
