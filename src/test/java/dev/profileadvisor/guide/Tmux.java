@@ -27,6 +27,7 @@ final class Tmux implements AutoCloseable {
     }
 
     private Path status;
+    private Path sockets;
 
     /**
      * @param dir     the working directory
@@ -43,6 +44,7 @@ final class Tmux implements AutoCloseable {
         Path config = Files.writeString(work.resolve("tmux.conf"), "set -g remain-on-exit on\nset -g history-limit 20000\n");
         Tmux t = new Tmux();
         t.status = work.resolve("status");
+        t.sockets = Files.createDirectories(work.resolve("sockets")); // TMUX_TMPDIR: the socket goes with the test's files
         // the exit status is written by a shell, not read from tmux: tmux 3.3 does not always reap a pane's process (it
         // stays a zombie, with no status). `trap true INT` keeps the shell through a Ctrl-C meant for the program,
         // which starts with the default disposition (a trap with a command is not inherited)
@@ -101,7 +103,10 @@ final class Tmux implements AutoCloseable {
     private String run(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/tmux", "-L", socket));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true);
+        b.environment().put("TMUX_TMPDIR", sockets.toString());
+        b.environment().remove("TMUX");
+        Process p = b.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(20, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -114,7 +119,9 @@ final class Tmux implements AutoCloseable {
     /** Stops the server and whatever still runs in it. */
     @Override
     public void close() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("/usr/bin/tmux", "-L", socket, "kill-server").redirectErrorStream(true).start();
+        ProcessBuilder b = new ProcessBuilder("/usr/bin/tmux", "-L", socket, "kill-server").redirectErrorStream(true);
+        b.environment().put("TMUX_TMPDIR", sockets.toString());
+        Process p = b.start();
         p.getInputStream().readAllBytes();
         p.waitFor(20, TimeUnit.SECONDS);
     }
