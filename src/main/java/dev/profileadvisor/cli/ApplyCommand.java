@@ -73,26 +73,13 @@ final class ApplyCommand implements Callable<Integer> {
                 System.getenv(), base));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter info = dryRun ? spec.commandLine().getErr() : out; // --dry-run: the diff alone on stdout
+        report(plan, info, out);
         String file = TerminalText.line(plan.file().display());
         java.util.Optional<ConfigPlan> config = plan.config();
-        info.println("applying " + plan.recommendation().goals().stream().map(GoalWeight::goal).collect(Collectors.joining(" + "))
-                + " to [profile." + plan.recommendation().profile() + "] in " + file
-                + (plan.fromMember() ? " (the workspace root of " + TerminalText.line(plan.named()) + "; cargo reads profiles only there)" : "")
-                + config.map(c -> " and to [" + plan.recommendation().config().get(0).header() + "] in " + TerminalText.line(c.display())
-                        + (c.creates() ? " (a new file)" : "")).orElse(""));
-        info.flush();
-        out.print(plan.fullDiff());
-        out.flush();
-        for (Change c : plan.changes().stream().sorted(java.util.Comparator.comparingInt(Change::line)).toList()) info.println(file + ":" + c.line() + ":" + c.column() + ": " + TerminalText.line(c.describe()));
-        config.ifPresent(cp -> cp.changes().forEach(c -> info.println(TerminalText.line(cp.display() + ":" + c.line() + ":" + c.column() + ": "
-                + c.describe()))));
-        for (ApplyNote n : plan.notes()) info.println(TerminalText.line(n));
         List<String> changing = new ArrayList<>();
         if (plan.changesFile()) changing.add(file);
         config.filter(ConfigPlan::changesFile).ifPresent(c -> changing.add(TerminalText.line(c.display())));
         int code = Main.OK;
-        if (!plan.changesFile()) info.println(file + " already matches the recommendation");
-        config.filter(c -> !c.changesFile()).ifPresent(c -> info.println(TerminalText.line(c.display()) + " already matches the recommendation"));
         if (!dryRun && !check) { // a write removes what a killed apply left beside its file; so does a run that writes nothing
             if (!plan.changesFile()) SafeWrite.removeStaleTemps(plan.file().path());
             config.filter(c -> !c.changesFile() && c.file().isPresent()).ifPresent(c -> SafeWrite.removeStaleTemps(c.path()));
@@ -111,17 +98,49 @@ final class ApplyCommand implements Callable<Integer> {
                     + " from the recommendation; nothing written");
             code = Main.CHECK_FAILED;
         } else {
-            if (plan.changesFile()) {
-                SafeWrite.replace(plan.file(), plan.text());
-                info.println("wrote " + file);
-            }
-            if (config.isPresent() && config.get().changesFile()) {
-                config.get().write(plan.file().path());
-                info.println((config.get().creates() ? "created " : "wrote ") + TerminalText.line(config.get().display()));
-            }
+            write(plan, info);
         }
         info.flush();
         return code;
+    }
+
+    /**
+     * Prints what applying the plan does: the line naming the profile and files, the diff of both files (to
+     * {@code out}), each change with its location, the notes, and which files already match. {@code guide} shows the
+     * same.
+     */
+    static void report(ApplyPlan plan, PrintWriter info, PrintWriter out) {
+        String file = TerminalText.line(plan.file().display());
+        java.util.Optional<ConfigPlan> config = plan.config();
+        info.println("applying " + plan.recommendation().goals().stream().map(GoalWeight::goal).collect(Collectors.joining(" + "))
+                + " to [profile." + plan.recommendation().profile() + "] in " + file
+                + (plan.fromMember() ? " (the workspace root of " + TerminalText.line(plan.named()) + "; cargo reads profiles only there)" : "")
+                + config.map(c -> " and to [" + plan.recommendation().config().get(0).header() + "] in " + TerminalText.line(c.display())
+                        + (c.creates() ? " (a new file)" : "")).orElse(""));
+        info.flush();
+        out.print(plan.fullDiff());
+        out.flush();
+        for (Change c : plan.changes().stream().sorted(java.util.Comparator.comparingInt(Change::line)).toList()) info.println(file + ":" + c.line() + ":" + c.column() + ": " + TerminalText.line(c.describe()));
+        config.ifPresent(cp -> cp.changes().forEach(c -> info.println(TerminalText.line(cp.display() + ":" + c.line() + ":" + c.column() + ": "
+                + c.describe()))));
+        for (ApplyNote n : plan.notes()) info.println(TerminalText.line(n));
+        if (!plan.changesFile()) info.println(file + " already matches the recommendation");
+        config.filter(c -> !c.changesFile()).ifPresent(c -> info.println(TerminalText.line(c.display()) + " already matches the recommendation"));
+        info.flush();
+    }
+
+    /** Writes the files the plan changes, safely ({@link SafeWrite}), and says so; {@code guide} writes the same way. */
+    static void write(ApplyPlan plan, PrintWriter info) {
+        java.util.Optional<ConfigPlan> config = plan.config();
+        if (plan.changesFile()) {
+            SafeWrite.replace(plan.file(), plan.text());
+            info.println("wrote " + TerminalText.line(plan.file().display()));
+        }
+        if (config.isPresent() && config.get().changesFile()) {
+            config.get().write(plan.file().path());
+            info.println((config.get().creates() ? "created " : "wrote ") + TerminalText.line(config.get().display()));
+        }
+        info.flush();
     }
 
     /**

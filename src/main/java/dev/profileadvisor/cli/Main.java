@@ -14,7 +14,7 @@ import java.util.Arrays;
         description = "Recommends, explains and audits Cargo build profiles from your goals.",
         subcommands = {RecommendCommand.class, AuditCommand.class, ApplyCommand.class, MeasureCommand.class, GoalsCommand.class, ExplainCommand.class,
                 RulesCommand.class, DocsCommand.class, ServeCommand.class, WarmUpCommand.class,
-                CommandLine.HelpCommand.class},
+                GuideCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a check failed, 2 bad input (message on stderr), 3 internal error.",
                 "Also runs as a cargo subcommand: `cargo profile-advisor …` when bin/ is on PATH."})
 public final class Main {
