@@ -107,13 +107,14 @@ public final class RuleChecks {
                 dir = java.nio.file.Files.createTempDirectory("rule-case-");
                 write(dir.resolve("Cargo.toml"), c.writtenManifest());
                 if (!c.config().isEmpty()) write(dir.resolve(".cargo/config.toml"), c.config());
-                for (Map.Entry<String, String> f : c.files().entrySet()) write(dir.resolve(f.getKey()), f.getValue());
+                for (Map.Entry<String, String> f : c.files().entrySet()) write(inside(dir, f.getKey()), f.getValue());
                 if (c.files().keySet().stream().noneMatch(f -> f.startsWith("src/"))) write(dir.resolve("src/main.rs"), "fn main() {}\n");
                 request = request.project(advisor.project(dir.resolve("Cargo.toml"), c.env(), dir));
             }
             trace = advisor.trace(request);
         } catch (AdvisorException e) {
-            return new CaseResult(c, Optional.of("the request failed: " + e.getMessage()));
+            return new CaseResult(c, Optional.of("the request failed: " + e.problems().stream().map(Problem::toString)
+                    .collect(java.util.stream.Collectors.joining("; "))));
         } catch (java.io.IOException e) {
             return new CaseResult(c, Optional.of("cannot write the case's files: " + e.getMessage()));
         } finally {
@@ -159,7 +160,7 @@ public final class RuleChecks {
             dir = java.nio.file.Files.createTempDirectory("rule-case-");
             write(dir.resolve("Cargo.toml"), c.writtenManifest());
             if (!c.config().isEmpty()) write(dir.resolve(".cargo/config.toml"), c.config());
-            for (Map.Entry<String, String> f : c.files().entrySet()) write(dir.resolve(f.getKey()), f.getValue());
+            for (Map.Entry<String, String> f : c.files().entrySet()) write(inside(dir, f.getKey()), f.getValue());
             if (c.files().keySet().stream().noneMatch(f -> f.startsWith("src/"))) write(dir.resolve("src/main.rs"), "fn main() {}\n");
             List<GoalWeight> goals = c.goals().stream().map(GoalWeight::parse).toList();
             AuditReport report = advisor.audit(new AuditRequest(List.of(dir.resolve("Cargo.toml")), goals, c.env(), dir));
@@ -181,6 +182,9 @@ public final class RuleChecks {
             }
             if (c.expect() == RuleCase.Expect.FIRES && !mine.isEmpty()) located(c, mine).ifPresent(failures::add);
             return new CaseResult(c, failures.isEmpty() ? Optional.empty() : Optional.of(joined(failures)));
+        } catch (AdvisorException e) { // a rule that loops or throws: where it is, and what it did
+            return new CaseResult(c, Optional.of("the audit failed: " + e.problems().stream().map(Problem::toString)
+                    .collect(java.util.stream.Collectors.joining("; "))));
         } catch (java.io.IOException e) {
             return new CaseResult(c, Optional.of("cannot write the case's files: " + e.getMessage()));
         } finally {
@@ -224,6 +228,13 @@ public final class RuleChecks {
         String pad = " ".repeat(Math.max(0, label.length() - "found".length()));
         return what + ":\n  " + label + ": " + expected + "\n  " + pad + "found: " + found + "\n  "
                 + " ".repeat(label.length() + 2 + i) + "^ first difference, at character " + (i + 1);
+    }
+
+    /** A case file's path under its scratch directory; {@link RuleCase} already refuses one that would leave it. */
+    private static Path inside(Path dir, String relative) {
+        Path p = dir.resolve(relative).normalize();
+        if (!p.startsWith(dir) || p.equals(dir)) throw new IllegalArgumentException("`files` entry `" + relative + "` is outside " + dir);
+        return p;
     }
 
     private static void write(Path p, String text) throws java.io.IOException {

@@ -165,13 +165,21 @@ public final class RuleCatalog {
             if (c.has(field) && c.optString(field).orElse("").isEmpty()) c.problem(field, "`" + field + "` is empty");
         }
         for (String field : List.of("line", "column")) {
-            if (c.optInteger(field).map(n -> n < 1).orElse(false)) c.problem(field, "`" + field + "` must be 1 or more");
+            c.optInteger(field).ifPresent(n -> {
+                if (n < 1) c.problem(field, "`" + field + "` must be 1 or more, found `" + n + "`");
+                else if (n > Integer.MAX_VALUE) c.problem(field, "`" + field + "` is out of range: `" + n + "` is more than " + Integer.MAX_VALUE);
+            });
         }
+        Map<String, String> files = stringTable(c, "files");
+        c.table("files").ifPresent(t -> files.keySet().removeIf(path -> RuleCase.outsideScratch(path).map(why -> {
+            t.problem(path, "`files` entry `" + path + "` of a case of `" + rule + "` " + why
+                    + ": name a file inside the case's directory, such as `src/lib.rs` or `member/Cargo.toml`");
+            return true;
+        }).orElse(false)));
         boolean silent = expect.orElse(null) == RuleCase.Expect.SILENT; // reported above when it has a message
         return new RuleCase(rule, misspelt.contains("name") ? c.optString("name").orElse("") : c.string("name"), file, c.line(), goals, c.optString("profile").orElse(""),
                 c.optString("inherits").orElse(""), expect.orElse(RuleCase.Expect.FIRES), settings, manifest, c.optString("config").orElse(""),
-                stringTable(c, "env"), stringTable(c, "files"), c.optInteger("line").map(Long::intValue).orElse(0),
-                c.optInteger("column").map(Long::intValue).orElse(0), silent ? "" : message,
+                stringTable(c, "env"), files, position(c, "line"), position(c, "column"), silent ? "" : message,
                 silent || c.has("message") ? "" : messageContains, host, c.optString("target-cpu").orElse(""),
                 c.has("rustflags") ? c.strings("rustflags") : List.of(), c.optString("linker").orElse(""));
     }
@@ -211,6 +219,11 @@ public final class RuleCatalog {
             }
         }
         return new RuleDoc.Position(key.line(), Math.max(key.column(), 1));
+    }
+
+    /** A case's {@code line} or {@code column}: 0 when absent or refused above (so the case is never run). */
+    private static int position(TomlNode c, String field) {
+        return c.optInteger(field).filter(n -> n >= 1 && n <= Integer.MAX_VALUE).map(Long::intValue).orElse(0);
     }
 
     private static Map<String, String> stringTable(TomlNode c, String key) {

@@ -1,0 +1,208 @@
+package dev.profileadvisor.authoring;
+
+import dev.profileadvisor.AdvisorException;
+import dev.profileadvisor.Problem;
+import dev.profileadvisor.ProfileAdvisor;
+import dev.profileadvisor.WorkingCopy;
+import dev.profileadvisor.cli.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 19, section 0 item 9 and section 5: a maintainer's working copy broken the way an attacker (or a tired
+ * maintainer) would break it. Each is reported with its file and line, in bounded time, and the process survives.
+ */
+class RulesUnderAbuseTest {
+    static final String AUDIT_IMPORTS = """
+            package audit;
+            import dev.profileadvisor.facts.EffectiveFact;
+            import dev.profileadvisor.facts.Finding;
+
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private static List<Problem> problemsOf(WorkingCopy wc) {
+        try {
+            wc.load();
+        } catch (AdvisorException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected the working copy to be refused");
+    }
+
+    private static String lineOf(Path file, int line) {
+        try {
+            return Files.readAllLines(file).get(line - 1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static CliRun rulesTest(WorkingCopy wc, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("rules", "test", "--rules", wc.rules.toString(), "--knowledge", wc.knowledge.toString()));
+        args.addAll(List.of(more));
+        return CliRun.run(args.toArray(String[]::new));
+    }
+
+    // --- the sidecar: numbers, paths and types ---------------------------------------------------------------
+
+    @Test
+    void aCaseLineBeyondTheIntRangeIsRefusedNotTruncated() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path toml = wc.rules.resolve("audit/values.toml");
+        int line = WorkingCopy.edit(toml, "expect = \"fires\"\nline = 2\n", "expect = \"fires\"\nline = 4294967298\n") + 1;
+        // 4294967298 is 2 once truncated to an int: the line the finding is on, so the case would pass
+        assertThat(problemsOf(wc)).extracting(Problem::toString).containsExactly(
+                toml + ":" + line + ":1: `line` is out of range: `4294967298` is more than 2147483647");
+    }
+
+    @Test
+    void aNegativeCaseLineIsRefusedRatherThanMeaningAnyLine() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path toml = wc.rules.resolve("audit/values.toml");
+        int line = WorkingCopy.edit(toml, "expect = \"fires\"\nline = 2\n", "expect = \"fires\"\nline = -1\n") + 1;
+        assertThat(problemsOf(wc)).extracting(Problem::toString).containsExactly(toml + ":" + line + ":1: `line` must be 1 or more, found `-1`");
+    }
+
+    @Test
+    void aCaseFileOutsideItsScratchDirectoryIsRefusedAndNothingIsWritten() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path toml = wc.rules.resolve("audit/contradictions.toml");
+        Path victim = tmp.resolve("victim.txt");
+        int line = WorkingCopy.edit(toml, "files = { \"src/main.rs\" = \"fn main() { let _ = std::panic::catch_unwind(|| {}); }\\n\" }",
+                "files = { \"src/main.rs\" = \"fn main() {}\\n\", \"../../../../../../../../.." + victim + "\" = \"x\", \"" + victim
+                        + "\" = \"x\" }");
+        String written = lineOf(toml, line);
+        int up = written.indexOf("\"../") + 1;
+        int absolute = written.indexOf("\"" + victim) + 1;
+        assertThat(problemsOf(wc)).extracting(Problem::toString).containsExactly(
+                toml + ":" + line + ":" + up + ": `files` entry `../../../../../../../../.." + victim + "` of a case of `panic-abort-with-catch-unwind` "
+                        + "leaves the case's directory (`..`): name a file inside the case's directory, such as `src/lib.rs` or `member/Cargo.toml`",
+                toml + ":" + line + ":" + absolute + ": `files` entry `" + victim
+                        + "` of a case of `panic-abort-with-catch-unwind` is an absolute path: name a file inside the case's directory, "
+                        + "such as `src/lib.rs` or `member/Cargo.toml`");
+        assertThat(victim).doesNotExist();
+    }
+
+    @Test
+    void aSidecarWithWrongTypesIsReportedAtEachValue() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path toml = wc.rules.resolve("audit/values.toml");
+        int title = WorkingCopy.edit(toml, "title = \"`opt-level` must be 0-3, `\\\"s\\\"` or `\\\"z\\\"`\"", "title = 3");
+        int expect = WorkingCopy.edit(toml, "expect = \"fires\"\nline = 2\n", "expect = true\nline = \"2\"\n");
+        int files = WorkingCopy.edit(toml, "[[rule.invalid-opt-level.case]]\nname = \"a quoted number",
+                "[[rule.invalid-opt-level.case]]\nfiles = [\"src/lib.rs\"]\nname = \"a quoted number") + 1;
+        assertThat(problemsOf(wc)).extracting(Problem::toString).containsExactlyInAnyOrder(
+                toml + ":" + title + ":1: `rule.invalid-opt-level.title` must be a string, found the integer `3`",
+                toml + ":" + expect + ":1: `rule.invalid-opt-level.case[0].expect` must be a string, found the boolean `true`",
+                toml + ":" + (expect + 1) + ":1: `rule.invalid-opt-level.case[0].line` must be an integer, found the string `\"2\"`",
+                toml + ":" + files + ":1: `rule.invalid-opt-level.case[1].files` must be a table, found an array");
+    }
+
+    // --- the rule tree: what is not a plain UTF-8 file -----------------------------------------------------
+
+    @Test
+    void aDrlWithInvalidUtf8IsReportedWithItsNameLineAndColumn() throws IOException {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path drl = wc.rules.resolve("audit/broken.drl");
+        Files.write(drl, new byte[] {'p', 'a', 'c', 'k', 'a', 'g', 'e', ' ', 'a', ';', '\n', '/', '/', ' ', (byte) 0xc3, (byte) 0xa9, ' ',
+                (byte) 0xff, '\n'});
+        assertThat(problemsOf(wc)).extracting(Problem::toString).containsExactly(
+                wc.rules + "/audit/broken.drl:2:6: not valid UTF-8: byte 0xff at offset 17; rule and docs files are UTF-8 text");
+    }
+
+    @Test
+    void aDirectoryNamedLikeADrlFileIsReportedNotSkipped() throws IOException {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Files.createDirectories(wc.rules.resolve("audit/more.drl"));
+        assertThat(problemsOf(wc)).extracting(Problem::toString).containsExactly(wc.rules
+                + "/audit/more.drl: not a regular file (a directory): a rule or docs file must be a plain file; rename or remove it");
+    }
+
+    @Test
+    void aFifoNamedLikeADrlFileIsReportedWithoutOpeningIt() throws Exception {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path fifo = wc.rules.resolve("audit/pipe.drl");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+        // opening a FIFO for reading waits for a writer: a timeout here would mean the loader opened it
+        CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> rulesTest(wc));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + fifo
+                + ": not a regular file (a FIFO, socket or device): a rule or docs file must be a plain file; rename or remove it\n");
+    }
+
+    // --- consequences that misbehave -------------------------------------------------------------------------
+
+    @Test
+    void aThrowingConsequenceIsReportedAtItsRuleWithTheExceptionsMessage() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        WorkingCopy.append(wc.rules.resolve("audit/throws.drl"), AUDIT_IMPORTS + """
+                rule "throws-on-lto"
+                when
+                    $e : EffectiveFact( key == "lto", explicit == true )
+                then
+                    if ( $e.line() > 0 ) throw new IllegalStateException( "no lto here, line " + $e.line() );
+                end
+                """);
+        CliRun run = rulesTest(wc, "lto-in-library-only-package");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).contains(": case failed: ").contains("the audit failed: " + wc.rules + "/audit/throws.drl:5:1: rule `throws-on-lto` "
+                + "threw `IllegalStateException` in its consequence: no lto here, line ").doesNotContain("internal error");
+
+        Path manifest = writeManifest("[package]\nname = \"x\"\nversion = \"0.1.0\"\n\n[profile.release]\nlto = true\n");
+        CliRun audit = CliRun.run("audit", manifest.toString(), "--rules", wc.rules.toString(), "--knowledge", wc.knowledge.toString());
+        assertThat(audit.code()).isEqualTo(2);
+        assertThat(audit.err()).startsWith("error: " + wc.rules + "/audit/throws.drl:5:1: rule `throws-on-lto` threw `IllegalStateException` "
+                + "in its consequence: no lto here, line 6; a consequence only inserts a fact").doesNotContain("internal error");
+    }
+
+    @Test
+    void aSelfTriggeringUpdateLoopIsBlamedOnTheRuleThatUpdates() {
+        // `update` makes every rule matching the fact fire again, as often as the updating rule itself: the most
+        // frequent rule is not necessarily the one to blame
+        WorkingCopy wc = new WorkingCopy(tmp);
+        WorkingCopy.append(wc.rules.resolve("audit/zz-touch.drl"), AUDIT_IMPORTS + """
+                rule "touch-strip"
+                when
+                    $s : EffectiveFact( key == "strip", explicit == true )
+                then
+                    update( $s );
+                end
+                """);
+        ProfileAdvisor advisor = wc.load();
+        Path manifest = writeManifest("[package]\nname = \"x\"\nversion = \"0.1.0\"\n\n[profile.release]\ndebug = true\nstrip = true\n");
+        try {
+            advisor.audit(manifest);
+            throw new AssertionError("expected the loop to be stopped");
+        } catch (AdvisorException e) {
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.file()).endsWith("zz-touch.drl");
+                assertThat(p.line()).isEqualTo(5);
+                assertThat(p.message()).startsWith("rule `touch-strip` fired ").contains("firing limit 10000")
+                        .doesNotContain("strip-discards-debuginfo");
+            });
+        }
+    }
+
+    private Path writeManifest(String text) {
+        try {
+            Path dir = Files.createDirectories(tmp.resolve("project"));
+            Files.writeString(dir.resolve("Cargo.toml"), text);
+            Files.createDirectories(dir.resolve("src"));
+            Files.writeString(dir.resolve("src/main.rs"), "fn main() {}\n");
+            return dir.resolve("Cargo.toml");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
