@@ -16,13 +16,22 @@ import dev.profileadvisor.catalog.MessageTemplate;
 import dev.profileadvisor.catalog.RuleDoc;
 import dev.profileadvisor.catalog.SuppliedValues;
 
+import dev.profileadvisor.engine.RunWatch;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,47 +46,143 @@ public final class RuleChecks {
     private RuleChecks() {
     }
 
+    /** How long {@code rules test} lets one case run unless told otherwise. */
+    public static final Duration CASE_DEADLINE = Duration.ofSeconds(20);
+
     /**
      * The outcome of one case.
      *
      * @param ruleCase the case
      * @param failure  what went wrong, or empty when it passed
+     * @param ran      false for a case not run because an earlier one never finished ({@link Runner})
      */
-    public record CaseResult(RuleCase ruleCase, Optional<String> failure) {
-        /** @return whether the case passed */
+    public record CaseResult(RuleCase ruleCase, Optional<String> failure, boolean ran) {
+        /**
+         * The outcome of a case that ran.
+         *
+         * @param ruleCase the case
+         * @param failure  what went wrong, or empty when it passed
+         */
+        public CaseResult(RuleCase ruleCase, Optional<String> failure) {
+            this(ruleCase, failure, true);
+        }
+
+        /** @return whether the case ran and passed */
         public boolean passed() {
-            return failure.isEmpty();
+            return ran && failure.isEmpty();
         }
     }
 
     /**
-     * Runs every case of every documented rule.
+     * Runs every case of every documented rule ({@link Runner}, {@link #CASE_DEADLINE} per case).
      *
      * @param advisor the advisor whose rules to test
      * @return one result per case, in catalogue order
      */
     public static List<CaseResult> test(ProfileAdvisor advisor) {
-        List<CaseResult> out = new ArrayList<>();
-        for (RuleDoc doc : advisor.rules().values()) {
-            for (RuleCase c : doc.cases()) out.add(run(advisor, c));
-        }
-        return out;
+        return new Runner(advisor, CASE_DEADLINE).test(List.of());
     }
 
     /**
-     * Runs the cases of some rules only.
+     * Runs the cases of some rules only ({@link Runner}, {@link #CASE_DEADLINE} per case).
      *
      * @param advisor the advisor whose rules to test
      * @param ids     the ids of the rules whose cases to run; an id with no docs has no cases
      * @return one result per case, in catalogue order
      */
     public static List<CaseResult> test(ProfileAdvisor advisor, java.util.Collection<String> ids) {
-        List<CaseResult> out = new ArrayList<>();
-        for (RuleDoc doc : advisor.rules().values()) {
-            if (!ids.contains(doc.id())) continue;
-            for (RuleCase c : doc.cases()) out.add(run(advisor, c));
+        return ids.isEmpty() ? List.of() : new Runner(advisor, CASE_DEADLINE).test(ids);
+    }
+
+    /**
+     * Runs cases one after the other on a worker thread, each with a deadline. A consequence that never returns
+     * ({@code while (true) {}}) cannot be stopped: Java cannot interrupt a thread that does not ask whether it is
+     * interrupted, and {@code Thread.stop} is gone from recent JDKs and unsafe in all. So when a case misses its
+     * deadline the runner names the rule whose consequence is running, interrupts the worker (which ends a loop that
+     * does check), leaves it behind as a daemon thread that does not keep the JVM alive, and runs no further case:
+     * each would likely meet the same rule and leave one more spinning thread. The command line then exits with its
+     * code as usual; an embedding caller keeps the spinning thread until its JVM ends.
+     */
+    public static final class Runner {
+        private final ProfileAdvisor advisor;
+        private final Duration deadline;
+        private final RunWatch watch = new RunWatch();
+        private volatile boolean running;
+
+        /**
+         * @param advisor  the advisor whose rules to test
+         * @param deadline how long one case may run
+         */
+        public Runner(ProfileAdvisor advisor, Duration deadline) {
+            if (deadline.isNegative() || deadline.isZero()) throw new IllegalArgumentException("a deadline is positive, found " + deadline);
+            this.advisor = advisor;
+            this.deadline = deadline;
         }
-        return out;
+
+        /**
+         * Runs the cases of the rules named, or of every rule. Every rule is compiled first, so that compiling is not
+         * counted against a case's deadline.
+         *
+         * @param ids the ids of the rules whose cases to run; empty for every rule
+         * @return one result per case, in catalogue order; after a case that missed its deadline, the rest did not run
+         */
+        public List<CaseResult> test(java.util.Collection<String> ids) {
+            Map<String, String> where = advisor.ruleLocations();
+            List<RuleCase> cases = new ArrayList<>();
+            for (RuleDoc doc : advisor.rules().values()) if (ids.isEmpty() || ids.contains(doc.id())) cases.addAll(doc.cases());
+            List<CaseResult> out = new ArrayList<>();
+            ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "rule-case");
+                t.setDaemon(true);
+                return t;
+            });
+            running = true;
+            try {
+                for (int i = 0; i < cases.size(); i++) {
+                    RuleCase c = cases.get(i);
+                    Future<CaseResult> result = worker.submit(() -> watch.around(() -> run(advisor, c)));
+                    try {
+                        out.add(result.get(deadline.toMillis(), TimeUnit.MILLISECONDS));
+                    } catch (TimeoutException e) {
+                        Optional<String> rule = watch.firing();
+                        result.cancel(true);
+                        String seconds = deadline.toMillis() % 1000 == 0 ? deadline.toSeconds() + " s" : deadline.toMillis() + " ms";
+                        String why = rule.map(r -> "rule `" + r + "` (" + where.getOrDefault(r, "?") + ") did not finish within " + seconds
+                                        + ": its consequence does not return")
+                                .orElse("the case did not finish within " + seconds + ", with no consequence running (a condition that "
+                                        + "does not return, or a machine too busy)");
+                        out.add(new CaseResult(c, Optional.of(why + "; a thread that does not return cannot be stopped, so the "
+                                + (cases.size() - i - 1) + " cases after this one were not run")));
+                        for (RuleCase rest : cases.subList(i + 1, cases.size())) out.add(new CaseResult(rest, Optional.empty(), false));
+                        break;
+                    } catch (ExecutionException e) {
+                        Throwable cause = e.getCause();
+                        if (cause instanceof RuntimeException r) throw r;
+                        if (cause instanceof Error err) throw err;
+                        throw new IllegalStateException(cause);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while running the rule cases", e);
+                    }
+                }
+            } finally {
+                running = false;
+                worker.shutdownNow();
+            }
+            return out;
+        }
+
+        /**
+         * What was running at this moment, for a caller that sees the process end while {@link #test} runs (a
+         * consequence that calls {@code System.exit} by a way the compiler's check does not see).
+         *
+         * @return empty when no case is running; otherwise {@code rule `ID` (file:line)} of the consequence running,
+         *         or {@code a case} between firings
+         */
+        public Optional<String> runningNow() {
+            if (!running) return Optional.empty();
+            return Optional.of(watch.firing().map(r -> "rule `" + r + "` (" + advisor.ruleLocations().getOrDefault(r, "?") + ")").orElse("a case"));
+        }
     }
 
     /**

@@ -95,7 +95,8 @@ public final class RuleBase {
      *
      * @param files the rule tree
      * @return the compiled rule base
-     * @throws AdvisorException with {@code file:line:col} for every syntax or type error, and for duplicate rule names
+     * @throws AdvisorException with {@code file:line:col} for every syntax or type error, for duplicate rule names
+     *                          and for a consequence that could end the process ({@link ConsequenceCalls})
      */
     public static RuleBase compile(List<RuleFile> files) {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
@@ -109,9 +110,11 @@ public final class RuleBase {
         for (RuleFile f : files) {
             if (!f.isDrl()) continue;
             byName.put(f.name(), f);
+            problems.addAll(ConsequenceCalls.read(f));
             Matcher m = RULE_DECL.matcher(f.text());
+            ConsequenceCalls.Lines lines = new ConsequenceCalls.Lines(f.text());
             while (m.find()) {
-                Location loc = new Location(f.name(), lineOf(f.text(), m.start(1)));
+                Location loc = new Location(f.name(), lines.line(m.start(1)));
                 Location prev = rules.putIfAbsent(m.group(1), loc);
                 if (prev != null) {
                     problems.add(new Problem(f.name(), loc.line(), 1, "rule `" + m.group(1) + "` is already defined at "
@@ -143,7 +146,8 @@ public final class RuleBase {
         for (RuleFile f : files) {
             if (!f.isDrl()) continue;
             Matcher m = RULE_DECL.matcher(f.text());
-            while (m.find()) rules.putIfAbsent(m.group(1), new Location(f.name(), lineOf(f.text(), m.start(1))));
+            ConsequenceCalls.Lines lines = new ConsequenceCalls.Lines(f.text());
+            while (m.find()) rules.putIfAbsent(m.group(1), new Location(f.name(), lines.line(m.start(1))));
         }
         return rules;
     }

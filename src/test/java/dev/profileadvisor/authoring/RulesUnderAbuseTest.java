@@ -194,6 +194,103 @@ class RulesUnderAbuseTest {
         }
     }
 
+    // --- consequences that never return, or end the process ----------------------------------------------------
+
+    static final String SPIN_ON_LTO = AUDIT_IMPORTS + """
+            rule "spins-on-lto"
+            when
+                $e : EffectiveFact( key == "lto", explicit == true )
+            then
+                %s
+            end
+            """;
+
+    @Test
+    void aCaseThatDoesNotFinishNamesTheRuleRunningAndNoLaterCaseRuns() throws Exception {
+        // a loop that ends when interrupted, so the test JVM gets its thread back; the real `while (true) {}` is below
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path drl = wc.rules.resolve("audit/spin.drl");
+        WorkingCopy.append(drl, SPIN_ON_LTO.formatted("while ( !Thread.currentThread().isInterrupted() ) { }"));
+        ProfileAdvisor advisor = wc.load();
+        List<RuleChecks.CaseResult> results = new RuleChecks.Runner(advisor, java.time.Duration.ofSeconds(5))
+                .test(List.of("invalid-lto", "lto-in-library-only-package"));
+        int first = 0;
+        while (results.get(first).passed()) first++; // the cases before the first manifest that sets lto pass
+        RuleChecks.CaseResult stuck = results.get(first);
+        assertThat(stuck.ran()).isTrue();
+        assertThat(stuck.failure()).hasValue("rule `spins-on-lto` (" + drl + ":5) did not finish within 5 s: its consequence does not return; "
+                + "a thread that does not return cannot be stopped, so the " + (results.size() - first - 1) + " cases after this one were not run");
+        assertThat(results.subList(first + 1, results.size())).isNotEmpty().allSatisfy(r -> assertThat(r.ran()).isFalse());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("rule-case")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("rule-case"));
+    }
+
+    @Test
+    void rulesTestExitsWithCode1WhenAConsequenceLoopsForever() throws Exception {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path drl = wc.rules.resolve("audit/spin.drl");
+        WorkingCopy.append(drl, SPIN_ON_LTO.formatted("while ( true ) { }"));
+        Jvm run = Jvm.run("rules", "test", "lto-in-library-only-package", "--timeout", "3", "--rules", wc.rules.toString(),
+                "--knowledge", wc.knowledge.toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains(": case failed: ").contains("rule `spins-on-lto` (" + drl + ":5) did not finish within 3 s")
+                .containsPattern("rules test: 0 passed, 1 failed, \\d+ not run \\(1 rule, ");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aConsequenceCallingSystemExitIsRefusedAtTheCall() {
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path drl = wc.rules.resolve("audit/exit.drl");
+        WorkingCopy.append(drl, SPIN_ON_LTO.formatted("// System.exit in a comment is fine, and so is \"Runtime\" in a string\n"
+                + "    if ( $e.line() > 0 ) System.exit( 0 );\n    java.util.function.IntConsumer x = System :: exit;"));
+        CliRun run = rulesTest(wc);
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + drl + ":10:26: `spins-on-lto` uses `System.exit` in its consequence, which could end or "
+                + "escape the process that runs the rules (`rules test`, `serve`); a consequence only inserts a fact\n"
+                + "error: " + drl + ":11:40: `spins-on-lto` uses `System::exit` in its consequence, which could end or escape the process "
+                + "that runs the rules (`rules test`, `serve`); a consequence only inserts a fact\n");
+    }
+
+    @Test
+    void rulesTestDoesNotExitZeroWhenAConsequenceEndsTheProcessUnseen() throws Exception {
+        // reflection gets past the compile-time check: the shutdown check names the rule and the exit code is 1
+        WorkingCopy wc = new WorkingCopy(tmp);
+        Path drl = wc.rules.resolve("audit/exit.drl");
+        WorkingCopy.append(drl, SPIN_ON_LTO.formatted("try { Class.forName( \"java.lang.Sys\" + \"tem\" ).getMethod( \"ex\" + \"it\", int.class )"
+                + ".invoke( null, 0 ); } catch ( Exception x ) { throw new IllegalStateException( x ); }"));
+        Jvm run = Jvm.run("rules", "test", "lto-in-library-only-package", "--rules", wc.rules.toString(), "--knowledge", wc.knowledge.toString());
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("error: rules test did not finish: the process was told to exit while rule `spins-on-lto` (" + drl
+                + ":5) was running; a consequence must not end the process (`System.exit`, `Runtime.halt`)\n");
+    }
+
+    /** The command line in a JVM of its own, as a maintainer runs it: what a stuck or exiting rule does stays there. */
+    record Jvm(int code, String out, String err) {
+        static Jvm run(String... args) throws Exception {
+            Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+            List<String> command = new java.util.ArrayList<>(List.of(javaBin.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+                    System.getProperty("java.class.path"), "dev.profileadvisor.cli.Main"));
+            command.addAll(List.of(args));
+            Path out = Files.createTempFile("rules-out", ".txt");
+            Path err = Files.createTempFile("rules-err", ".txt");
+            try {
+                Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                if (!p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor();
+                    throw new AssertionError("`" + String.join(" ", args) + "` did not exit within 180 s");
+                }
+                return new Jvm(p.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        }
+    }
+
     private Path writeManifest(String text) {
         try {
             Path dir = Files.createDirectories(tmp.resolve("project"));
