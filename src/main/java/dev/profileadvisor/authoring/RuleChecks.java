@@ -368,7 +368,8 @@ public final class RuleChecks {
     public static List<Problem> lint(ProfileAdvisor advisor) {
         List<Problem> problems = new ArrayList<>();
         Map<String, RuleDoc> docs = advisor.rules();
-        advisor.ruleLocations().forEach((id, where) -> {
+        Map<String, String> locations = advisor.ruleLocations(); // a new map each call: once, not once per rule
+        locations.forEach((id, where) -> {
             if (!docs.containsKey(id)) {
                 String[] fl = where.split(":(?=\\d+$)");
                 problems.add(new Problem(fl[0], Integer.parseInt(fl[1]), 1, "rule `" + id
@@ -376,7 +377,7 @@ public final class RuleChecks {
             }
         });
         for (RuleDoc d : docs.values()) {
-            if (!advisor.ruleLocations().containsKey(d.id())) {
+            if (!locations.containsKey(d.id())) {
                 problems.add(new Problem(d.file(), d.line(), 1, "docs for `" + d.id() + "`, but no DRL rule has that name"));
                 continue;
             }

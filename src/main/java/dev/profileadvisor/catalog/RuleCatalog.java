@@ -49,10 +49,11 @@ public final class RuleCatalog {
                 traits.addAll(TraitUse.read(f));
                 continue;
             }
+            String[] lines = f.text().split("\n", -1); // once per file: a position is looked up for every template
             for (Section section : sections(f.text())) {
                 List<Problem> found = new ArrayList<>();
                 TomlNode root = TomlNode.parse(f.name(), section.text(), found);
-                readRules(f, root, section.offset(), knowledge, docs);
+                readRules(f, lines, root, section.offset(), knowledge, docs);
                 for (Problem p : found) {
                     problems.add(p.line() > 0 ? new Problem(p.file(), p.line() + section.offset(), p.column(), p.message()) : p);
                 }
@@ -63,7 +64,7 @@ public final class RuleCatalog {
     }
 
     /** Reads the rules documented in one section of a docs file, whose first line is line {@code offset + 1} of it. */
-    private static void readRules(RuleFile f, TomlNode root, int offset, Knowledge knowledge, Map<String, RuleDoc> docs) {
+    private static void readRules(RuleFile f, String[] lines, TomlNode root, int offset, Knowledge knowledge, Map<String, RuleDoc> docs) {
             root.allowOnly(Set.of("rule"));
         root.table("rule").ifPresent(t -> t.tables().forEach((id, n) -> {
             if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) n.problem(null, "rule id `" + id + "` must be kebab-case");
@@ -91,7 +92,7 @@ public final class RuleCatalog {
                 }
             }
             Map<String, RuleDoc.Position> positions = new LinkedHashMap<>();
-            for (String field : List.of("message", "fix")) n.at(field).ifPresent(at -> positions.put(field, valueAt(f.text(), shifted(at, offset))));
+            for (String field : List.of("message", "fix")) n.at(field).ifPresent(at -> positions.put(field, valueAt(lines, shifted(at, offset))));
             Map<String, List<String>> parts = new LinkedHashMap<>();
             n.table("parts").ifPresent(pt -> {
                 for (String name : pt.keys()) {
@@ -101,7 +102,7 @@ public final class RuleCatalog {
                     List<String> alternatives = pt.stringOrStrings(name);
                     if (alternatives.isEmpty()) pt.problem(name, "part `" + name + "` of `" + id + "` has no text");
                     else parts.put(name, alternatives);
-                    pt.at(name).ifPresent(at -> positions.put("parts." + name, valueAt(f.text(), shifted(at, offset))));
+                    pt.at(name).ifPresent(at -> positions.put("parts." + name, valueAt(lines, shifted(at, offset))));
                 }
             });
             List<RuleCase> cases = new ArrayList<>();
@@ -342,8 +343,7 @@ public final class RuleCatalog {
     }
 
     /** Where the value of a {@code key = value} line starts, from where its key starts. */
-    private static RuleDoc.Position valueAt(String text, TomlNode.At key) {
-        String[] lines = text.split("\n", -1);
+    private static RuleDoc.Position valueAt(String[] lines, TomlNode.At key) {
         if (key.line() < 1 || key.line() > lines.length) return new RuleDoc.Position(Math.max(key.line(), 1), Math.max(key.column(), 1));
         String line = lines[key.line() - 1];
         char quote = 0;

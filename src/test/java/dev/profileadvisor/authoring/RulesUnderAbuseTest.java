@@ -268,6 +268,30 @@ class RulesUnderAbuseTest {
                 + ":5) was running; a consequence must not end the process (`System.exit`, `Runtime.halt`)\n");
     }
 
+    // --- size ----------------------------------------------------------------------------------------------
+
+    @Test
+    void aSidecarOfTenThousandRulesFitsTheLaunchersHeap() throws Exception {
+        // tomlj keeps a tree node per character of a string: in one piece this sidecar took more than 256 MB
+        WorkingCopy wc = new WorkingCopy(tmp);
+        StringBuilder toml = new StringBuilder("# generated\n");
+        for (int i = 0; i < 10_000; i++) {
+            toml.append("[rule.many-").append(i).append("]\nkind = \"finding\"\nseverity = \"note\"\ntitle = \"generated rule ").append(i)
+                    .append(" about `lto`\"\nmessage = \"the key `{key}` is set\"\nwhy = \"generated, to see how the tool copes with many\"\n\n")
+                    .append("[[rule.many-").append(i).append(".case]]\nname = \"x\"\nmanifest = '''\n[profile.release]\nlto = true\n'''\n")
+                    .append("expect = \"silent\"\n\n");
+        }
+        assertThat(toml.length()).isGreaterThan(1_500_000);
+        Path sidecar = wc.rules.resolve("audit/many.toml");
+        Files.writeString(sidecar, toml);
+        Jvm run = Jvm.run("rules", "lint", "--rules", wc.rules.toString(), "--knowledge", wc.knowledge.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).contains(sidecar + ":2:1: error: docs for `many-0`, but no DRL rule has that name [rules-lint]\n")
+                .contains(sidecar + ":" + (2 + 9_999 * 15) + ":1: error: docs for `many-9999`, but no DRL rule has that name [rules-lint]\n");
+        assertThat(run.out().lines().filter(l -> l.contains(": error: docs for `many-"))).hasSize(10_000);
+    }
+
     /** The command line in a JVM of its own, as a maintainer runs it: what a stuck or exiting rule does stays there. */
     record Jvm(int code, String out, String err) {
         static Jvm run(String... args) throws Exception {
