@@ -96,9 +96,22 @@ public final class RuleBase {
      * @param files the rule tree
      * @return the compiled rule base
      * @throws AdvisorException with {@code file:line:col} for every syntax or type error, for duplicate rule names
-     *                          and for a consequence that could end the process ({@link ConsequenceCalls})
+     *                          and for a consequence that could end the process ({@link ConsequenceCalls}); also
+     *                          when compiling runs out of memory, with the rule count and the heap limit
      */
     public static RuleBase compile(List<RuleFile> files) {
+        try {
+            return compileAll(files);
+        } catch (OutOfMemoryError e) { // the builder is garbage once this is thrown: there is memory to say so
+            long rules = files.stream().filter(RuleFile::isDrl).mapToLong(f -> RULE_DECL.matcher(f.text()).results().count()).sum();
+            String where = files.stream().filter(RuleFile::isDrl).map(RuleFile::name).findFirst().orElse("rules");
+            throw new AdvisorException(Problem.of(where.contains("/") ? where.substring(0, where.lastIndexOf('/')) : where,
+                    "ran out of memory compiling " + rules + " rules (the JVM's heap is at most "
+                            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give it more, e.g. CPA_JAVA_OPTS=-Xmx1g"));
+        }
+    }
+
+    private static RuleBase compileAll(List<RuleFile> files) {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
         // Consequences are Java, compiled by ECJ: faster than interpreted MVEL (docs/architecture.md); conditions are
         // DRL either way, with record accessors read as properties.

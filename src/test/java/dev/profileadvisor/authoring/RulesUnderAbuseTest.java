@@ -292,11 +292,31 @@ class RulesUnderAbuseTest {
         assertThat(run.out().lines().filter(l -> l.contains(": error: docs for `many-"))).hasSize(10_000);
     }
 
+    @Test
+    void rulesThatDoNotFitTheHeapAreOneLineNotAStackTrace() throws Exception {
+        // 10,000 rules compile within the launcher's 256 MB (measured, slowly); 3,000 in a 40 MB heap do not
+        WorkingCopy wc = new WorkingCopy(tmp);
+        StringBuilder drl = new StringBuilder(AUDIT_IMPORTS);
+        for (int i = 0; i < 3_000; i++) {
+            drl.append("rule \"many-").append(i).append("\"\nwhen\n    $e : EffectiveFact( key == \"lto\", line == ").append(i + 2)
+                    .append(" )\nthen\n    insert( Finding.at( kcontext.getRule().getName(), $e.file(), $e.line(), $e.column(), \"key\", $e.key() ) );\nend\n\n");
+        }
+        Files.writeString(wc.rules.resolve("audit/many.drl"), drl);
+        Jvm run = Jvm.withHeap("40m", "rules", "lint", "--rules", wc.rules.toString(), "--knowledge", wc.knowledge.toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).matches("error: " + java.util.regex.Pattern.quote(wc.rules + "/audit") + ": ran out of memory compiling \\d+ rules "
+                + "\\(the JVM's heap is at most \\d+ MB\\); give it more, e\\.g\\. CPA_JAVA_OPTS=-Xmx1g\n");
+    }
+
     /** The command line in a JVM of its own, as a maintainer runs it: what a stuck or exiting rule does stays there. */
     record Jvm(int code, String out, String err) {
         static Jvm run(String... args) throws Exception {
+            return withHeap("256m", args);
+        }
+
+        static Jvm withHeap(String heap, String... args) throws Exception {
             Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-            List<String> command = new java.util.ArrayList<>(List.of(javaBin.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+            List<String> command = new java.util.ArrayList<>(List.of(javaBin.toString(), "-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-cp",
                     System.getProperty("java.class.path"), "dev.profileadvisor.cli.Main"));
             command.addAll(List.of(args));
             Path out = Files.createTempFile("rules-out", ".txt");
