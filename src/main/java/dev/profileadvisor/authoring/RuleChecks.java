@@ -16,13 +16,22 @@ import dev.profileadvisor.catalog.MessageTemplate;
 import dev.profileadvisor.catalog.RuleDoc;
 import dev.profileadvisor.catalog.SuppliedValues;
 
+import dev.profileadvisor.engine.RunWatch;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,47 +46,143 @@ public final class RuleChecks {
     private RuleChecks() {
     }
 
+    /** How long {@code rules test} lets one case run unless told otherwise. */
+    public static final Duration CASE_DEADLINE = Duration.ofSeconds(20);
+
     /**
      * The outcome of one case.
      *
      * @param ruleCase the case
      * @param failure  what went wrong, or empty when it passed
+     * @param ran      false for a case not run because an earlier one never finished ({@link Runner})
      */
-    public record CaseResult(RuleCase ruleCase, Optional<String> failure) {
-        /** @return whether the case passed */
+    public record CaseResult(RuleCase ruleCase, Optional<String> failure, boolean ran) {
+        /**
+         * The outcome of a case that ran.
+         *
+         * @param ruleCase the case
+         * @param failure  what went wrong, or empty when it passed
+         */
+        public CaseResult(RuleCase ruleCase, Optional<String> failure) {
+            this(ruleCase, failure, true);
+        }
+
+        /** @return whether the case ran and passed */
         public boolean passed() {
-            return failure.isEmpty();
+            return ran && failure.isEmpty();
         }
     }
 
     /**
-     * Runs every case of every documented rule.
+     * Runs every case of every documented rule ({@link Runner}, {@link #CASE_DEADLINE} per case).
      *
      * @param advisor the advisor whose rules to test
      * @return one result per case, in catalogue order
      */
     public static List<CaseResult> test(ProfileAdvisor advisor) {
-        List<CaseResult> out = new ArrayList<>();
-        for (RuleDoc doc : advisor.rules().values()) {
-            for (RuleCase c : doc.cases()) out.add(run(advisor, c));
-        }
-        return out;
+        return new Runner(advisor, CASE_DEADLINE).test(List.of());
     }
 
     /**
-     * Runs the cases of some rules only.
+     * Runs the cases of some rules only ({@link Runner}, {@link #CASE_DEADLINE} per case).
      *
      * @param advisor the advisor whose rules to test
      * @param ids     the ids of the rules whose cases to run; an id with no docs has no cases
      * @return one result per case, in catalogue order
      */
     public static List<CaseResult> test(ProfileAdvisor advisor, java.util.Collection<String> ids) {
-        List<CaseResult> out = new ArrayList<>();
-        for (RuleDoc doc : advisor.rules().values()) {
-            if (!ids.contains(doc.id())) continue;
-            for (RuleCase c : doc.cases()) out.add(run(advisor, c));
+        return ids.isEmpty() ? List.of() : new Runner(advisor, CASE_DEADLINE).test(ids);
+    }
+
+    /**
+     * Runs cases one after the other on a worker thread, each with a deadline. A consequence that never returns
+     * ({@code while (true) {}}) cannot be stopped: Java cannot interrupt a thread that does not ask whether it is
+     * interrupted, and {@code Thread.stop} is gone from recent JDKs and unsafe in all. So when a case misses its
+     * deadline the runner names the rule whose consequence is running, interrupts the worker (which ends a loop that
+     * does check), leaves it behind as a daemon thread that does not keep the JVM alive, and runs no further case:
+     * each would likely meet the same rule and leave one more spinning thread. The command line then exits with its
+     * code as usual; an embedding caller keeps the spinning thread until its JVM ends.
+     */
+    public static final class Runner {
+        private final ProfileAdvisor advisor;
+        private final Duration deadline;
+        private final RunWatch watch = new RunWatch();
+        private volatile boolean running;
+
+        /**
+         * @param advisor  the advisor whose rules to test
+         * @param deadline how long one case may run
+         */
+        public Runner(ProfileAdvisor advisor, Duration deadline) {
+            if (deadline.isNegative() || deadline.isZero()) throw new IllegalArgumentException("a deadline is positive, found " + deadline);
+            this.advisor = advisor;
+            this.deadline = deadline;
         }
-        return out;
+
+        /**
+         * Runs the cases of the rules named, or of every rule. Every rule is compiled first, so that compiling is not
+         * counted against a case's deadline.
+         *
+         * @param ids the ids of the rules whose cases to run; empty for every rule
+         * @return one result per case, in catalogue order; after a case that missed its deadline, the rest did not run
+         */
+        public List<CaseResult> test(java.util.Collection<String> ids) {
+            Map<String, String> where = advisor.ruleLocations();
+            List<RuleCase> cases = new ArrayList<>();
+            for (RuleDoc doc : advisor.rules().values()) if (ids.isEmpty() || ids.contains(doc.id())) cases.addAll(doc.cases());
+            List<CaseResult> out = new ArrayList<>();
+            ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "rule-case");
+                t.setDaemon(true);
+                return t;
+            });
+            running = true;
+            try {
+                for (int i = 0; i < cases.size(); i++) {
+                    RuleCase c = cases.get(i);
+                    Future<CaseResult> result = worker.submit(() -> watch.around(() -> run(advisor, c)));
+                    try {
+                        out.add(result.get(deadline.toMillis(), TimeUnit.MILLISECONDS));
+                    } catch (TimeoutException e) {
+                        Optional<String> rule = watch.firing();
+                        result.cancel(true);
+                        String seconds = deadline.toMillis() % 1000 == 0 ? deadline.toSeconds() + " s" : deadline.toMillis() + " ms";
+                        String why = rule.map(r -> "rule `" + r + "` (" + where.getOrDefault(r, "?") + ") did not finish within " + seconds
+                                        + ": its consequence does not return")
+                                .orElse("the case did not finish within " + seconds + ", with no consequence running (a condition that "
+                                        + "does not return, or a machine too busy)");
+                        out.add(new CaseResult(c, Optional.of(why + "; a thread that does not return cannot be stopped, so the "
+                                + (cases.size() - i - 1) + " cases after this one were not run")));
+                        for (RuleCase rest : cases.subList(i + 1, cases.size())) out.add(new CaseResult(rest, Optional.empty(), false));
+                        break;
+                    } catch (ExecutionException e) {
+                        Throwable cause = e.getCause();
+                        if (cause instanceof RuntimeException r) throw r;
+                        if (cause instanceof Error err) throw err;
+                        throw new IllegalStateException(cause);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while running the rule cases", e);
+                    }
+                }
+            } finally {
+                running = false;
+                worker.shutdownNow();
+            }
+            return out;
+        }
+
+        /**
+         * What was running at this moment, for a caller that sees the process end while {@link #test} runs (a
+         * consequence that calls {@code System.exit} by a way the compiler's check does not see).
+         *
+         * @return empty when no case is running; otherwise {@code rule `ID` (file:line)} of the consequence running,
+         *         or {@code a case} between firings
+         */
+        public Optional<String> runningNow() {
+            if (!running) return Optional.empty();
+            return Optional.of(watch.firing().map(r -> "rule `" + r + "` (" + advisor.ruleLocations().getOrDefault(r, "?") + ")").orElse("a case"));
+        }
     }
 
     /**
@@ -113,13 +218,14 @@ public final class RuleChecks {
                 dir = java.nio.file.Files.createTempDirectory("rule-case-");
                 write(dir.resolve("Cargo.toml"), c.writtenManifest());
                 if (!c.config().isEmpty()) write(dir.resolve(".cargo/config.toml"), c.config());
-                for (Map.Entry<String, String> f : c.files().entrySet()) write(dir.resolve(f.getKey()), f.getValue());
+                for (Map.Entry<String, String> f : c.files().entrySet()) write(inside(dir, f.getKey()), f.getValue());
                 if (c.files().keySet().stream().noneMatch(f -> f.startsWith("src/"))) write(dir.resolve("src/main.rs"), "fn main() {}\n");
                 request = request.project(advisor.project(dir.resolve("Cargo.toml"), c.env(), dir));
             }
             trace = advisor.trace(request);
         } catch (AdvisorException e) {
-            return new CaseResult(c, Optional.of("the request failed: " + e.getMessage()));
+            return new CaseResult(c, Optional.of("the request failed: " + e.problems().stream().map(Problem::toString)
+                    .collect(java.util.stream.Collectors.joining("; "))));
         } catch (java.io.IOException e) {
             return new CaseResult(c, Optional.of("cannot write the case's files: " + e.getMessage()));
         } finally {
@@ -165,7 +271,7 @@ public final class RuleChecks {
             dir = java.nio.file.Files.createTempDirectory("rule-case-");
             write(dir.resolve("Cargo.toml"), c.writtenManifest());
             if (!c.config().isEmpty()) write(dir.resolve(".cargo/config.toml"), c.config());
-            for (Map.Entry<String, String> f : c.files().entrySet()) write(dir.resolve(f.getKey()), f.getValue());
+            for (Map.Entry<String, String> f : c.files().entrySet()) write(inside(dir, f.getKey()), f.getValue());
             if (c.files().keySet().stream().noneMatch(f -> f.startsWith("src/"))) write(dir.resolve("src/main.rs"), "fn main() {}\n");
             List<GoalWeight> goals = c.goals().stream().map(GoalWeight::parse).toList();
             AuditReport report = advisor.audit(new AuditRequest(List.of(dir.resolve("Cargo.toml")), goals, c.env(), dir));
@@ -187,6 +293,9 @@ public final class RuleChecks {
             }
             if (c.expect() == RuleCase.Expect.FIRES && !mine.isEmpty()) located(c, mine).ifPresent(failures::add);
             return new CaseResult(c, failures.isEmpty() ? Optional.empty() : Optional.of(joined(failures)));
+        } catch (AdvisorException e) { // a rule that loops or throws: where it is, and what it did
+            return new CaseResult(c, Optional.of("the audit failed: " + e.problems().stream().map(Problem::toString)
+                    .collect(java.util.stream.Collectors.joining("; "))));
         } catch (java.io.IOException e) {
             return new CaseResult(c, Optional.of("cannot write the case's files: " + e.getMessage()));
         } finally {
@@ -232,6 +341,13 @@ public final class RuleChecks {
                 + " ".repeat(label.length() + 2 + i) + "^ first difference, at character " + (i + 1);
     }
 
+    /** A case file's path under its scratch directory; {@link RuleCase} already refuses one that would leave it. */
+    private static Path inside(Path dir, String relative) {
+        Path p = dir.resolve(relative).normalize();
+        if (!p.startsWith(dir) || p.equals(dir)) throw new IllegalArgumentException("`files` entry `" + relative + "` is outside " + dir);
+        return p;
+    }
+
     private static void write(Path p, String text) throws java.io.IOException {
         java.nio.file.Files.createDirectories(p.getParent());
         java.nio.file.Files.writeString(p, text);
@@ -258,7 +374,8 @@ public final class RuleChecks {
     public static List<Problem> lint(ProfileAdvisor advisor) {
         List<Problem> problems = new ArrayList<>();
         Map<String, RuleDoc> docs = advisor.rules();
-        advisor.ruleLocations().forEach((id, where) -> {
+        Map<String, String> locations = advisor.ruleLocations(); // a new map each call: once, not once per rule
+        locations.forEach((id, where) -> {
             if (!docs.containsKey(id)) {
                 String[] fl = where.split(":(?=\\d+$)");
                 problems.add(new Problem(fl[0], Integer.parseInt(fl[1]), 1, "rule `" + id
@@ -266,7 +383,7 @@ public final class RuleChecks {
             }
         });
         for (RuleDoc d : docs.values()) {
-            if (!advisor.ruleLocations().containsKey(d.id())) {
+            if (!locations.containsKey(d.id())) {
                 problems.add(new Problem(d.file(), d.line(), 1, "docs for `" + d.id() + "`, but no DRL rule has that name"));
                 continue;
             }

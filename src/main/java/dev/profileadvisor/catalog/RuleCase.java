@@ -40,8 +40,9 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
                        int column, String message, String messageContains, Map<String, String> host, String targetCpu,
                        List<String> rustflags, String linker, Map<String, String> measured) {
     /**
-     * Checks that the expectation is given, that a case expecting a message expects the rule to fire, and copies
-     * the collections.
+     * Checks that the expectation is given, that a case expecting a message expects the rule to fire, that every
+     * {@code files} entry stays inside the case's directory ({@link #outsideScratch}) and that the line and column
+     * are not negative, and copies the collections.
      *
      * @param rule     the rule id
      * @param name     what the case shows
@@ -71,6 +72,12 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
         if (expect == Expect.SILENT && !(message.isEmpty() && messageContains.isEmpty())) {
             throw new IllegalArgumentException("a silent case has no message to check");
         }
+        for (String path : files.keySet()) {
+            outsideScratch(path).ifPresent(why -> {
+                throw new IllegalArgumentException("`files` entry `" + path + "` " + why);
+            });
+        }
+        if (at < 0 || column < 0) throw new IllegalArgumentException("a line or column is 1 or more (0 for any), found " + at + ":" + column);
         goals = List.copyOf(goals);
         settings = Map.copyOf(settings);
         env = Map.copyOf(env);
@@ -183,6 +190,26 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
         rest.addAll(lines.subList(end, lines.size()));
         String out = String.join("\n", rest).strip();
         return !boilerplate || out.isEmpty() ? toml : out + "\n";
+    }
+
+    /**
+     * Why a {@code files} entry would be written outside the case's scratch directory, if it would: the runner
+     * writes each entry under a new temporary directory, and a maintainer's typo must not reach other files.
+     *
+     * @param path a key of a case's {@code files}
+     * @return what is wrong with it, or empty when it names a file inside the directory
+     */
+    public static java.util.Optional<String> outsideScratch(String path) {
+        if (path.isEmpty()) return java.util.Optional.of("is empty");
+        if (path.indexOf('\0') >= 0) return java.util.Optional.of("holds a NUL character");
+        if (path.startsWith("/") || path.startsWith("\\") || path.matches("[A-Za-z]:.*")) {
+            return java.util.Optional.of("is an absolute path");
+        }
+        for (String part : path.split("[/\\\\]", -1)) {
+            if (part.equals("..")) return java.util.Optional.of("leaves the case's directory (`..`)");
+            if (part.isEmpty() || part.equals(".")) return java.util.Optional.of("has an empty or `.` component");
+        }
+        return java.util.Optional.empty();
     }
 
     /** @return whether this case audits a manifest (rather than recommending for goals) */

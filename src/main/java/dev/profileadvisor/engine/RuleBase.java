@@ -7,10 +7,13 @@ import dev.profileadvisor.Problem;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.MatchCreatedEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -92,9 +95,23 @@ public final class RuleBase {
      *
      * @param files the rule tree
      * @return the compiled rule base
-     * @throws AdvisorException with {@code file:line:col} for every syntax or type error, and for duplicate rule names
+     * @throws AdvisorException with {@code file:line:col} for every syntax or type error, for duplicate rule names
+     *                          and for a consequence that could end the process ({@link ConsequenceCalls}); also
+     *                          when compiling runs out of memory, with the rule count and the heap limit
      */
     public static RuleBase compile(List<RuleFile> files) {
+        try {
+            return compileAll(files);
+        } catch (OutOfMemoryError e) { // the builder is garbage once this is thrown: there is memory to say so
+            long rules = files.stream().filter(RuleFile::isDrl).mapToLong(f -> RULE_DECL.matcher(f.text()).results().count()).sum();
+            String where = files.stream().filter(RuleFile::isDrl).map(RuleFile::name).findFirst().orElse("rules");
+            throw new AdvisorException(Problem.of(where.contains("/") ? where.substring(0, where.lastIndexOf('/')) : where,
+                    "ran out of memory compiling " + rules + " rules (the JVM's heap is at most "
+                            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give it more, e.g. CPA_JAVA_OPTS=-Xmx1g"));
+        }
+    }
+
+    private static RuleBase compileAll(List<RuleFile> files) {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
         // Consequences are Java, compiled by ECJ: faster than interpreted MVEL (docs/architecture.md); conditions are
         // DRL either way, with record accessors read as properties.
@@ -106,9 +123,11 @@ public final class RuleBase {
         for (RuleFile f : files) {
             if (!f.isDrl()) continue;
             byName.put(f.name(), f);
+            problems.addAll(ConsequenceCalls.read(f));
             Matcher m = RULE_DECL.matcher(f.text());
+            ConsequenceCalls.Lines lines = new ConsequenceCalls.Lines(f.text());
             while (m.find()) {
-                Location loc = new Location(f.name(), lineOf(f.text(), m.start(1)));
+                Location loc = new Location(f.name(), lines.line(m.start(1)));
                 Location prev = rules.putIfAbsent(m.group(1), loc);
                 if (prev != null) {
                     problems.add(new Problem(f.name(), loc.line(), 1, "rule `" + m.group(1) + "` is already defined at "
@@ -140,7 +159,8 @@ public final class RuleBase {
         for (RuleFile f : files) {
             if (!f.isDrl()) continue;
             Matcher m = RULE_DECL.matcher(f.text());
-            while (m.find()) rules.putIfAbsent(m.group(1), new Location(f.name(), lineOf(f.text(), m.start(1))));
+            ConsequenceCalls.Lines lines = new ConsequenceCalls.Lines(f.text());
+            while (m.find()) rules.putIfAbsent(m.group(1), new Location(f.name(), lines.line(m.start(1))));
         }
         return rules;
     }
@@ -161,14 +181,22 @@ public final class RuleBase {
      *
      * @param facts input facts
      * @return every fact in working memory afterwards, and how often each rule fired
-     * @throws AdvisorException when a rule keeps firing past {@link #FIRING_LIMIT} (a loop), naming the rule
+     * @throws AdvisorException when a rule keeps firing past {@link #FIRING_LIMIT} (a loop), naming the rule that
+     *                          drives it, or when a consequence throws, naming the rule and the exception's message
      */
     public Outcome run(Collection<?> facts) {
         KieSession session = sessions.newKieSession(ONE_THREAD_AT_A_TIME);
         Map<String, Integer> firings = new HashMap<>();
+        RunWatch watch = RunWatch.current();
         DefaultAgendaEventListener counter = new DefaultAgendaEventListener() {
             @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                if (watch != null) watch.entered(event.getMatch().getRule().getName());
+            }
+
+            @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
+                if (watch != null) watch.left();
                 firings.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
             }
         };
@@ -176,12 +204,35 @@ public final class RuleBase {
             session.addEventListener(counter);
             for (Object f : facts) session.insert(f);
             int fired = session.fireAllRules(FIRING_LIMIT);
-            if (fired >= FIRING_LIMIT) throw loop(firings);
+            if (fired >= FIRING_LIMIT) throw loop(firings, facts);
             return new Outcome(List.copyOf(session.getObjects()), Map.copyOf(firings));
+        } catch (ConsequenceException e) {
+            throw thrown(e);
         } finally {
+            if (watch != null) watch.left();
             session.removeEventListener(counter);
             session.dispose();
         }
+    }
+
+    /**
+     * A consequence that threw, as a problem at its rule: the rule, the exception and its message (Drools wraps it
+     * once or twice; the innermost cause is the consequence's own).
+     */
+    private AdvisorException thrown(ConsequenceException e) {
+        String rule = e.getMatch() != null && e.getMatch().getRule() != null ? e.getMatch().getRule().getName() : "?";
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
+        String what = cause == e ? "an exception" : "`" + cause.getClass().getSimpleName() + "`";
+        String message = cause == e || cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage());
+        Location loc = rules.getOrDefault(rule, new Location("rules", 0));
+        return new AdvisorException(new Problem(loc.file(), loc.line(), 1, "rule `" + rule + "` threw " + what + " in its consequence"
+                + message + "; a consequence only inserts a fact, so make its conditions match only what it can handle"));
+    }
+
+    private static String firstLine(String s) {
+        String line = s.strip().lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
     /**
@@ -196,12 +247,20 @@ public final class RuleBase {
      * @throws AdvisorException as {@link #run(Collection)}
      */
     public Outcome run(List<?> standing, Collection<?> facts) {
-        Optional<Outcome> out = noStanding.isEmpty() ? standingSessions.run(standing, facts, FIRING_LIMIT) : Optional.empty();
+        Optional<Outcome> out = noStanding.isEmpty() ? standing(standing, facts) : Optional.empty();
         return out.orElseGet(() -> {
             List<Object> all = new ArrayList<>(standing); // also for a loop: a new session names the looping rule
             all.addAll(facts);
             return run(all);
         });
+    }
+
+    private Optional<Outcome> standing(List<?> standing, Collection<?> facts) {
+        try {
+            return standingSessions.run(standing, facts, FIRING_LIMIT);
+        } catch (ConsequenceException e) {
+            throw thrown(e);
+        }
     }
 
     /**
@@ -212,12 +271,60 @@ public final class RuleBase {
         return noStanding;
     }
 
-    private AdvisorException loop(Map<String, Integer> firings) {
-        String worst = firings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+    /** How many of the last firings before the limit {@link #loop} looks at to tell which rules keep the loop going. */
+    static final int LOOP_WINDOW = 1_000;
+
+    /**
+     * The rule a run that reached the firing limit loops on. The most frequent rule is not it: a rule that
+     * {@code update}s a fact makes every rule matching that fact fire again, as often as itself. So the run is
+     * repeated (it is deterministic) counting, over its last {@link #LOOP_WINDOW} firings, the activations each
+     * firing created: the rule whose consequences keep creating them drives the loop. This costs a second run, and
+     * only when a run has already failed.
+     */
+    private AdvisorException loop(Map<String, Integer> firings, Collection<?> facts) {
+        Map<String, Integer> caused = new LinkedHashMap<>();
+        KieSession session = sessions.newKieSession(ONE_THREAD_AT_A_TIME);
+        int[] fired = {0};
+        String[] current = {null};
+        DefaultAgendaEventListener diagnosis = new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                current[0] = ++fired[0] > FIRING_LIMIT - LOOP_WINDOW ? event.getMatch().getRule().getName() : null;
+            }
+
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                current[0] = null;
+            }
+
+            @Override
+            public void matchCreated(MatchCreatedEvent event) {
+                if (current[0] != null) caused.merge(current[0], 1, Integer::sum);
+            }
+        };
+        try {
+            session.addEventListener(diagnosis);
+            for (Object f : facts) session.insert(f);
+            session.fireAllRules(FIRING_LIMIT);
+        } catch (RuntimeException e) {
+            caused.clear(); // not deterministic after all: fall back to the firing counts
+        } finally {
+            session.removeEventListener(diagnosis);
+            session.dispose();
+        }
+        Map<String, Integer> score = caused.isEmpty() ? firings : caused;
+        int most = score.values().stream().max(Integer::compare).orElse(0);
+        List<String> drivers = new ArrayList<>();
+        for (String id : rules.keySet()) if (score.getOrDefault(id, 0) == most) drivers.add(id); // declaration order
+        if (drivers.isEmpty()) drivers.add(score.keySet().stream().findFirst().orElse("?"));
+        String worst = drivers.get(0);
         Location loc = rules.getOrDefault(worst, new Location("rules", 0));
+        String with = drivers.size() == 1 ? "" : " (with " + String.join(", ", drivers.subList(1, drivers.size()).stream()
+                .map(id -> "`" + id + "` at " + rules.get(id).file() + ":" + rules.get(id).line()).toList()) + ")";
         return new AdvisorException(new Problem(loc.file(), loc.line(), 1, "rule `" + worst + "` fired "
-                + firings.get(worst) + " times without reaching a fixpoint (firing limit " + FIRING_LIMIT
-                + "): it keeps re-triggering itself or another rule; derive a new fact instead of modifying the one it matches"));
+                + firings.getOrDefault(worst, 0) + " times without reaching a fixpoint (firing limit " + FIRING_LIMIT
+                + "): it keeps re-triggering itself or another rule" + with
+                + "; derive a new fact instead of modifying the one it matches"));
     }
 
     /**
