@@ -23,8 +23,7 @@ import dev.profileadvisor.knowledge.Setting;
 import dev.profileadvisor.knowledge.SettingValue;
 import dev.profileadvisor.catalog.RuleCase;
 import dev.profileadvisor.catalog.RuleDoc;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseResult;
+import dev.profileadvisor.toml.TomlText;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -365,8 +364,8 @@ public final class JsonDocuments {
     /** A TOML literal as JSON: {@code "z"} → "z", {@code 3} → 3, {@code true} → true, empty → null. */
     private static JsonNode tomlValue(String literal) {
         if (literal == null || literal.isEmpty()) return F.nullNode();
-        TomlParseResult r = Toml.parse("x = " + literal);
-        return r.hasErrors() ? F.textNode(literal) : value(r.get("x"));
+        TomlText r = TomlText.parse("x = " + literal);
+        return r.hasErrors() ? F.textNode(literal) : value(r.table().get("x"));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.profileadvisor.manifest;
 
-import org.tomlj.Toml;
+import dev.profileadvisor.toml.TomlText;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
 
@@ -30,8 +30,8 @@ public final class Literals {
      */
     public static Object parse(String literal) {
         if (literal == null || literal.isEmpty()) return null;
-        var r = Toml.parse("x = " + literal);
-        return r.hasErrors() ? null : r.get("x");
+        var r = TomlText.parse("x = " + literal);
+        return r.hasErrors() ? null : r.table().get("x");
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.profileadvisor.manifest;
 
 import dev.profileadvisor.AdvisorException;
 import dev.profileadvisor.Problem;
-import org.tomlj.Toml;
+import dev.profileadvisor.toml.TomlText;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
@@ -36,7 +36,7 @@ public final class ManifestReader {
      * @return the parsed TOML
      * @throws AdvisorException when the file is missing, unreadable, too large, not UTF-8, or not valid TOML
      */
-    public static TomlParseResult parse(Path path, String display) {
+    public static TomlText parse(Path path, String display) {
         String text;
         try {
             // one stat for all three checks: this runs once per manifest of a batch audit
@@ -70,12 +70,12 @@ public final class ManifestReader {
      * @return the parsed TOML
      * @throws AdvisorException listing the TOML errors with line and column
      */
-    public static TomlParseResult parseText(String text, String display) {
+    public static TomlText parseText(String text, String display) {
         // sourceless: positions are kept, the copy of the text for source-preserving output (unused here) is not
-        TomlParseResult toml = Toml.parse(text, org.tomlj.TomlParseOptions.sourceless());
+        TomlText toml = TomlText.parse(text, org.tomlj.TomlParseOptions.sourceless());
         if (toml.hasErrors()) {
-            List<Problem> problems = toml.errors().stream().map(e -> new Problem(display, e.position().line(),
-                    e.position().column(), "invalid TOML: " + e.getMessage().replaceFirst("\\s*\\(line \\d+, column \\d+\\)\\s*$", ""))).toList();
+            List<Problem> problems = toml.errors().stream().map(e -> new Problem(display, e.line(), e.column(),
+                    "invalid TOML: " + e.message())).toList();
             throw new AdvisorException(problems);
         }
         return toml;
@@ -99,7 +99,8 @@ public final class ManifestReader {
      * @throws AdvisorException for a manifest with neither {@code [package]} nor {@code [workspace]} (an empty file, or
      *                          profiles alone), which cargo refuses with this message (cargo 1.95)
      */
-    public static Manifest manifest(TomlParseResult toml, Path path, String display) {
+    public static Manifest manifest(TomlText doc, Path path, String display) {
+        TomlParseResult toml = doc.table();
         Path dir = path.getParent();
         TomlTable pkg = table(toml, "package");
         TomlTable ws = table(toml, "workspace");
@@ -134,23 +135,24 @@ public final class ManifestReader {
                 || producesArtifact(table(targets, "lib")));
         List<ProfileEntry> entries = new ArrayList<>();
         Map<String, Origin> declarations = new LinkedHashMap<>();
-        readProfiles(toml, display, Origin.Kind.MANIFEST, entries, declarations);
+        readProfiles(doc, display, Origin.Kind.MANIFEST, entries, declarations);
         return new Manifest(path, display, name, rustVersion, workspaceRustVersion, ws != null, pkg == null ? "" : str(pkg.get("workspace")),
                 ws == null ? List.of() : strings(ws.get("members")), ws == null ? List.of() : strings(ws.get("exclude")),
                 lib, bin, table(targets, "lib") != null && Boolean.TRUE.equals(table(targets, "lib").get("proc-macro")),
                 deps, pathDeps, entries, declarations, ws != null && ws.get("members") != null
-                        ? position(display, toml, List.of("workspace", "members"), Origin.Kind.MANIFEST) : Origin.DEFAULT,
-                declared, patched, misplacedConfig(toml, display), distMetadata(toml, display));
+                        ? position(display, doc, List.of("workspace", "members"), Origin.Kind.MANIFEST) : Origin.DEFAULT,
+                declared, patched, misplacedConfig(doc, display), distMetadata(doc, display));
     }
 
     private static final Set<String> TARGET_DEPENDENCY_TABLES = Set.of("dependencies", "dev-dependencies", "build-dependencies",
             "dev_dependencies", "build_dependencies");
 
     /** {@code [build]} and the non-dependency keys of {@code [target.*]} in a manifest: cargo ignores them there. */
-    private static List<ConfigEntry> misplacedConfig(TomlParseResult toml, String display) {
+    private static List<ConfigEntry> misplacedConfig(TomlText doc, String display) {
+        TomlParseResult toml = doc.table();
         List<ConfigEntry> out = new ArrayList<>();
         if (toml.get(List.of("build")) != null) {
-            out.add(new ConfigEntry("build", "", "", toml.get(List.of("build")), position(display, toml, List.of("build"), Origin.Kind.MANIFEST), List.of()));
+            out.add(new ConfigEntry("build", "", "", toml.get(List.of("build")), position(display, doc, List.of("build"), Origin.Kind.MANIFEST), List.of()));
         }
         TomlTable target = table(toml, "target");
         if (target != null) {
@@ -158,16 +160,17 @@ public final class ManifestReader {
                 if (!(target.get(List.of(t)) instanceof TomlTable tt)) continue;
                 for (String k : tt.keySet()) {
                     if (TARGET_DEPENDENCY_TABLES.contains(k)) continue;
-                    out.add(new ConfigEntry("target", t, k, tt.get(List.of(k)), position(display, toml, List.of("target", t, k), Origin.Kind.MANIFEST), List.of()));
+                    out.add(new ConfigEntry("target", t, k, tt.get(List.of(k)), position(display, doc, List.of("target", t, k), Origin.Kind.MANIFEST), List.of()));
                 }
             }
         }
         return out;
     }
 
-    private static Origin distMetadata(TomlParseResult toml, String display) {
+    private static Origin distMetadata(TomlText doc, String display) {
+        TomlParseResult toml = doc.table();
         for (List<String> path : List.of(List.of("workspace", "metadata", "dist"), List.of("package", "metadata", "dist"))) {
-            if (toml.get(path) instanceof TomlTable) return position(display, toml, path, Origin.Kind.MANIFEST);
+            if (toml.get(path) instanceof TomlTable) return position(display, doc, path, Origin.Kind.MANIFEST);
         }
         return Origin.DEFAULT;
     }
@@ -190,32 +193,33 @@ public final class ManifestReader {
      * @param display its name in messages
      * @return its profile entries
      */
-    public static ConfigFile config(TomlParseResult toml, Path path, String display) {
+    public static ConfigFile config(TomlText doc, Path path, String display) {
+        TomlParseResult toml = doc.table();
         List<ProfileEntry> entries = new ArrayList<>();
         Map<String, Origin> declarations = new LinkedHashMap<>();
-        readProfiles(toml, display, Origin.Kind.CONFIG, entries, declarations);
+        readProfiles(doc, display, Origin.Kind.CONFIG, entries, declarations);
         List<ConfigEntry> settings = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Object build = toml.get(List.of("build"));
         if (build instanceof TomlTable bt) {
-            for (String k : bt.keySet()) settings.add(configEntry(toml, display, "build", "", List.of("build", k), bt.get(List.of(k)), problems));
+            for (String k : bt.keySet()) settings.add(configEntry(doc, display, "build", "", List.of("build", k), bt.get(List.of(k)), problems));
         } else if (build != null) {
-            problems.add(problem(display, toml, List.of("build"), "`build` must be a table, found " + typeName(build)));
+            problems.add(problem(display, doc, List.of("build"), "`build` must be a table, found " + typeName(build)));
         }
         Object target = toml.get(List.of("target"));
         if (target instanceof TomlTable tt) {
             for (String t : tt.keySet()) {
                 Object v = tt.get(List.of(t));
                 if (!(v instanceof TomlTable table)) {
-                    problems.add(problem(display, toml, List.of("target", t), "`target." + t + "` must be a table, found " + typeName(v)));
+                    problems.add(problem(display, doc, List.of("target", t), "`target." + t + "` must be a table, found " + typeName(v)));
                     continue;
                 }
                 for (String k : table.keySet()) {
-                    settings.add(configEntry(toml, display, "target", t, List.of("target", t, k), table.get(List.of(k)), problems));
+                    settings.add(configEntry(doc, display, "target", t, List.of("target", t, k), table.get(List.of(k)), problems));
                 }
             }
         } else if (target != null) {
-            problems.add(problem(display, toml, List.of("target"), "`target` must be a table, found " + typeName(target)));
+            problems.add(problem(display, doc, List.of("target"), "`target` must be a table, found " + typeName(target)));
         }
         if (!problems.isEmpty()) throw new AdvisorException(problems);
         return new ConfigFile(path, display, entries, declarations, settings);
@@ -225,7 +229,7 @@ public final class ManifestReader {
     private static final Map<String, String> TYPED = Map.of("rustflags", "list", "linker", "string", "incremental", "boolean",
             "target", "string");
 
-    private static ConfigEntry configEntry(TomlParseResult root, String display, String table, String target, List<String> path,
+    private static ConfigEntry configEntry(TomlText root, String display, String table, String target, List<String> path,
                                            Object value, List<Problem> problems) {
         String key = path.get(path.size() - 1);
         String dotted = String.join(".", path);
@@ -237,7 +241,7 @@ public final class ManifestReader {
                 case "list" -> {
                     if (value instanceof TomlArray a) {
                         for (int i = 0; i < a.size(); i++) {
-                            TomlPosition p = a.inputPositionOf(i);
+                            TomlPosition p = root.positionOf(a, i);
                             Origin at = new Origin(Origin.Kind.CONFIG, display, p == null ? 0 : p.line(), p == null ? 0 : p.column());
                             if (a.get(i) instanceof String s) elements.add(new ConfigEntry.Element(s, at));
                             else problems.add(new Problem(display, at.line(), at.column(), "`" + dotted + "` must hold only strings, found "
@@ -259,8 +263,8 @@ public final class ManifestReader {
         return new ConfigEntry(table, target, key, value, position(display, root, path, Origin.Kind.CONFIG), elements);
     }
 
-    private static Problem problem(String display, TomlParseResult root, List<String> path, String message) {
-        TomlPosition p = root.inputPositionOf(path);
+    private static Problem problem(String display, TomlText root, List<String> path, String message) {
+        TomlPosition p = root.positionOf(path);
         return new Problem(display, p == null ? 0 : p.line(), p == null ? 0 : p.column(), message);
     }
 
@@ -279,19 +283,20 @@ public final class ManifestReader {
     }
 
     /** The {@code [profile.*]} tables of a manifest or config file: their entries, and where each is declared. */
-    private static void readProfiles(TomlParseResult toml, String display, Origin.Kind kind, List<ProfileEntry> entries,
+    private static void readProfiles(TomlText doc, String display, Origin.Kind kind, List<ProfileEntry> entries,
                                      Map<String, Origin> declarations) {
+        TomlParseResult toml = doc.table();
         TomlTable profiles = table(toml, "profile");
         if (profiles == null) return;
         for (String profile : profiles.keySet()) {
-            declarations.put(profile, position(display, toml, List.of("profile", profile), kind));
+            declarations.put(profile, position(display, doc, List.of("profile", profile), kind));
             if (profiles.get(List.of(profile)) instanceof TomlTable pt) {
-                read(entries, profile, pt, List.of("profile", profile), toml, display, kind);
+                read(entries, profile, pt, List.of("profile", profile), doc, display, kind);
             }
         }
     }
 
-    private static void read(List<ProfileEntry> out, String profile, TomlTable table, List<String> path, TomlParseResult root,
+    private static void read(List<ProfileEntry> out, String profile, TomlTable table, List<String> path, TomlText root,
                              String display, Origin.Kind kind) {
         for (String key : table.keySet()) {
             Object v = table.get(List.of(key));
@@ -314,14 +319,14 @@ public final class ManifestReader {
     }
 
     private static void readOverride(List<ProfileEntry> out, String profile, String table, TomlTable t, List<String> path,
-                                     TomlParseResult root, String display, Origin.Kind kind) {
+                                     TomlText root, String display, Origin.Kind kind) {
         for (String key : t.keySet()) {
             out.add(new ProfileEntry(profile, table, key, t.get(List.of(key)), position(display, root, concat(path, key), kind)));
         }
     }
 
-    private static Origin position(String display, TomlParseResult root, List<String> path, Origin.Kind kind) {
-        TomlPosition p = root.inputPositionOf(path);
+    private static Origin position(String display, TomlText root, List<String> path, Origin.Kind kind) {
+        TomlPosition p = root.positionOf(path);
         return new Origin(kind, display, p == null ? 0 : p.line(), p == null ? 0 : p.column());
     }
 
