@@ -7,6 +7,7 @@ import dev.profileadvisor.Severity;
 import dev.profileadvisor.audit.SettingReport;
 import dev.profileadvisor.audit.TargetReport;
 import dev.profileadvisor.cargo.RustcFlags;
+import dev.profileadvisor.manifest.ProfileChain;
 import dev.profileadvisor.audit.WorkspaceAudit;
 
 import java.util.List;
@@ -41,7 +42,7 @@ final class AuditText {
 
     private static void profile(StringBuilder s, ProfileReport p) {
         s.append("profile ").append(p.name());
-        if (p.chain().size() > 1) s.append(" (inherits ").append(String.join(" → ", p.chain().subList(1, p.chain().size()))).append(')');
+        if (p.chain().size() > 1) s.append(" (inherits ").append(ProfileChain.arrows(p.chain().subList(1, p.chain().size()), false)).append(')');
         if (p.problem().isEmpty() && p.settings().stream().allMatch(x -> x.origin().equals("implicit")
                 || x.origin().equals("default") && x.why().isEmpty())) {
             s.append(": cargo's defaults; rustc: ").append(p.rustcLine().map(RustcFlags::shellJoin).orElse("")).append("\n\n");

@@ -35,8 +35,18 @@ import java.util.regex.Pattern;
  * the facts many calls share.
  */
 public final class RuleBase {
-    /** Most firings one request may take before the engine calls it a loop. */
+    /** Most firings one request may take before the engine calls it a loop, over {@link #FIRINGS_PER_FACT} per fact. */
     public static final int FIRING_LIMIT = 10_000;
+    /**
+     * Firings each input fact adds to {@link #FIRING_LIMIT}: a large input (10,001 unknown keys, each a finding) fires
+     * in proportion to its size, a loop without end.
+     */
+    public static final int FIRINGS_PER_FACT = 20;
+    /**
+     * Most times one rule may fire on the same facts (the same fact handles, which {@code modify} and {@code update}
+     * keep) before the engine calls it a loop, however large the input.
+     */
+    public static final int SAME_MATCH_LIMIT = 100;
 
     static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
 
@@ -161,22 +171,38 @@ public final class RuleBase {
      *
      * @param facts input facts
      * @return every fact in working memory afterwards, and how often each rule fired
-     * @throws AdvisorException when a rule keeps firing past {@link #FIRING_LIMIT} (a loop), naming the rule
+     * @throws AdvisorException when a rule fires {@link #SAME_MATCH_LIMIT} times on the same facts, or the run past
+     *                          {@link #firingLimit} (a loop), naming the rule
      */
     public Outcome run(Collection<?> facts) {
         KieSession session = sessions.newKieSession(ONE_THREAD_AT_A_TIME);
         Map<String, Integer> firings = new HashMap<>();
+        Map<List<Object>, Integer> perMatch = new HashMap<>();
+        String[] looping = {null};
         DefaultAgendaEventListener counter = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
-                firings.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+                String rule = event.getMatch().getRule().getName();
+                firings.merge(rule, 1, Integer::sum);
+                List<Object> match = new ArrayList<>(event.getMatch().getFactHandles().size() + 1);
+                match.add(rule);
+                match.addAll(event.getMatch().getFactHandles());
+                if (perMatch.merge(match, 1, Integer::sum) > SAME_MATCH_LIMIT && looping[0] == null) {
+                    looping[0] = rule;
+                    session.halt();
+                }
             }
         };
         try {
             session.addEventListener(counter);
             for (Object f : facts) session.insert(f);
-            int fired = session.fireAllRules(FIRING_LIMIT);
-            if (fired >= FIRING_LIMIT) throw loop(firings);
+            int limit = firingLimit(facts.size());
+            int fired = session.fireAllRules(limit);
+            if (looping[0] != null) throw loop(looping[0], SAME_MATCH_LIMIT + 1 + " times on the same facts");
+            if (fired >= limit) {
+                String worst = firings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+                throw loop(worst, firings.get(worst) + " times (firing limit " + limit + " for " + facts.size() + " facts)");
+            }
             return new Outcome(List.copyOf(session.getObjects()), Map.copyOf(firings));
         } finally {
             session.removeEventListener(counter);
@@ -196,7 +222,8 @@ public final class RuleBase {
      * @throws AdvisorException as {@link #run(Collection)}
      */
     public Outcome run(List<?> standing, Collection<?> facts) {
-        Optional<Outcome> out = noStanding.isEmpty() ? standingSessions.run(standing, facts, FIRING_LIMIT) : Optional.empty();
+        Optional<Outcome> out = noStanding.isEmpty()
+                ? standingSessions.run(standing, facts, firingLimit(standing.size() + facts.size())) : Optional.empty();
         return out.orElseGet(() -> {
             List<Object> all = new ArrayList<>(standing); // also for a loop: a new session names the looping rule
             all.addAll(facts);
@@ -212,12 +239,19 @@ public final class RuleBase {
         return noStanding;
     }
 
-    private AdvisorException loop(Map<String, Integer> firings) {
-        String worst = firings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
-        Location loc = rules.getOrDefault(worst, new Location("rules", 0));
-        return new AdvisorException(new Problem(loc.file(), loc.line(), 1, "rule `" + worst + "` fired "
-                + firings.get(worst) + " times without reaching a fixpoint (firing limit " + FIRING_LIMIT
-                + "): it keeps re-triggering itself or another rule; derive a new fact instead of modifying the one it matches"));
+    /**
+     * @param facts how many facts a run starts from
+     * @return the firings it may take: {@link #FIRING_LIMIT} plus {@link #FIRINGS_PER_FACT} per fact
+     */
+    public static int firingLimit(int facts) {
+        return (int) Math.min(Integer.MAX_VALUE, FIRING_LIMIT + (long) FIRINGS_PER_FACT * facts);
+    }
+
+    private AdvisorException loop(String rule, String fired) {
+        Location loc = rules.getOrDefault(rule, new Location("rules", 0));
+        return new AdvisorException(new Problem(loc.file(), loc.line(), 1, "rule `" + rule + "` fired " + fired
+                + " without reaching a fixpoint: it keeps re-triggering itself or another rule; derive a new fact instead of"
+                + " modifying the one it matches"));
     }
 
     /**
