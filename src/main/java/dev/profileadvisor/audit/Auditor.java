@@ -348,8 +348,10 @@ public final class Auditor {
             return new AuditFinding(f.rule(), Severity.WARNING, f.file(), f.line(), f.column(), f.rule(), "", List.of());
         }
         Severity severity = doc.severity().orElse(Severity.NOTE);
-        return new AuditFinding(f.rule(), severity, f.file(), f.line(), f.column(), doc.messageWith(f.args()),
-                doc.fixWith(f.args()), doc.sourcesWith(f.args()).stream().map(knowledge::url).toList());
+        Map<String, String> args = new LinkedHashMap<>();
+        f.args().forEach((k, v) -> args.put(k, Literals.shown(v))); // a 3 MB value once per message is enough to stall
+        return new AuditFinding(f.rule(), severity, f.file(), f.line(), f.column(), doc.messageWith(args),
+                doc.fixWith(args), doc.sourcesWith(f.args()).stream().map(knowledge::url).toList());
     }
 
     private static String location(Origin o) {

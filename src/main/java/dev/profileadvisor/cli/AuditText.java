@@ -7,6 +7,7 @@ import dev.profileadvisor.Severity;
 import dev.profileadvisor.audit.SettingReport;
 import dev.profileadvisor.audit.TargetReport;
 import dev.profileadvisor.cargo.RustcFlags;
+import dev.profileadvisor.manifest.Literals;
 import dev.profileadvisor.manifest.ProfileChain;
 import dev.profileadvisor.audit.WorkspaceAudit;
 
@@ -36,7 +37,9 @@ final class AuditText {
                 .append(", ").append(count(report.count(Severity.ERROR), "error")).append(", ")
                 .append(count(report.count(Severity.WARNING), "warning")).append(", ")
                 .append(count(report.count(Severity.NOTE), "note"));
-        if (!report.errors().isEmpty()) s.append(", ").append(count(report.errors().size(), "input")).append(" not audited");
+        // an input is not audited for one error or several (every syntax error of a file is listed)
+        long unread = report.errors().stream().map(dev.profileadvisor.Problem::file).distinct().count();
+        if (unread > 0) s.append(", ").append(count((int) unread, "input")).append(" not audited");
         return s.append('\n').toString();
     }
 
@@ -55,9 +58,9 @@ final class AuditText {
         }
         List<SettingReport> settings = p.settings();
         int kw = settings.stream().mapToInt(x -> x.key().length()).max().orElse(10);
-        int vw = settings.stream().mapToInt(x -> x.value().length()).max().orElse(10);
+        int vw = settings.stream().mapToInt(x -> Literals.shown(x.value()).length()).max().orElse(10);
         for (SettingReport x : settings) {
-            s.append("  ").append(pad(x.key(), kw)).append("  ").append(pad(x.value(), vw)).append("  ").append(x.origin());
+            s.append("  ").append(pad(x.key(), kw)).append("  ").append(pad(Literals.shown(x.value()), vw)).append("  ").append(x.origin());
             if (!x.why().isEmpty()) s.append(" (").append(x.why()).append(')');
             if (!x.setIn().isEmpty() && !x.setIn().equals(p.name())) s.append(" (from profile ").append(x.setIn()).append(')');
             s.append('\n');

@@ -201,7 +201,8 @@ public final class RuleBase {
             if (looping[0] != null) throw loop(looping[0], SAME_MATCH_LIMIT + 1 + " times on the same facts");
             if (fired >= limit) {
                 String worst = firings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
-                throw loop(worst, firings.get(worst) + " times (firing limit " + limit + " for " + facts.size() + " facts)");
+                // no counts in the message: a standing session and a new one hold different numbers of facts
+                throw loop(worst, "past the firing limit (" + FIRING_LIMIT + " plus " + FIRINGS_PER_FACT + " per input fact)");
             }
             return new Outcome(List.copyOf(session.getObjects()), Map.copyOf(firings));
         } finally {

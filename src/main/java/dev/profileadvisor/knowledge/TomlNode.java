@@ -275,7 +275,7 @@ public final class TomlNode {
         if (v instanceof Boolean b) return "the boolean `" + b + "`";
         if (v instanceof TomlArray) return "an array";
         if (v instanceof TomlTable) return "a table";
-        return v == null ? "nothing" : "a " + v.getClass().getSimpleName();
+        return TomlText.typeName(v);
     }
 
     private static List<String> sorted(Set<String> s) {

@@ -41,7 +41,7 @@ public final class ManifestReader {
         try {
             // one stat for all three checks: this runs once per manifest of a batch audit
             var attrs = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
-            if (attrs.isDirectory()) throw new AdvisorException(Problem.of(display, "is a directory, not a manifest"));
+            if (attrs.isDirectory()) throw new AdvisorException(Problem.of(display, "is a directory, not a TOML file"));
             if (!attrs.isRegularFile()) { // a FIFO would block the read forever
                 throw new AdvisorException(Problem.of(display, "is not a regular file (a pipe or a device?): "
                         + "save the manifest as a file and name that"));
@@ -58,10 +58,27 @@ public final class ManifestReader {
         } catch (CharacterCodingException e) {
             throw new AdvisorException(Problem.of(display, "is not UTF-8 text"));
         } catch (IOException e) {
-            throw new AdvisorException(Problem.of(display, "cannot read: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage())));
+            throw new AdvisorException(Problem.of(display, "cannot read: " + describe(e)));
         }
         return parseText(text, display);
+    }
+
+    /**
+     * @param e why a file or directory could not be read
+     * @return it in words, without Java's class names or a path the message already names
+     *         ({@code permission denied}, {@code a symbolic link loop}, {@code not a directory})
+     */
+    public static String describe(Exception e) {
+        if (e instanceof java.nio.file.FileSystemLoopException) return "a symbolic link loop";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
+        if (e instanceof java.nio.file.NotDirectoryException) return "not a directory";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            String r = f.getReason();
+            return r.contains("Too many levels of symbolic links") ? "a symbolic link loop" : r.toLowerCase(java.util.Locale.ROOT);
+        }
+        if (e instanceof java.io.UncheckedIOException u) return describe(u.getCause());
+        return e.getMessage() == null ? "an I/O error" : e.getMessage();
     }
 
     /**
@@ -268,32 +285,71 @@ public final class ManifestReader {
         return new Problem(display, p == null ? 0 : p.line(), p == null ? 0 : p.column(), message);
     }
 
+    /** A problem at the value of {@code path}, where cargo points at a value of the wrong type. */
+    private static Problem valueProblem(String display, TomlText root, List<String> path, String message) {
+        TomlPosition p = root.valuePositionOf(path);
+        return new Problem(display, p == null ? 0 : p.line(), p == null ? 0 : p.column(), message);
+    }
+
     /**
      * @param v a value tomlj returned
      * @return how TOML calls its type
      */
     static String typeName(Object v) {
-        if (v instanceof String s) return "the string `\"" + s + "\"`";
+        if (v instanceof String s) return "the string `" + Literals.shown(Literals.toml(s)) + "`";
         if (v instanceof Long l) return "the integer `" + l + "`";
         if (v instanceof Double d) return "the float `" + d + "`";
         if (v instanceof Boolean b) return "the boolean `" + b + "`";
         if (v instanceof TomlArray) return "an array";
         if (v instanceof TomlTable) return "a table";
-        return "a " + v.getClass().getSimpleName();
+        return TomlText.typeName(v);
     }
 
     /** The {@code [profile.*]} tables of a manifest or config file: their entries, and where each is declared. */
     private static void readProfiles(TomlText doc, String display, Origin.Kind kind, List<ProfileEntry> entries,
                                      Map<String, Origin> declarations) {
         TomlParseResult toml = doc.table();
+        List<Problem> problems = new ArrayList<>();
+        shape(doc, display, List.of("profile"), problems);
         TomlTable profiles = table(toml, "profile");
-        if (profiles == null) return;
+        if (profiles == null) {
+            if (!problems.isEmpty()) throw new AdvisorException(problems);
+            return;
+        }
+        for (String profile : profiles.keySet()) {
+            List<String> at = List.of("profile", profile);
+            shape(doc, display, at, problems);
+            if (!(profiles.get(List.of(profile)) instanceof TomlTable pt)) continue;
+            shape(doc, display, concat(at, "build-override"), problems);
+            shape(doc, display, concat(at, "package"), problems);
+            if (pt.get(List.of("package")) instanceof TomlTable specs) {
+                for (String spec : specs.keySet()) shape(doc, display, concat(concat(at, "package"), spec), problems);
+            }
+            Object inherits = pt.get(List.of("inherits"));
+            if (inherits != null && !(inherits instanceof String)) {
+                problems.add(valueProblem(display, doc, concat(at, "inherits"), "`profile." + profile
+                        + ".inherits` must be a string, found " + typeName(inherits) + " (cargo: invalid type, expected a string)"));
+            }
+        }
+        if (!problems.isEmpty()) throw new AdvisorException(problems); // cargo reads none of the file then
         for (String profile : profiles.keySet()) {
             declarations.put(profile, position(display, doc, List.of("profile", profile), kind));
             if (profiles.get(List.of(profile)) instanceof TomlTable pt) {
                 read(entries, profile, pt, List.of("profile", profile), doc, display, kind);
             }
         }
+    }
+
+    /**
+     * A problem when the value at {@code path}, a part of the profile structure cargo reads as a table, is there and
+     * not a table: cargo 1.95 refuses the whole file ({@code invalid type: integer `3`, expected struct TomlProfile}
+     * for a manifest; {@code expected a table, but found a string for `profile.release`} for a config file).
+     */
+    private static void shape(TomlText doc, String display, List<String> path, List<Problem> problems) {
+        Object v = doc.table().get(path);
+        if (v == null || v instanceof TomlTable) return;
+        problems.add(valueProblem(display, doc, path, "`" + String.join(".", path) + "` must be a table, found "
+                + typeName(v) + " (cargo: invalid type, expected a table)"));
     }
 
     private static void read(List<ProfileEntry> out, String profile, TomlTable table, List<String> path, TomlText root,

@@ -37,11 +37,16 @@ public final class TomlText {
     private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line (\\d+)");
 
     private final TomlParseResult table;
+    /** The text as written, without a byte order mark. */
+    private final String source;
+    /** Where each line of {@link #source} starts, once a value's position was asked for. */
+    private int[] lineStarts;
     /** The line of the text as written of each line tomlj read (index 0 for line 1); null when they are the same. */
     private final int[] written;
     private final int lines;
 
-    private TomlText(TomlParseResult table, int[] written, int lines) {
+    private TomlText(String source, TomlParseResult table, int[] written, int lines) {
+        this.source = source;
         this.table = table;
         this.written = written;
         this.lines = lines;
@@ -63,7 +68,7 @@ public final class TomlText {
     public static TomlText parse(String text, TomlParseOptions options) {
         String input = text.startsWith("\uFEFF") ? text.substring(1) : text;
         Compacted c = compact(input);
-        return new TomlText(Toml.parse(c.text, options), c.written, c.lines);
+        return new TomlText(input, Toml.parse(c.text, options), c.written, c.lines);
     }
 
     /** @return the tables and values tomlj read; its positions are those of {@link #position} before mapping */
@@ -91,6 +96,63 @@ public final class TomlText {
      */
     public TomlPosition positionOf(List<String> path) {
         return position(table.inputPositionOf(path));
+    }
+
+    /**
+     * @param path a key path
+     * @return where its value starts in the text as written ({@code [1, 2]} in {@code inherits = [1, 2]}), as cargo
+     *         points at a value of the wrong type; where the key is for a table header; null when it is not defined
+     */
+    public TomlPosition valuePositionOf(List<String> path) {
+        TomlPosition key = positionOf(path);
+        if (key == null) return null;
+        if (lineStarts == null) {
+            int[] starts = new int[64];
+            int n = 0;
+            starts[n++] = 0;
+            for (int i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) {
+                if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
+                starts[n++] = i + 1;
+            }
+            lineStarts = Arrays.copyOf(starts, n);
+        }
+        if (key.line() < 1 || key.line() > lineStarts.length) return key;
+        int start = lineStarts[key.line() - 1];
+        int end = source.indexOf('\n', start);
+        if (end < 0) end = source.length();
+        for (int i = start + key.column() - 1; i >= start && i < end; i++) {
+            char c = source.charAt(i);
+            if (c == '#' || c == '[' && i == start + key.column() - 1) return key; // a comment, or a table header
+            if (c == '"' || c == '\'') { // a quoted key: its text may hold `=`
+                int close = source.indexOf(c, i + 1);
+                if (close < 0 || close >= end) return key;
+                i = close;
+            } else if (c == '=') {
+                int v = i + 1;
+                while (v < end && (source.charAt(v) == ' ' || source.charAt(v) == '\t')) v++;
+                return TomlPosition.positionAt(key.line(), v - start + 1);
+            }
+        }
+        return key;
+    }
+
+    /**
+     * @param value a value tomlj returned
+     * @return its TOML type in words: {@code an integer}, {@code an offset date-time}, {@code a table}
+     */
+    public static String typeName(Object value) {
+        if (value == null) return "nothing";
+        if (value instanceof String) return "a string";
+        if (value instanceof Long) return "an integer";
+        if (value instanceof Double) return "a float";
+        if (value instanceof Boolean) return "a boolean";
+        if (value instanceof java.time.OffsetDateTime) return "an offset date-time";
+        if (value instanceof java.time.LocalDateTime) return "a local date-time";
+        if (value instanceof java.time.LocalDate) return "a local date";
+        if (value instanceof java.time.LocalTime) return "a local time";
+        if (value instanceof TomlArray) return "an array";
+        if (value instanceof org.tomlj.TomlTable) return "a table";
+        return "a value tomlj returned as " + value.getClass().getName(); // not a TOML type: a bug worth reporting as is
     }
 
     /**
