@@ -391,6 +391,6 @@ public final class JsonDocuments {
             for (String k : t.keySet()) out.set(k, value(t.get(List.of(k))));
             return out;
         }
-        return F.textNode(String.valueOf(v));
+        return F.textNode(dev.profileadvisor.manifest.Literals.toml(v)); // a date as TOML writes it, with its seconds
     }
 }

@@ -26,6 +26,7 @@ class MessagesInWordsTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("`lto = 1979-05-27T07:32:00Z`").contains("found an offset date-time")
                 .doesNotContain("OffsetDateTime");
+        assertThat(CliRun.run("audit", m.toString(), "--format", "json").out()).contains("\"value\" : \"1979-05-27T07:32:00Z\"");
     }
 
     @Test
