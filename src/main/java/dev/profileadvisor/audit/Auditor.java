@@ -51,6 +51,7 @@ import dev.profileadvisor.catalog.RuleDoc;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,7 +134,11 @@ public final class Auditor {
         DependencyGraph graph = DependencyGraph.of(project, lockOf(project));
         List<OverrideSpec> specs = overrideSpecs(project, entries, graph);
         OverrideValues overrides = new OverrideValues(knowledge, effective, project.packageNames(), graph::source);
-        for (EffectiveProfile p : effective.values()) facts.add(profileFact(project, entries, p));
+        Map<String, String> inherits = new HashMap<>(); // each profile's own `inherits` string, the last layer winning
+        for (ProfileEntry e : entries) {
+            if (e.inProfileTable() && e.key().equals("inherits") && e.value() instanceof String s) inherits.put(e.profile(), s);
+        }
+        for (EffectiveProfile p : effective.values()) facts.add(profileFact(project, inherits.getOrDefault(p.name(), ""), p));
         for (ProfileEntry e : entries) facts.add(entryFact(e, effective, overrides, specs));
         for (EffectiveProfile p : effective.values()) {
             if (p.problem().isPresent()) continue;
@@ -182,15 +187,13 @@ public final class Auditor {
         return new ProfileReport(p.name(), p.chain(), p.problem(), settings, p.rustcFlags(), target.line(p));
     }
 
-    private AuditProfile profileFact(Project project, List<ProfileEntry> entries, EffectiveProfile p) {
+    private AuditProfile profileFact(Project project, String inherits, EffectiveProfile p) {
         String name = p.name();
         ProfileInfo info = knowledge.profiles().get(name);
         boolean builtIn = info != null && info.builtIn();
         Optional<Origin> decl = project.root().declaration(name)
                 .or(() -> project.configs().stream().map(c -> c.declarations().get(name)).filter(java.util.Objects::nonNull).findFirst())
                 .or(() -> project.env().stream().filter(e -> e.profile().equals(name)).map(ProfileEntry::origin).findFirst());
-        String inherits = entries.stream().filter(e -> e.profile().equals(name) && e.inProfileTable()
-                && e.key().equals("inherits") && e.value() instanceof String).map(e -> (String) e.value()).reduce((a, b) -> b).orElse("");
         boolean reserved = knowledge.reservedNames().contains(name) || (name.startsWith("cargo") && !builtIn);
         return new AuditProfile(name, builtIn, reserved, knowledge.deprecatedNames().contains(name), decl.isPresent(),
                 decl.map(Auditor::location).orElse(project.root().display()), decl.map(Origin::line).orElse(0),
@@ -360,8 +363,10 @@ public final class Auditor {
             return new AuditFinding(f.rule(), Severity.WARNING, f.file(), f.line(), f.column(), f.rule(), "", List.of());
         }
         Severity severity = doc.severity().orElse(Severity.NOTE);
-        return new AuditFinding(f.rule(), severity, f.file(), f.line(), f.column(), doc.messageWith(f.args()),
-                doc.fixWith(f.args()), doc.sourcesWith(f.args()).stream().map(knowledge::url).toList());
+        Map<String, String> args = new LinkedHashMap<>();
+        f.args().forEach((k, v) -> args.put(k, Literals.shown(v))); // a 3 MB value once per message is enough to stall
+        return new AuditFinding(f.rule(), severity, f.file(), f.line(), f.column(), doc.messageWith(args),
+                doc.fixWith(args), doc.sourcesWith(f.args()).stream().map(knowledge::url).toList());
     }
 
     private static String location(Origin o) {

@@ -1,5 +1,6 @@
 package dev.profileadvisor.audit;
 
+import dev.profileadvisor.manifest.ProfileChain;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ public record ProfileReport(String name, List<String> chain, Optional<String> pr
      * @param rustcLine  the whole part of that rustc line settings decide, in cargo's order; empty when {@code rustcFlags} is
      */
     public ProfileReport {
-        chain = List.copyOf(chain);
+        chain = ProfileChain.unmodifiable(chain); // shared along the chain: copies would be quadratic
         settings = List.copyOf(settings);
         rustcFlags = rustcFlags.map(List::copyOf);
         rustcLine = rustcLine.map(List::copyOf);

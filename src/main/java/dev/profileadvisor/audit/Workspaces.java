@@ -5,12 +5,11 @@ import dev.profileadvisor.Problem;
 
 import dev.profileadvisor.knowledge.Knowledge;
 import dev.profileadvisor.manifest.ManifestFinder;
+import dev.profileadvisor.manifest.ManifestReader;
 import dev.profileadvisor.manifest.Project;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -34,6 +33,9 @@ final class Workspaces {
             String shown = request.paths().isEmpty() ? "." : input.toString();
             try {
                 if (!Files.exists(in, LinkOption.NOFOLLOW_LINKS)) {
+                    // Files.exists is also false when it cannot look (a directory on the way without search
+                    // permission): the attributes say which
+                    Files.readAttributes(in, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     errors.add(Problem.of(shown, "no such file or directory"));
                 } else if (Files.isSymbolicLink(in) && !Files.exists(in)) {
                     errors.add(Problem.of(shown, "a symbolic link that leads nowhere (or to itself)"));
@@ -111,12 +113,6 @@ final class Workspaces {
     }
 
     static String describe(Exception e) {
-        if (e instanceof FileSystemLoopException) return "a symbolic link loop";
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            String r = f.getReason();
-            return r.contains("Too many levels of symbolic links") ? "a symbolic link loop" : r.toLowerCase(java.util.Locale.ROOT);
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return ManifestReader.describe(e);
     }
 }

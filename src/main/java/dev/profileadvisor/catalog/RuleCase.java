@@ -1,7 +1,6 @@
 package dev.profileadvisor.catalog;
 
-import org.tomlj.Toml;
-import org.tomlj.TomlParseResult;
+import dev.profileadvisor.toml.TomlText;
 
 import java.util.List;
 import java.util.Map;
@@ -163,8 +162,8 @@ public record RuleCase(String rule, String name, String file, int line, List<Str
      */
     public String writtenManifest() {
         if (manifest.isEmpty()) return manifest;
-        TomlParseResult toml = Toml.parse(manifest);
-        if (toml.hasErrors() || toml.contains("package") || toml.contains("workspace")) return manifest;
+        TomlText toml = TomlText.parse(manifest);
+        if (toml.hasErrors() || toml.table().contains("package") || toml.table().contains("workspace")) return manifest;
         return manifest + (manifest.endsWith("\n") ? "\n" : "\n\n") + DEFAULT_PACKAGE;
     }
 

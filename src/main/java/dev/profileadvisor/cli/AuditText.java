@@ -8,6 +8,8 @@ import dev.profileadvisor.Severity;
 import dev.profileadvisor.audit.SettingReport;
 import dev.profileadvisor.audit.TargetReport;
 import dev.profileadvisor.cargo.RustcFlags;
+import dev.profileadvisor.manifest.Literals;
+import dev.profileadvisor.manifest.ProfileChain;
 import dev.profileadvisor.audit.WorkspaceAudit;
 
 import java.util.List;
@@ -54,13 +56,15 @@ final class AuditText {
                 .append(count(report.count(Severity.WARNING), "warning")).append(", ")
                 .append(count(report.count(Severity.NOTE), "note"));
         if (report.allowedCount() > 0) s.append(", ").append(report.allowedCount()).append(" allowed");
-        if (!report.errors().isEmpty()) s.append(", ").append(count(report.errors().size(), "input")).append(" not audited");
+        // an input is not audited for one error or several (every syntax error of a file is listed)
+        long unread = report.errors().stream().map(dev.profileadvisor.Problem::file).distinct().count();
+        if (unread > 0) s.append(", ").append(count((int) unread, "input")).append(" not audited");
         return s.append('\n').toString();
     }
 
     private static void profile(StringBuilder s, ProfileReport p) {
         s.append("profile ").append(line(p.name()));
-        if (p.chain().size() > 1) s.append(" (inherits ").append(line(String.join(" → ", p.chain().subList(1, p.chain().size())))).append(')');
+        if (p.chain().size() > 1) s.append(" (inherits ").append(line(ProfileChain.arrows(p.chain().subList(1, p.chain().size()), false))).append(')');
         if (p.problem().isEmpty() && p.settings().stream().allMatch(x -> x.origin().equals("implicit")
                 || x.origin().equals("default") && x.why().isEmpty())) {
             s.append(": cargo's defaults; rustc: ").append(line(p.rustcLine().map(RustcFlags::shellJoin).orElse(""))).append("\n\n");
@@ -73,9 +77,9 @@ final class AuditText {
         }
         List<SettingReport> settings = p.settings();
         int kw = settings.stream().mapToInt(x -> line(x.key()).length()).max().orElse(10);
-        int vw = settings.stream().mapToInt(x -> line(x.value()).length()).max().orElse(10);
+        int vw = settings.stream().mapToInt(x -> line(Literals.shown(x.value())).length()).max().orElse(10);
         for (SettingReport x : settings) {
-            s.append("  ").append(pad(line(x.key()), kw)).append("  ").append(pad(line(x.value()), vw)).append("  ").append(line(x.origin()));
+            s.append("  ").append(pad(line(x.key()), kw)).append("  ").append(pad(line(Literals.shown(x.value())), vw)).append("  ").append(line(x.origin()));
             if (!x.why().isEmpty()) s.append(" (").append(line(x.why())).append(')');
             if (!x.setIn().isEmpty() && !x.setIn().equals(p.name())) s.append(" (from profile ").append(line(x.setIn())).append(')');
             s.append('\n');

@@ -70,7 +70,18 @@ public final class Main {
             else err.println("  = note: run again with --verbose for the stack trace, and report it");
             return INTERNAL_ERROR;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) { // an Error passes picocli's handler: one line, not the JVM's trace
+            out.flush();
+            err.println("error: internal error: " + (e instanceof OutOfMemoryError
+                    ? "out of memory (the launcher's heap is 256 MB; CPA_JAVA_OPTS=-Xmx1g gives more)" : "stack overflow")
+                    + "; please report it with the input that caused it");
+            if (main.verbose) e.printStackTrace(err);
+            err.flush();
+            return INTERNAL_ERROR;
+        }
         out.flush();
         err.flush();
         stdout.flush();

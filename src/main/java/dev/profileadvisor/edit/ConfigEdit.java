@@ -7,9 +7,8 @@ import dev.profileadvisor.edit.TomlScanner.ElementKind;
 import dev.profileadvisor.edit.TomlScanner.Statement;
 import dev.profileadvisor.manifest.Literals;
 import dev.profileadvisor.manifest.ManifestReader;
-import org.tomlj.Toml;
+import dev.profileadvisor.toml.TomlText;
 import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 
 import java.util.ArrayList;
@@ -64,7 +63,7 @@ public final class ConfigEdit {
      *                               returned, so nothing can be written)
      */
     public static ConfigEditResult apply(String text, String display, TargetTableEdit edit) {
-        TomlParseResult before = ManifestReader.parseText(text, display);
+        TomlText before = ManifestReader.parseText(text, display);
         return new Edit(text, display, before, edit).run();
     }
 
@@ -78,7 +77,7 @@ public final class ConfigEdit {
      * @throws AdvisorException when the text is not valid TOML
      */
     public static Optional<List<String>> rustflags(String text, String display, String triple) {
-        return args(ManifestReader.parseText(text, display).get(List.of("target", triple, "rustflags")));
+        return args(ManifestReader.parseText(text, display).table().get(List.of("target", triple, "rustflags")));
     }
 
     private static Optional<List<String>> args(Object value) {
@@ -106,7 +105,7 @@ public final class ConfigEdit {
         private List<String> flagsAfter;
         private boolean flagsAsString;
 
-        Edit(String text, String display, TomlParseResult before, TargetTableEdit edit) {
+        Edit(String text, String display, TomlText before, TargetTableEdit edit) {
             super(text, display, before);
             this.edit = edit;
             this.table = edit.path();
@@ -153,7 +152,7 @@ public final class ConfigEdit {
 
         private void linker(String linker) {
             List<String> path = List.of("target", edit.triple(), "linker");
-            Object now = before.get(path);
+            Object now = before.table().get(path);
             String literal = Literals.toml(linker);
             if (now == null) {
                 missing.put("linker", literal);
@@ -176,7 +175,7 @@ public final class ConfigEdit {
 
         private void rustflags() {
             List<String> path = List.of("target", edit.triple(), "rustflags");
-            Object now = before.get(path);
+            Object now = before.table().get(path);
             if (now == null) {
                 newRustflags();
                 return;
@@ -207,7 +206,7 @@ public final class ConfigEdit {
 
         /** A new {@code rustflags} key: the {@code [build] rustflags} it displaces first, in their form. */
         private void newRustflags() {
-            Object build = before.get(List.of("build", "rustflags"));
+            Object build = before.table().get(List.of("build", "rustflags"));
             Optional<List<String>> displaced = args(build);
             List<String> start = displaced.orElse(List.of());
             RustFlags.Merge m = RustFlags.merge(start, edit.rustflags());
@@ -217,7 +216,7 @@ public final class ConfigEdit {
             missing.put("rustflags", literal);
             String copied = "";
             if (displaced.isPresent() && !start.isEmpty()) {
-                TomlPosition p = before.inputPositionOf(List.of("build", "rustflags"));
+                TomlPosition p = before.positionOf(List.of("build", "rustflags"));
                 copied = " (it starts with `[build] rustflags` from line " + (p == null ? "?" : p.line()) + ", which cargo stops "
                         + "using for this target once the target has rustflags of its own)";
             }
@@ -227,7 +226,7 @@ public final class ConfigEdit {
         private void editString(Statement st) {
             String raw = text.substring(st.valueStart() + 1, st.valueEnd() - 1);
             boolean literal = text.charAt(st.valueStart()) == '\'';
-            String content = (String) before.get(List.of("target", edit.triple(), "rustflags"));
+            String content = (String) before.table().get(List.of("target", edit.triple(), "rustflags"));
             flagsAsString = true;
             if (!literal && raw.indexOf('\\') >= 0) { // escapes: offsets in the text are not offsets in the content
                 List<String> args = RustFlags.split(content);
@@ -453,16 +452,16 @@ public final class ConfigEdit {
 
         /** Parses the result and checks it is the original document with exactly the asked change. */
         private List<ConfigChange> verify(String result) {
-            TomlParseResult after = Toml.parse(result);
+            TomlText after = TomlText.parse(result);
             if (after.hasErrors()) {
                 throw new IllegalStateException("editing " + display + " would make it invalid TOML (" + after.errors().get(0)
                         + "); nothing was changed");
             }
-            Map<String, Object> expected = ProfileEdit.plain(before);
+            Map<String, Object> expected = ProfileEdit.plain(before.table());
             Map<String, Object> into = tableIn(expected, table, edit.name());
             if (edit.linker().isPresent()) into.put("linker", edit.linker().get());
             if (flagsAfter != null) {
-                Object got = after.get(List.of("target", edit.triple(), "rustflags"));
+                Object got = after.table().get(List.of("target", edit.triple(), "rustflags"));
                 if (flagsAsString) {
                     if (!(got instanceof String s) || !RustFlags.split(s).equals(flagsAfter)) {
                         throw new IllegalStateException("editing " + display + " would not give `rustflags` " + flagsAfter + "; nothing was changed");
@@ -472,13 +471,13 @@ public final class ConfigEdit {
                     into.put("rustflags", new ArrayList<Object>(flagsAfter));
                 }
             }
-            if (!expected.equals(ProfileEdit.plain(after))) {
+            if (!expected.equals(ProfileEdit.plain(after.table()))) {
                 throw new IllegalStateException("editing " + display + " would change more than `[" + edit.name() + "]` "
                         + described.keySet() + "; nothing was changed");
             }
             List<ConfigChange> out = new ArrayList<>();
             for (Map.Entry<String, String> d : described.entrySet()) {
-                TomlPosition p = Objects.requireNonNull(after.inputPositionOf(List.of("target", edit.triple(), d.getKey())));
+                TomlPosition p = Objects.requireNonNull(after.positionOf(List.of("target", edit.triple(), d.getKey())));
                 out.add(new ConfigChange(d.getKey(), d.getValue(), p.line(), p.column(), table));
             }
             return out;
@@ -486,8 +485,8 @@ public final class ConfigEdit {
 
         /** A key whose value is of a type cargo refuses, at tomlj's position for it. */
         private AdvisorException wrongType(List<String> path, String expects) {
-            TomlPosition p = before.inputPositionOf(path);
-            Object v = before.get(path);
+            TomlPosition p = before.positionOf(path);
+            Object v = before.table().get(path);
             String kind = v instanceof org.tomlj.TomlTable ? "a table" : v instanceof TomlArray ? "an array"
                     : v instanceof Boolean ? "a boolean" : v instanceof Long || v instanceof Double ? "a number" : "not a string";
             return new AdvisorException(new Problem(display, p == null ? 1 : p.line(), p == null ? 1 : p.column(), "`"

@@ -5,9 +5,8 @@ import dev.profileadvisor.edit.TomlScanner.Segment;
 import dev.profileadvisor.edit.TomlScanner.Statement;
 import dev.profileadvisor.manifest.Literals;
 import dev.profileadvisor.manifest.ManifestReader;
-import org.tomlj.Toml;
+import dev.profileadvisor.toml.TomlText;
 import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
@@ -105,7 +104,7 @@ public final class ProfileEdit {
         for (TableEdit t : tables) {
             if (!seen.add(t.path())) throw new IllegalArgumentException("table given twice: [" + t.name() + "]");
         }
-        TomlParseResult before = ManifestReader.parseText(text, display);
+        TomlText before = ManifestReader.parseText(text, display);
         return new Edit(text, display, before, tables).run();
     }
 
@@ -159,7 +158,7 @@ public final class ProfileEdit {
         private final List<Block> appended = new ArrayList<>();
         private final Map<String, Dotted> newDotted = new LinkedHashMap<>(); // profile → how its new table was written
 
-        Edit(String text, String display, TomlParseResult before, List<TableEdit> tables) {
+        Edit(String text, String display, TomlText before, List<TableEdit> tables) {
             super(text, display, before);
             tables.forEach(t -> targets.add(new Target(t)));
         }
@@ -433,17 +432,17 @@ public final class ProfileEdit {
 
         /** Parses the result and checks it is the original document with exactly the asked values set. */
         private List<Change> verify(String result) {
-            TomlParseResult after = Toml.parse(result);
+            TomlText after = TomlText.parse(result);
             if (after.hasErrors()) {
                 throw new IllegalStateException("editing " + display + " would make it invalid TOML (" + after.errors().get(0)
                         + "); nothing was changed");
             }
-            Map<String, Object> expected = plain(before);
+            Map<String, Object> expected = plain(before.table());
             for (Target t : targets) {
                 Map<String, Object> into = tableIn(expected, t.path, t.name());
                 t.want.forEach((k, v) -> into.put(k, plainValue(Literals.parse(v))));
             }
-            if (!expected.equals(plain(after))) {
+            if (!expected.equals(plain(after.table()))) {
                 throw new IllegalStateException("editing " + display + " would change more than " + targets.stream()
                         .map(t -> "`[" + t.name() + "]` " + t.want.keySet()).collect(Collectors.joining(", ")) + "; nothing was changed");
             }
@@ -454,7 +453,7 @@ public final class ProfileEdit {
                     if (c == null) continue;
                     List<String> at = new ArrayList<>(t.path);
                     at.add(key);
-                    TomlPosition p = Objects.requireNonNull(after.inputPositionOf(at));
+                    TomlPosition p = Objects.requireNonNull(after.positionOf(at));
                     out.add(new Change(key, Optional.ofNullable(c[0]), c[1], p.line(), p.column(), t.path));
                 }
             }

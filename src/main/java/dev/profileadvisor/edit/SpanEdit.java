@@ -3,7 +3,7 @@ package dev.profileadvisor.edit;
 import dev.profileadvisor.AdvisorException;
 import dev.profileadvisor.Problem;
 import dev.profileadvisor.edit.TomlScanner.Statement;
-import org.tomlj.TomlParseResult;
+import dev.profileadvisor.toml.TomlText;
 import org.tomlj.TomlPosition;
 
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ abstract class SpanEdit {
 
     final String text;
     final String display;
-    final TomlParseResult before;
+    final TomlText before;
     final TextLines lines;
     final String newline;
     final List<Statement> statements;
@@ -32,7 +32,7 @@ abstract class SpanEdit {
     /** line → the lines to insert after it, in order */
     final Map<Integer, List<String>> insertions = new LinkedHashMap<>();
 
-    SpanEdit(String text, String display, TomlParseResult before) {
+    SpanEdit(String text, String display, TomlText before) {
         this.text = text;
         this.display = display;
         this.before = before;
@@ -110,7 +110,7 @@ abstract class SpanEdit {
 
     /** The statement, after checking that tomlj puts its key where the scanner found it. */
     Statement checked(Statement st) {
-        TomlPosition p = before.inputPositionOf(st.path());
+        TomlPosition p = before.positionOf(st.path());
         int line = lines.lineOf(st.start());
         int column = lines.columnOf(st.start());
         if (p == null || p.line() != line || p.column() != column) {
@@ -123,7 +123,7 @@ abstract class SpanEdit {
 
     /** The table header, after checking that tomlj puts its table on the line the scanner found it on. */
     Statement checkedHeader(Statement st) {
-        TomlPosition p = before.inputPositionOf(st.path());
+        TomlPosition p = before.positionOf(st.path());
         if (p == null || p.line() != lines.lineOf(st.start())) {
             throw new IllegalStateException("cannot locate `[" + String.join(".", st.path()) + "]` in " + display
                     + " exactly; nothing was changed");

@@ -38,8 +38,18 @@ import java.util.regex.Pattern;
  * the facts many calls share.
  */
 public final class RuleBase {
-    /** Most firings one request may take before the engine calls it a loop. */
+    /** Most firings one request may take before the engine calls it a loop, over {@link #FIRINGS_PER_FACT} per fact. */
     public static final int FIRING_LIMIT = 10_000;
+    /**
+     * Firings each input fact adds to {@link #FIRING_LIMIT}: a large input (10,001 unknown keys, each a finding) fires
+     * in proportion to its size, a loop without end.
+     */
+    public static final int FIRINGS_PER_FACT = 20;
+    /**
+     * Most times one rule may fire on the same facts (the same fact handles, which {@code modify} and {@code update}
+     * keep) before the engine calls it a loop, however large the input.
+     */
+    public static final int SAME_MATCH_LIMIT = 100;
 
     static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
 
@@ -181,13 +191,16 @@ public final class RuleBase {
      *
      * @param facts input facts
      * @return every fact in working memory afterwards, and how often each rule fired
-     * @throws AdvisorException when a rule keeps firing past {@link #FIRING_LIMIT} (a loop), naming the rule that
-     *                          drives it, or when a consequence throws, naming the rule and the exception's message
+     * @throws AdvisorException when a rule fires {@link #SAME_MATCH_LIMIT} times on the same facts, or the run goes past
+     *                          {@link #firingLimit} (a loop), naming the rule that drives it, or when a consequence throws,
+     *                          naming the rule and the exception's message
      */
     public Outcome run(Collection<?> facts) {
         KieSession session = sessions.newKieSession(ONE_THREAD_AT_A_TIME);
         Map<String, Integer> firings = new HashMap<>();
         RunWatch watch = RunWatch.current();
+        Map<List<Object>, Integer> perMatch = new HashMap<>();
+        String[] looping = {null};
         DefaultAgendaEventListener counter = new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
@@ -197,14 +210,24 @@ public final class RuleBase {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 if (watch != null) watch.left();
-                firings.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+                String rule = event.getMatch().getRule().getName();
+                firings.merge(rule, 1, Integer::sum);
+                List<Object> match = new ArrayList<>(event.getMatch().getFactHandles().size() + 1);
+                match.add(rule);
+                match.addAll(event.getMatch().getFactHandles());
+                if (perMatch.merge(match, 1, Integer::sum) > SAME_MATCH_LIMIT && looping[0] == null) {
+                    looping[0] = rule;
+                    session.halt();
+                }
             }
         };
         try {
             session.addEventListener(counter);
             for (Object f : facts) session.insert(f);
-            int fired = session.fireAllRules(FIRING_LIMIT);
-            if (fired >= FIRING_LIMIT) throw loop(firings, facts);
+            int limit = firingLimit(facts.size());
+            int fired = session.fireAllRules(limit);
+            if (looping[0] != null) throw loop(looping[0], SAME_MATCH_LIMIT + 1 + " times on the same facts", "");
+            if (fired >= limit) throw loop(firings, facts, limit);
             return new Outcome(List.copyOf(session.getObjects()), Map.copyOf(firings));
         } catch (ConsequenceException e) {
             throw thrown(e);
@@ -257,7 +280,7 @@ public final class RuleBase {
 
     private Optional<Outcome> standing(List<?> standing, Collection<?> facts) {
         try {
-            return standingSessions.run(standing, facts, FIRING_LIMIT);
+            return standingSessions.run(standing, facts, firingLimit(standing.size() + facts.size()));
         } catch (ConsequenceException e) {
             throw thrown(e);
         }
@@ -281,7 +304,7 @@ public final class RuleBase {
      * firing created: the rule whose consequences keep creating them drives the loop. This costs a second run, and
      * only when a run has already failed.
      */
-    private AdvisorException loop(Map<String, Integer> firings, Collection<?> facts) {
+    private AdvisorException loop(Map<String, Integer> firings, Collection<?> facts, int limit) {
         Map<String, Integer> caused = new LinkedHashMap<>();
         KieSession session = sessions.newKieSession(ONE_THREAD_AT_A_TIME);
         int[] fired = {0};
@@ -289,7 +312,7 @@ public final class RuleBase {
         DefaultAgendaEventListener diagnosis = new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                current[0] = ++fired[0] > FIRING_LIMIT - LOOP_WINDOW ? event.getMatch().getRule().getName() : null;
+                current[0] = ++fired[0] > limit - LOOP_WINDOW ? event.getMatch().getRule().getName() : null;
             }
 
             @Override
@@ -305,7 +328,7 @@ public final class RuleBase {
         try {
             session.addEventListener(diagnosis);
             for (Object f : facts) session.insert(f);
-            session.fireAllRules(FIRING_LIMIT);
+            session.fireAllRules(limit);
         } catch (RuntimeException e) {
             caused.clear(); // not deterministic after all: fall back to the firing counts
         } finally {
@@ -321,9 +344,21 @@ public final class RuleBase {
         Location loc = rules.getOrDefault(worst, new Location("rules", 0));
         String with = drivers.size() == 1 ? "" : " (with " + String.join(", ", drivers.subList(1, drivers.size()).stream()
                 .map(id -> "`" + id + "` at " + rules.get(id).file() + ":" + rules.get(id).line()).toList()) + ")";
-        return new AdvisorException(new Problem(loc.file(), loc.line(), 1, "rule `" + worst + "` fired "
-                + firings.getOrDefault(worst, 0) + " times without reaching a fixpoint (firing limit " + FIRING_LIMIT
-                + "): it keeps re-triggering itself or another rule" + with
+        return loop(worst, "past the firing limit (" + FIRING_LIMIT + " plus " + FIRINGS_PER_FACT + " per input fact)", with);
+    }
+
+    /**
+     * @param facts how many facts a run starts from
+     * @return the firings it may take: {@link #FIRING_LIMIT} plus {@link #FIRINGS_PER_FACT} per fact
+     */
+    public static int firingLimit(int facts) {
+        return (int) Math.min(Integer.MAX_VALUE, FIRING_LIMIT + (long) FIRINGS_PER_FACT * facts);
+    }
+
+    private AdvisorException loop(String rule, String fired, String with) {
+        Location loc = rules.getOrDefault(rule, new Location("rules", 0));
+        return new AdvisorException(new Problem(loc.file(), loc.line(), 1, "rule `" + rule + "` fired " + fired
+                + " without reaching a fixpoint: it keeps re-triggering itself or another rule" + with
                 + "; derive a new fact instead of modifying the one it matches"));
     }
 

@@ -1,5 +1,6 @@
 package dev.profileadvisor.facts;
 
+import dev.profileadvisor.manifest.ProfileChain;
 import dev.profileadvisor.manifest.ChainProblem;
 
 import java.util.List;
@@ -50,7 +51,7 @@ public record AuditProfile(String name, boolean builtIn, boolean reserved, boole
      */
     public AuditProfile {
         Objects.requireNonNull(problem, "problem");
-        chain = List.copyOf(chain);
+        chain = ProfileChain.unmodifiable(chain); // shared along the chain: copies would be quadratic
         if (chain.isEmpty() || !chain.get(0).equals(name)) {
             throw new IllegalArgumentException("the chain of `" + name + "` must start with it: " + chain);
         }

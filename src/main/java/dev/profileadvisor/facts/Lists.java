@@ -1,5 +1,7 @@
 package dev.profileadvisor.facts;
 
+import dev.profileadvisor.manifest.ProfileChain;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,13 +23,12 @@ public final class Lists {
 
     /**
      * @param chain the chain of a profile on an inheritance loop (it stops before the profile comes back)
-     * @return the loop closed at the profile: {@code a → b → a}
+     * @return the loop closed at the profile: {@code a → b → a}; a loop of more than a few profiles abbreviated,
+     *         with their number ({@link ProfileChain#arrows})
      */
     public static String loop(List<String> chain) {
         if (chain.isEmpty()) throw new IllegalArgumentException("an empty chain has no loop");
-        List<String> closed = new ArrayList<>(chain);
-        closed.add(chain.get(0));
-        return arrow(closed);
+        return ProfileChain.arrows(chain, true);
     }
 
     /**

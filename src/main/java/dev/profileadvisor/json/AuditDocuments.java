@@ -29,6 +29,9 @@ public final class AuditDocuments {
     private AuditDocuments() {
     }
 
+    /** The most ancestors a profile's {@code inherits} lists; a longer chain also gives {@code inheritsCount}. */
+    static final int MAX_ANCESTORS = 100;
+
     /**
      * @param report        the audit
      * @param schemaVersion the contract version to stamp
@@ -43,7 +46,8 @@ public final class AuditDocuments {
             for (ProfileReport p : w.profiles()) {
                 ObjectNode po = profiles.addObject().put("name", p.name());
                 ArrayNode chain = po.putArray("inherits");
-                p.chain().stream().skip(1).forEach(chain::add);
+                p.chain().stream().skip(1).limit(MAX_ANCESTORS).forEach(chain::add); // every profile's whole chain would be quadratic
+                if (p.chain().size() - 1 > MAX_ANCESTORS) po.put("inheritsCount", p.chain().size() - 1);
                 if (p.problem().isPresent()) po.put("problem", p.problem().get());
                 else po.putNull("problem");
                 ArrayNode settings = po.putArray("settings");

@@ -23,8 +23,7 @@ import dev.profileadvisor.knowledge.Setting;
 import dev.profileadvisor.knowledge.SettingValue;
 import dev.profileadvisor.catalog.RuleCase;
 import dev.profileadvisor.catalog.RuleDoc;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseResult;
+import dev.profileadvisor.toml.TomlText;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -373,8 +372,8 @@ public final class JsonDocuments {
     /** A TOML literal as JSON: {@code "z"} → "z", {@code 3} → 3, {@code true} → true, empty → null. */
     private static JsonNode tomlValue(String literal) {
         if (literal == null || literal.isEmpty()) return F.nullNode();
-        TomlParseResult r = Toml.parse("x = " + literal);
-        return r.hasErrors() ? F.textNode(literal) : value(r.get("x"));
+        TomlText r = TomlText.parse("x = " + literal);
+        return r.hasErrors() ? F.textNode(literal) : value(r.table().get("x"));
     }
 
     /**
@@ -400,6 +399,6 @@ public final class JsonDocuments {
             for (String k : t.keySet()) out.set(k, value(t.get(List.of(k))));
             return out;
         }
-        return F.textNode(String.valueOf(v));
+        return F.textNode(dev.profileadvisor.manifest.Literals.toml(v)); // a date as TOML writes it, with its seconds
     }
 }

@@ -2,8 +2,7 @@ package dev.profileadvisor.knowledge;
 
 import dev.profileadvisor.AdvisorException;
 import dev.profileadvisor.Problem;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseResult;
+import dev.profileadvisor.toml.TomlText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -277,8 +276,8 @@ public final class KnowledgeLoader {
             if (!emptyAllowed) n.problem(field, "`" + n.qualified(field) + "` must not be empty");
             return;
         }
-        TomlParseResult r = Toml.parse("x = " + literal);
-        if (r.hasErrors() || r.keySet().size() != 1) {
+        TomlText r = TomlText.parse("x = " + literal);
+        if (r.hasErrors() || r.table().keySet().size() != 1) {
             n.problem(field, "`" + n.qualified(field) + "` is not a TOML value: `" + literal + "` (write strings with their quotes, e.g. '\"fat\"')");
         }
     }
@@ -649,8 +648,8 @@ public final class KnowledgeLoader {
             return List.of(Problem.of(display, "cannot read the file: " + e.getMessage()));
         }
         List<Problem> out = new ArrayList<>();
-        TomlParseResult toml = Toml.parse(text);
-        org.tomlj.TomlTable sources = toml.getTable("source");
+        TomlText toml = TomlText.parse(text);
+        org.tomlj.TomlTable sources = toml.table().getTable("source");
         if (sources == null) return out;
         List<String> lines = text.lines().toList();
         for (String key : sources.keySet()) {
@@ -663,7 +662,7 @@ public final class KnowledgeLoader {
             }).orElse(true);
             if (inRepository) continue;
             // tomlj positions a key; the message points at the value, as rustc points at the offending token
-            org.tomlj.TomlPosition at = t.inputPositionOf("url");
+            org.tomlj.TomlPosition at = toml.position(t.inputPositionOf("url"));
             String line = at.line() <= lines.size() ? lines.get(at.line() - 1) : "";
             int eq = line.indexOf('=', at.column() - 1);
             int col = eq < 0 ? at.column() : eq + 2 + (int) line.substring(eq + 1).chars().takeWhile(c -> c == ' ' || c == '\t').count();

@@ -1,9 +1,8 @@
 package dev.profileadvisor.knowledge;
 
 import dev.profileadvisor.Problem;
-import org.tomlj.Toml;
+import dev.profileadvisor.toml.TomlText;
 import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
@@ -25,7 +24,11 @@ public final class TomlNode {
     private final TomlPosition position;
     private final List<Problem> problems;
 
-    private TomlNode(String file, TomlTable table, String path, TomlPosition position, List<Problem> problems) {
+    /** The document the table is part of: tomlj's positions are mapped through it. */
+    private final TomlText doc;
+
+    private TomlNode(String file, TomlText doc, TomlTable table, String path, TomlPosition position, List<Problem> problems) {
+        this.doc = doc;
         this.file = file;
         this.table = table;
         this.path = path;
@@ -42,11 +45,10 @@ public final class TomlNode {
      * @return the root table
      */
     public static TomlNode parse(String file, String text, List<Problem> problems) {
-        TomlParseResult result = Toml.parse(text);
-        result.errors().forEach(e -> problems.add(new Problem(file, e.position().line(), e.position().column(),
-                lowerFirst(withoutPosition(e.getMessage())))));
-        TomlTable root = result.hasErrors() ? Toml.parse("") : result;
-        return new TomlNode(file, root, "", TomlPosition.positionAt(1, 1), problems);
+        TomlText result = TomlText.parse(text);
+        result.errors().forEach(e -> problems.add(new Problem(file, e.line(), e.column(), lowerFirst(e.message()))));
+        TomlTable root = result.hasErrors() ? TomlText.parse("").table() : result.table();
+        return new TomlNode(file, result, root, "", TomlPosition.positionAt(1, 1), problems);
     }
 
     /** @return the file name used in messages */
@@ -79,7 +81,7 @@ public final class TomlNode {
      * @param message what is wrong
      */
     public void problem(String key, String message) {
-        TomlPosition p = key == null || !has(key) ? position : table.inputPositionOf(List.of(key));
+        TomlPosition p = key == null || !has(key) ? position : doc.position(table.inputPositionOf(List.of(key)));
         if (p == null) p = position;
         add(new Problem(file, p.line(), p.column(), message));
     }
@@ -104,7 +106,7 @@ public final class TomlNode {
      */
     public Optional<At> at(String key) {
         if (!has(key)) return Optional.empty();
-        TomlPosition p = table.inputPositionOf(List.of(key));
+        TomlPosition p = doc.position(table.inputPositionOf(List.of(key)));
         return p == null ? Optional.empty() : Optional.of(new At(p.line(), p.column()));
     }
 
@@ -215,7 +217,7 @@ public final class TomlNode {
         for (int i = 0; i < a.size(); i++) {
             if (a.get(i) instanceof String s) out.add(s);
             else {
-                TomlPosition p = a.inputPositionOf(i);
+                TomlPosition p = doc.positionOf(a, i);
                 add(new Problem(file, p.line(), p.column(), "`" + qualified(key) + "` must hold only strings, found "
                         + typeName(a.get(i))));
             }
@@ -231,7 +233,7 @@ public final class TomlNode {
         if (!has(key)) return Optional.empty();
         Object v = table.get(List.of(key));
         if (v instanceof TomlTable t) {
-            return Optional.of(new TomlNode(file, t, qualified(key), table.inputPositionOf(List.of(key)), problems));
+            return Optional.of(new TomlNode(file, doc, t, qualified(key), doc.position(table.inputPositionOf(List.of(key))), problems));
         }
         problem(key, "`" + qualified(key) + "` must be a table, found " + typeName(v));
         return Optional.empty();
@@ -262,7 +264,7 @@ public final class TomlNode {
         }
         List<TomlNode> out = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
-            out.add(new TomlNode(file, a.getTable(i), qualified(key) + "[" + i + "]", a.inputPositionOf(i), problems));
+            out.add(new TomlNode(file, doc, a.getTable(i), qualified(key) + "[" + i + "]", doc.positionOf(a, i), problems));
         }
         return out;
     }
@@ -286,15 +288,11 @@ public final class TomlNode {
         if (v instanceof Boolean b) return "the boolean `" + b + "`";
         if (v instanceof TomlArray) return "an array";
         if (v instanceof TomlTable) return "a table";
-        return v == null ? "nothing" : "a " + v.getClass().getSimpleName();
+        return TomlText.typeName(v);
     }
 
     private static List<String> sorted(Set<String> s) {
         return s.stream().sorted().toList();
-    }
-
-    private static String withoutPosition(String m) {
-        return m == null ? "syntax error" : m.replaceFirst("\\s*\\(line \\d+, column \\d+\\)\\s*$", "");
     }
 
     private static String lowerFirst(String s) {

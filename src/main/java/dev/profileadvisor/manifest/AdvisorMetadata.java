@@ -58,43 +58,45 @@ public record AdvisorMetadata(List<Allowed> workspace, List<Allowed> pkg, List<P
      * @param display its name in messages
      * @return its advisor tables
      */
-    static AdvisorMetadata read(TomlParseResult toml, String display) {
+    static AdvisorMetadata read(dev.profileadvisor.toml.TomlText doc, String display) {
+        TomlParseResult toml = doc.table();
         if (toml.get(List.of("workspace", "metadata", TABLE)) == null && toml.get(List.of("package", "metadata", TABLE)) == null) {
             return NONE;
         }
         List<Problem> problems = new ArrayList<>();
-        List<Allowed> workspace = table(toml, display, "workspace", problems);
-        List<Allowed> pkg = table(toml, display, "package", problems);
+        List<Allowed> workspace = table(doc, display, "workspace", problems);
+        List<Allowed> pkg = table(doc, display, "package", problems);
         return new AdvisorMetadata(workspace, pkg, problems);
     }
 
-    private static List<Allowed> table(TomlParseResult toml, String display, String section, List<Problem> problems) {
+    private static List<Allowed> table(dev.profileadvisor.toml.TomlText doc, String display, String section, List<Problem> problems) {
+        TomlParseResult toml = doc.table();
         List<String> path = List.of(section, "metadata", TABLE);
         String name = String.join(".", path);
         Object t = toml.get(path);
         if (t == null) return List.of();
         if (!(t instanceof TomlTable table)) {
-            problems.add(at(display, toml.inputPositionOf(path), "`" + name + "` must be a table such as `[" + name
+            problems.add(at(display, doc.position(toml.inputPositionOf(path)), "`" + name + "` must be a table such as `[" + name
                     + "]` with `allow = [\"restates-default\"]`, found " + ManifestReader.typeName(t)));
             return List.of();
         }
         for (String key : table.keySet()) {
             if (KEYS.contains(key)) continue;
-            problems.add(at(display, table.inputPositionOf(List.of(key)), "unknown key `" + key + "` in `[" + name + "]`"
+            problems.add(at(display, doc.position(table.inputPositionOf(List.of(key))), "unknown key `" + key + "` in `[" + name + "]`"
                     + dev.profileadvisor.knowledge.Suggestions.closest(key, KEYS).map(k -> "; did you mean `" + k + "`?")
                     .orElse(": the table takes only `allow`, a list of finding ids")));
         }
         Object allow = table.get(List.of("allow"));
         if (allow == null) return List.of();
         if (!(allow instanceof TomlArray entries)) {
-            problems.add(at(display, table.inputPositionOf(List.of("allow")), "`" + name + ".allow` must be an array of finding ids "
+            problems.add(at(display, doc.position(table.inputPositionOf(List.of("allow"))), "`" + name + ".allow` must be an array of finding ids "
                     + "such as `allow = [\"restates-default\"]`, found " + ManifestReader.typeName(allow)));
             return List.of();
         }
         List<Allowed> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Object e = entries.get(i);
-            TomlPosition p = entries.inputPositionOf(i);
+            TomlPosition p = doc.position(entries.inputPositionOf(i));
             Origin origin = new Origin(Origin.Kind.MANIFEST, display, p == null ? 0 : p.line(), p == null ? 0 : p.column());
             String which = "`" + name + ".allow` entry " + (i + 1);
             if (e instanceof String id) {

@@ -54,7 +54,7 @@ public record EffectiveProfile(String name, List<String> chain, Optional<String>
         if (problem.isPresent() == (problemKind == ChainProblem.NONE)) {
             throw new IllegalArgumentException("problem " + problem + " does not agree with its kind " + problemKind);
         }
-        chain = List.copyOf(chain);
+        chain = ProfileChain.unmodifiable(chain); // shared along the chain: copies would be quadratic
         settings = List.copyOf(settings);
         overrides = List.copyOf(overrides);
         implicits = Map.copyOf(implicits);

@@ -1,6 +1,6 @@
 package dev.profileadvisor.manifest;
 
-import org.tomlj.Toml;
+import dev.profileadvisor.toml.TomlText;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
 
@@ -21,7 +21,24 @@ public final class Literals {
         if (value instanceof String s) return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         if (value instanceof TomlTable) return "{ … }";
         if (value instanceof TomlArray) return "[ … ]";
+        // with its seconds, as TOML writes them: java.time's toString() leaves out `:00`
+        if (value instanceof java.time.OffsetDateTime t) return t.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        if (value instanceof java.time.LocalDateTime t) return t.format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        if (value instanceof java.time.LocalTime t) return t.format(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME);
         return String.valueOf(value);
+    }
+
+    /** The longest text {@link #shown} leaves whole. */
+    public static final int SHOWN = 120;
+
+    /**
+     * @param text a value or literal as a message or a table shows it
+     * @return it, or when longer than {@value #SHOWN} characters its start, an ellipsis and its length (a 3 MB
+     *         string written once per line it appears on would make megabytes of output)
+     */
+    public static String shown(String text) {
+        if (text == null || text.length() <= SHOWN) return text;
+        return text.substring(0, SHOWN - 20) + "… (" + text.length() + " characters)";
     }
 
     /**
@@ -30,8 +47,8 @@ public final class Literals {
      */
     public static Object parse(String literal) {
         if (literal == null || literal.isEmpty()) return null;
-        var r = Toml.parse("x = " + literal);
-        return r.hasErrors() ? null : r.get("x");
+        var r = TomlText.parse("x = " + literal);
+        return r.hasErrors() ? null : r.table().get("x");
     }
 
     /**

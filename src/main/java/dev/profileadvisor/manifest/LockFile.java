@@ -1,5 +1,7 @@
 package dev.profileadvisor.manifest;
 
+import dev.profileadvisor.toml.TomlText;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +73,7 @@ public final class LockFile {
     public static List<Locked> packagesOf(String text) {
         List<Locked> out = new ArrayList<>();
         try {
-            var toml = org.tomlj.Toml.parse(text);
+            var toml = TomlText.parse(text).table();
             var pkgs = toml.getArray("package");
             if (pkgs != null) for (int i = 0; i < pkgs.size(); i++) {
                 if (!(pkgs.get(i) instanceof org.tomlj.TomlTable t) || !(t.get("name") instanceof String n)) continue;

@@ -2,7 +2,7 @@ package dev.profileadvisor.manifest;
 
 import dev.profileadvisor.AdvisorException;
 import dev.profileadvisor.Problem;
-import org.tomlj.Toml;
+import dev.profileadvisor.toml.TomlText;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
@@ -36,12 +36,12 @@ public final class ManifestReader {
      * @return the parsed TOML
      * @throws AdvisorException when the file is missing, unreadable, too large, not UTF-8, or not valid TOML
      */
-    public static TomlParseResult parse(Path path, String display) {
+    public static TomlText parse(Path path, String display) {
         String text;
         try {
             // one stat for all three checks: this runs once per manifest of a batch audit
             var attrs = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
-            if (attrs.isDirectory()) throw new AdvisorException(Problem.of(display, "is a directory, not a manifest"));
+            if (attrs.isDirectory()) throw new AdvisorException(Problem.of(display, "is a directory, not a TOML file"));
             if (!attrs.isRegularFile()) { // a FIFO would block the read forever
                 throw new AdvisorException(Problem.of(display, "is not a regular file (a pipe or a device?): "
                         + "save the manifest as a file and name that"));
@@ -58,10 +58,27 @@ public final class ManifestReader {
         } catch (CharacterCodingException e) {
             throw new AdvisorException(Problem.of(display, "is not UTF-8 text"));
         } catch (IOException e) {
-            throw new AdvisorException(Problem.of(display, "cannot read: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage())));
+            throw new AdvisorException(Problem.of(display, "cannot read: " + describe(e)));
         }
         return parseText(text, display);
+    }
+
+    /**
+     * @param e why a file or directory could not be read
+     * @return it in words, without Java's class names or a path the message already names
+     *         ({@code permission denied}, {@code a symbolic link loop}, {@code not a directory})
+     */
+    public static String describe(Exception e) {
+        if (e instanceof java.nio.file.FileSystemLoopException) return "a symbolic link loop";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
+        if (e instanceof java.nio.file.NotDirectoryException) return "not a directory";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            String r = f.getReason();
+            return r.contains("Too many levels of symbolic links") ? "a symbolic link loop" : r.toLowerCase(java.util.Locale.ROOT);
+        }
+        if (e instanceof java.io.UncheckedIOException u) return describe(u.getCause());
+        return e.getMessage() == null ? "an I/O error" : e.getMessage();
     }
 
     /**
@@ -70,12 +87,12 @@ public final class ManifestReader {
      * @return the parsed TOML
      * @throws AdvisorException listing the TOML errors with line and column
      */
-    public static TomlParseResult parseText(String text, String display) {
+    public static TomlText parseText(String text, String display) {
         // sourceless: positions are kept, the copy of the text for source-preserving output (unused here) is not
-        TomlParseResult toml = Toml.parse(text, org.tomlj.TomlParseOptions.sourceless());
+        TomlText toml = TomlText.parse(text, org.tomlj.TomlParseOptions.sourceless());
         if (toml.hasErrors()) {
-            List<Problem> problems = toml.errors().stream().map(e -> new Problem(display, e.position().line(),
-                    e.position().column(), "invalid TOML: " + e.getMessage().replaceFirst("\\s*\\(line \\d+, column \\d+\\)\\s*$", ""))).toList();
+            List<Problem> problems = toml.errors().stream().map(e -> new Problem(display, e.line(), e.column(),
+                    "invalid TOML: " + e.message())).toList();
             throw new AdvisorException(problems);
         }
         return toml;
@@ -99,7 +116,8 @@ public final class ManifestReader {
      * @throws AdvisorException for a manifest with neither {@code [package]} nor {@code [workspace]} (an empty file, or
      *                          profiles alone), which cargo refuses with this message (cargo 1.95)
      */
-    public static Manifest manifest(TomlParseResult toml, Path path, String display) {
+    public static Manifest manifest(TomlText doc, Path path, String display) {
+        TomlParseResult toml = doc.table();
         Path dir = path.getParent();
         TomlTable pkg = table(toml, "package");
         TomlTable ws = table(toml, "workspace");
@@ -134,24 +152,25 @@ public final class ManifestReader {
                 || producesArtifact(table(targets, "lib")));
         List<ProfileEntry> entries = new ArrayList<>();
         Map<String, Origin> declarations = new LinkedHashMap<>();
-        readProfiles(toml, display, Origin.Kind.MANIFEST, entries, declarations);
+        readProfiles(doc, display, Origin.Kind.MANIFEST, entries, declarations);
         return new Manifest(path, display, name, rustVersion, workspaceRustVersion, ws != null, pkg == null ? "" : str(pkg.get("workspace")),
                 ws == null ? List.of() : strings(ws.get("members")), ws == null ? List.of() : strings(ws.get("exclude")),
                 lib, bin, table(targets, "lib") != null && Boolean.TRUE.equals(table(targets, "lib").get("proc-macro")),
                 deps, pathDeps, entries, declarations, ws != null && ws.get("members") != null
-                        ? position(display, toml, List.of("workspace", "members"), Origin.Kind.MANIFEST) : Origin.DEFAULT,
-                declared, patched, misplacedConfig(toml, display), distMetadata(toml, display),
-                AdvisorMetadata.read(toml, display));
+                        ? position(display, doc, List.of("workspace", "members"), Origin.Kind.MANIFEST) : Origin.DEFAULT,
+                declared, patched, misplacedConfig(doc, display), distMetadata(doc, display),
+                AdvisorMetadata.read(doc, display));
     }
 
     private static final Set<String> TARGET_DEPENDENCY_TABLES = Set.of("dependencies", "dev-dependencies", "build-dependencies",
             "dev_dependencies", "build_dependencies");
 
     /** {@code [build]} and the non-dependency keys of {@code [target.*]} in a manifest: cargo ignores them there. */
-    private static List<ConfigEntry> misplacedConfig(TomlParseResult toml, String display) {
+    private static List<ConfigEntry> misplacedConfig(TomlText doc, String display) {
+        TomlParseResult toml = doc.table();
         List<ConfigEntry> out = new ArrayList<>();
         if (toml.get(List.of("build")) != null) {
-            out.add(new ConfigEntry("build", "", "", toml.get(List.of("build")), position(display, toml, List.of("build"), Origin.Kind.MANIFEST), List.of()));
+            out.add(new ConfigEntry("build", "", "", toml.get(List.of("build")), position(display, doc, List.of("build"), Origin.Kind.MANIFEST), List.of()));
         }
         TomlTable target = table(toml, "target");
         if (target != null) {
@@ -159,16 +178,17 @@ public final class ManifestReader {
                 if (!(target.get(List.of(t)) instanceof TomlTable tt)) continue;
                 for (String k : tt.keySet()) {
                     if (TARGET_DEPENDENCY_TABLES.contains(k)) continue;
-                    out.add(new ConfigEntry("target", t, k, tt.get(List.of(k)), position(display, toml, List.of("target", t, k), Origin.Kind.MANIFEST), List.of()));
+                    out.add(new ConfigEntry("target", t, k, tt.get(List.of(k)), position(display, doc, List.of("target", t, k), Origin.Kind.MANIFEST), List.of()));
                 }
             }
         }
         return out;
     }
 
-    private static Origin distMetadata(TomlParseResult toml, String display) {
+    private static Origin distMetadata(TomlText doc, String display) {
+        TomlParseResult toml = doc.table();
         for (List<String> path : List.of(List.of("workspace", "metadata", "dist"), List.of("package", "metadata", "dist"))) {
-            if (toml.get(path) instanceof TomlTable) return position(display, toml, path, Origin.Kind.MANIFEST);
+            if (toml.get(path) instanceof TomlTable) return position(display, doc, path, Origin.Kind.MANIFEST);
         }
         return Origin.DEFAULT;
     }
@@ -191,32 +211,33 @@ public final class ManifestReader {
      * @param display its name in messages
      * @return its profile entries
      */
-    public static ConfigFile config(TomlParseResult toml, Path path, String display) {
+    public static ConfigFile config(TomlText doc, Path path, String display) {
+        TomlParseResult toml = doc.table();
         List<ProfileEntry> entries = new ArrayList<>();
         Map<String, Origin> declarations = new LinkedHashMap<>();
-        readProfiles(toml, display, Origin.Kind.CONFIG, entries, declarations);
+        readProfiles(doc, display, Origin.Kind.CONFIG, entries, declarations);
         List<ConfigEntry> settings = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Object build = toml.get(List.of("build"));
         if (build instanceof TomlTable bt) {
-            for (String k : bt.keySet()) settings.add(configEntry(toml, display, "build", "", List.of("build", k), bt.get(List.of(k)), problems));
+            for (String k : bt.keySet()) settings.add(configEntry(doc, display, "build", "", List.of("build", k), bt.get(List.of(k)), problems));
         } else if (build != null) {
-            problems.add(problem(display, toml, List.of("build"), "`build` must be a table, found " + typeName(build)));
+            problems.add(problem(display, doc, List.of("build"), "`build` must be a table, found " + typeName(build)));
         }
         Object target = toml.get(List.of("target"));
         if (target instanceof TomlTable tt) {
             for (String t : tt.keySet()) {
                 Object v = tt.get(List.of(t));
                 if (!(v instanceof TomlTable table)) {
-                    problems.add(problem(display, toml, List.of("target", t), "`target." + t + "` must be a table, found " + typeName(v)));
+                    problems.add(problem(display, doc, List.of("target", t), "`target." + t + "` must be a table, found " + typeName(v)));
                     continue;
                 }
                 for (String k : table.keySet()) {
-                    settings.add(configEntry(toml, display, "target", t, List.of("target", t, k), table.get(List.of(k)), problems));
+                    settings.add(configEntry(doc, display, "target", t, List.of("target", t, k), table.get(List.of(k)), problems));
                 }
             }
         } else if (target != null) {
-            problems.add(problem(display, toml, List.of("target"), "`target` must be a table, found " + typeName(target)));
+            problems.add(problem(display, doc, List.of("target"), "`target` must be a table, found " + typeName(target)));
         }
         if (!problems.isEmpty()) throw new AdvisorException(problems);
         return new ConfigFile(path, display, entries, declarations, settings);
@@ -226,7 +247,7 @@ public final class ManifestReader {
     private static final Map<String, String> TYPED = Map.of("rustflags", "list", "linker", "string", "incremental", "boolean",
             "target", "string");
 
-    private static ConfigEntry configEntry(TomlParseResult root, String display, String table, String target, List<String> path,
+    private static ConfigEntry configEntry(TomlText root, String display, String table, String target, List<String> path,
                                            Object value, List<Problem> problems) {
         String key = path.get(path.size() - 1);
         String dotted = String.join(".", path);
@@ -238,7 +259,7 @@ public final class ManifestReader {
                 case "list" -> {
                     if (value instanceof TomlArray a) {
                         for (int i = 0; i < a.size(); i++) {
-                            TomlPosition p = a.inputPositionOf(i);
+                            TomlPosition p = root.positionOf(a, i);
                             Origin at = new Origin(Origin.Kind.CONFIG, display, p == null ? 0 : p.line(), p == null ? 0 : p.column());
                             if (a.get(i) instanceof String s) elements.add(new ConfigEntry.Element(s, at));
                             else problems.add(new Problem(display, at.line(), at.column(), "`" + dotted + "` must hold only strings, found "
@@ -260,8 +281,14 @@ public final class ManifestReader {
         return new ConfigEntry(table, target, key, value, position(display, root, path, Origin.Kind.CONFIG), elements);
     }
 
-    private static Problem problem(String display, TomlParseResult root, List<String> path, String message) {
-        TomlPosition p = root.inputPositionOf(path);
+    private static Problem problem(String display, TomlText root, List<String> path, String message) {
+        TomlPosition p = root.positionOf(path);
+        return new Problem(display, p == null ? 0 : p.line(), p == null ? 0 : p.column(), message);
+    }
+
+    /** A problem at the value of {@code path}, where cargo points at a value of the wrong type. */
+    private static Problem valueProblem(String display, TomlText root, List<String> path, String message) {
+        TomlPosition p = root.valuePositionOf(path);
         return new Problem(display, p == null ? 0 : p.line(), p == null ? 0 : p.column(), message);
     }
 
@@ -270,29 +297,63 @@ public final class ManifestReader {
      * @return how TOML calls its type
      */
     static String typeName(Object v) {
-        if (v instanceof String s) return "the string `\"" + s + "\"`";
+        if (v instanceof String s) return "the string `" + Literals.shown(Literals.toml(s)) + "`";
         if (v instanceof Long l) return "the integer `" + l + "`";
         if (v instanceof Double d) return "the float `" + d + "`";
         if (v instanceof Boolean b) return "the boolean `" + b + "`";
         if (v instanceof TomlArray) return "an array";
         if (v instanceof TomlTable) return "a table";
-        return "a " + v.getClass().getSimpleName();
+        return TomlText.typeName(v);
     }
 
     /** The {@code [profile.*]} tables of a manifest or config file: their entries, and where each is declared. */
-    private static void readProfiles(TomlParseResult toml, String display, Origin.Kind kind, List<ProfileEntry> entries,
+    private static void readProfiles(TomlText doc, String display, Origin.Kind kind, List<ProfileEntry> entries,
                                      Map<String, Origin> declarations) {
+        TomlParseResult toml = doc.table();
+        List<Problem> problems = new ArrayList<>();
+        shape(doc, display, List.of("profile"), problems);
         TomlTable profiles = table(toml, "profile");
-        if (profiles == null) return;
+        if (profiles == null) {
+            if (!problems.isEmpty()) throw new AdvisorException(problems);
+            return;
+        }
         for (String profile : profiles.keySet()) {
-            declarations.put(profile, position(display, toml, List.of("profile", profile), kind));
+            List<String> at = List.of("profile", profile);
+            shape(doc, display, at, problems);
+            if (!(profiles.get(List.of(profile)) instanceof TomlTable pt)) continue;
+            shape(doc, display, concat(at, "build-override"), problems);
+            shape(doc, display, concat(at, "package"), problems);
+            if (pt.get(List.of("package")) instanceof TomlTable specs) {
+                for (String spec : specs.keySet()) shape(doc, display, concat(concat(at, "package"), spec), problems);
+            }
+            Object inherits = pt.get(List.of("inherits"));
+            if (inherits != null && !(inherits instanceof String)) {
+                problems.add(valueProblem(display, doc, concat(at, "inherits"), "`profile." + profile
+                        + ".inherits` must be a string, found " + typeName(inherits) + " (cargo: invalid type, expected a string)"));
+            }
+        }
+        if (!problems.isEmpty()) throw new AdvisorException(problems); // cargo reads none of the file then
+        for (String profile : profiles.keySet()) {
+            declarations.put(profile, position(display, doc, List.of("profile", profile), kind));
             if (profiles.get(List.of(profile)) instanceof TomlTable pt) {
-                read(entries, profile, pt, List.of("profile", profile), toml, display, kind);
+                read(entries, profile, pt, List.of("profile", profile), doc, display, kind);
             }
         }
     }
 
-    private static void read(List<ProfileEntry> out, String profile, TomlTable table, List<String> path, TomlParseResult root,
+    /**
+     * A problem when the value at {@code path}, a part of the profile structure cargo reads as a table, is there and
+     * not a table: cargo 1.95 refuses the whole file ({@code invalid type: integer `3`, expected struct TomlProfile}
+     * for a manifest; {@code expected a table, but found a string for `profile.release`} for a config file).
+     */
+    private static void shape(TomlText doc, String display, List<String> path, List<Problem> problems) {
+        Object v = doc.table().get(path);
+        if (v == null || v instanceof TomlTable) return;
+        problems.add(valueProblem(display, doc, path, "`" + String.join(".", path) + "` must be a table, found "
+                + typeName(v) + " (cargo: invalid type, expected a table)"));
+    }
+
+    private static void read(List<ProfileEntry> out, String profile, TomlTable table, List<String> path, TomlText root,
                              String display, Origin.Kind kind) {
         for (String key : table.keySet()) {
             Object v = table.get(List.of(key));
@@ -315,14 +376,14 @@ public final class ManifestReader {
     }
 
     private static void readOverride(List<ProfileEntry> out, String profile, String table, TomlTable t, List<String> path,
-                                     TomlParseResult root, String display, Origin.Kind kind) {
+                                     TomlText root, String display, Origin.Kind kind) {
         for (String key : t.keySet()) {
             out.add(new ProfileEntry(profile, table, key, t.get(List.of(key)), position(display, root, concat(path, key), kind)));
         }
     }
 
-    private static Origin position(String display, TomlParseResult root, List<String> path, Origin.Kind kind) {
-        TomlPosition p = root.inputPositionOf(path);
+    private static Origin position(String display, TomlText root, List<String> path, Origin.Kind kind) {
+        TomlPosition p = root.positionOf(path);
         return new Origin(kind, display, p == null ? 0 : p.line(), p == null ? 0 : p.column());
     }
 

@@ -6,6 +6,7 @@ import dev.profileadvisor.knowledge.Setting;
 import dev.profileadvisor.knowledge.SettingValue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +38,9 @@ public final class ProfileResolver {
     }
 
     /**
-     * Resolves every profile cargo provides or the workspace defines, merging the layers once.
+     * Resolves every profile cargo provides or the workspace defines, merging the layers once and resolving each
+     * profile once: a profile starts from its parent's resolution, so time and memory are linear in the number of
+     * profiles however long their chains are.
      *
      * @param project   the project
      * @param knowledge knowledge
@@ -56,6 +59,8 @@ public final class ProfileResolver {
         final Map<String, Map<String, ProfileEntry>> overrideDefs = new LinkedHashMap<>();
         /** whether every member was found: computed once, every profile asks it */
         final boolean graphKnown;
+        /** each profile's chain and the keys in force along it, once resolved */
+        final Map<String, Chained> chained = new HashMap<>();
 
         Layers(Project project) {
             graphKnown = project.graphKnown();
@@ -66,73 +71,147 @@ public final class ProfileResolver {
         }
     }
 
-    private static EffectiveProfile resolve(Project project, Knowledge knowledge, String name, Layers layers) {
-        Map<String, Map<String, ProfileEntry>> defs = layers.defs;
-        Map<String, Map<String, ProfileEntry>> overrideDefs = layers.overrideDefs;
-        List<String> chain = new ArrayList<>();
-        Optional<String> problem = Optional.empty();
-        ChainProblem kind = ChainProblem.NONE;
+    /**
+     * A profile's chain and what its tables and its ancestors' set, before {@code CARGO_INCREMENTAL} and
+     * {@code build.incremental} (which depend on the profile's name).
+     *
+     * @param chain     the profile and its ancestors
+     * @param problem   why cargo cannot use it, or empty
+     * @param kind      which problem
+     * @param settings  key → its value in force along the chain (knowledge order); empty on a problem
+     * @param overrides the override keys in force, ancestors' first; empty on a problem
+     */
+    private record Chained(List<String> chain, Optional<String> problem, ChainProblem kind, Map<String, EffectiveSetting> settings,
+                           Map<String, ProfileEntry> overrides) {
+    }
+
+    /** Walks up from {@code name} to a profile already resolved, a root or a problem, then resolves back down. */
+    private static Chained chained(Knowledge knowledge, String name, Layers layers) {
+        Chained known = layers.chained.get(name);
+        if (known != null) return known;
+        List<String> path = new ArrayList<>(); // profiles not yet resolved, each inheriting from the next
+        Map<String, Integer> onPath = new HashMap<>();
+        Chained above = null; // what the last of the path inherits from
         String p = name;
-        Set<String> seen = new LinkedHashSet<>();
         while (true) {
-            if (!seen.add(p)) {
-                problem = Optional.of("profile inheritance loop: " + String.join(" → ", chain) + " → " + p);
-                kind = ChainProblem.CYCLE;
+            Chained done = layers.chained.get(p);
+            if (done != null) {
+                above = done;
                 break;
             }
-            chain.add(p);
+            Integer loopStart = onPath.get(p);
+            if (loopStart != null) {
+                List<String> members = List.copyOf(path.subList(loopStart, path.size()));
+                String message = "profile inheritance loop: " + ProfileChain.arrows(members, true);
+                for (int i = 0; i < members.size(); i++) {
+                    layers.chained.put(members.get(i), new Chained(ProfileChain.loop(members, i), Optional.of(message),
+                            ChainProblem.CYCLE, Map.of(), Map.of()));
+                }
+                above = layers.chained.get(path.get(loopStart));
+                path.subList(loopStart, path.size()).clear();
+                break;
+            }
+            onPath.put(p, path.size());
+            path.add(p);
             if (ROOTS.contains(p)) break;
-            ProfileEntry inherits = defs.getOrDefault(p, Map.of()).get("inherits");
+            ProfileEntry inherits = layers.defs.getOrDefault(p, Map.of()).get("inherits");
             String parent = inherits != null && inherits.value() instanceof String s ? s : BUILT_IN_PARENT.get(p);
             if (parent == null) {
-                problem = Optional.of("profile `" + p + "` has no `inherits`");
-                kind = ChainProblem.MISSING_INHERITS;
+                above = problem(layers, path, "profile `" + p + "` has no `inherits`", ChainProblem.MISSING_INHERITS);
                 break;
             }
-            if (!ROOTS.contains(parent) && !BUILT_IN_PARENT.containsKey(parent) && !defs.containsKey(parent)) {
-                problem = Optional.of("profile `" + p + "` inherits from `" + parent + "`, which is not defined");
-                kind = ChainProblem.UNKNOWN_INHERITS;
+            if (!ROOTS.contains(parent) && !BUILT_IN_PARENT.containsKey(parent) && !layers.defs.containsKey(parent)) {
+                above = problem(layers, path, "profile `" + p + "` inherits from `" + parent + "`, which is not defined",
+                        ChainProblem.UNKNOWN_INHERITS);
                 break;
             }
             p = parent;
         }
-        if (problem.isPresent()) return new EffectiveProfile(name, chain, problem, kind, List.of(), List.of(), Optional.empty(), false, Map.of());
+        for (int i = path.size() - 1; i >= 0; i--) {
+            above = above == null ? root(knowledge, path.get(i), layers) : child(knowledge, path.get(i), above, layers);
+            layers.chained.put(path.get(i), above);
+        }
+        return layers.chained.get(name);
+    }
 
-        String root = chain.get(chain.size() - 1);
-        List<EffectiveSetting> settings = new ArrayList<>();
-        boolean allValid = true;
+    /** The last profile of the path has the problem itself (resolved here and taken off the path). */
+    private static Chained problem(Layers layers, List<String> path, String message, ChainProblem kind) {
+        String p = path.remove(path.size() - 1);
+        Chained c = new Chained(ProfileChain.of(p), Optional.of(message), kind, Map.of(), Map.of());
+        layers.chained.put(p, c);
+        return c;
+    }
+
+    private static Chained root(Knowledge knowledge, String root, Layers layers) {
+        Map<String, EffectiveSetting> settings = new LinkedHashMap<>();
         for (Setting s : knowledge.settings().values()) {
             SettingValue dflt = knowledge.defaultValue(root, null, s.key());
-            EffectiveSetting eff = new EffectiveSetting(s.key(), Optional.empty(), Optional.of(dflt),
-                    new ValueCheck(ValueCheck.Status.VALID, Optional.of(dflt), dflt.flags(), "", ""), Origin.DEFAULT, "");
-            for (int i = chain.size() - 1; i >= 0; i--) {
-                ProfileEntry e = defs.getOrDefault(chain.get(i), Map.of()).get(s.key());
+            settings.put(s.key(), new EffectiveSetting(s.key(), Optional.empty(), Optional.of(dflt),
+                    new ValueCheck(ValueCheck.Status.VALID, Optional.of(dflt), dflt.flags(), "", ""), Origin.DEFAULT, ""));
+        }
+        return own(knowledge, root, root, new Chained(null, Optional.empty(), ChainProblem.NONE, settings, Map.of()), layers,
+                ProfileChain.of(root));
+    }
+
+    private static Chained child(Knowledge knowledge, String name, Chained parent, Layers layers) {
+        ProfileChain chain = ProfileChain.of(name, parent.chain());
+        if (parent.problem().isPresent()) return new Chained(chain, parent.problem(), parent.kind(), Map.of(), Map.of());
+        return own(knowledge, name, chain.get(chain.size() - 1), parent, layers, chain);
+    }
+
+    /** The profile's own keys over what it inherits (the maps are shared when it sets none). */
+    private static Chained own(Knowledge knowledge, String name, String root, Chained inherited, Layers layers, ProfileChain chain) {
+        Map<String, ProfileEntry> own = layers.defs.getOrDefault(name, Map.of());
+        Map<String, EffectiveSetting> settings = inherited.settings();
+        if (own.keySet().stream().anyMatch(settings::containsKey)) {
+            settings = new LinkedHashMap<>(settings);
+            for (Map.Entry<String, EffectiveSetting> s : settings.entrySet()) {
+                ProfileEntry e = own.get(s.getKey());
                 if (e == null) continue;
-                ValueCheck check = ValueCheck.of(knowledge, s.key(), e.value());
+                String key = s.getKey();
+                SettingValue dflt = knowledge.defaultValue(root, null, key);
+                ValueCheck check = ValueCheck.of(knowledge, key, e.value());
                 Optional<SettingValue> v = check.isValid() ? check.value() : check.status() == ValueCheck.Status.IGNORED
                         ? Optional.of(dflt) : Optional.empty();
-                eff = new EffectiveSetting(s.key(), Optional.of(e), v, check, e.origin(), chain.get(i));
+                s.setValue(new EffectiveSetting(key, Optional.of(e), v, check, e.origin(), name));
             }
-            if (s.key().equals("incremental")) {
+        }
+        Map<String, ProfileEntry> ownOverrides = layers.overrideDefs.getOrDefault(name, Map.of());
+        Map<String, ProfileEntry> overrides = inherited.overrides();
+        if (!ownOverrides.isEmpty()) {
+            overrides = new LinkedHashMap<>(overrides);
+            overrides.putAll(ownOverrides);
+        }
+        return new Chained(chain, Optional.empty(), ChainProblem.NONE, settings, overrides);
+    }
+
+    private static EffectiveProfile resolve(Project project, Knowledge knowledge, String name, Layers layers) {
+        Chained c = chained(knowledge, name, layers);
+        if (c.problem().isPresent()) {
+            return new EffectiveProfile(name, c.chain(), c.problem(), c.kind(), List.of(), List.of(), Optional.empty(), false, Map.of());
+        }
+        List<EffectiveSetting> settings = new ArrayList<>();
+        boolean allValid = true;
+        for (EffectiveSetting eff : c.settings().values()) {
+            if (eff.key().equals("incremental")) {
                 // CARGO_INCREMENTAL and build.incremental beat every profile's `incremental` (verified, targets check 9)
                 Optional<ProfileEntry> outside = TargetResolver.incremental(project, name);
                 if (outside.isPresent()) {
                     ProfileEntry e = outside.get();
-                    ValueCheck check = ValueCheck.of(knowledge, s.key(), e.value());
-                    eff = new EffectiveSetting(s.key(), Optional.of(e), check.value(), check, e.origin(), "");
+                    ValueCheck check = ValueCheck.of(knowledge, eff.key(), e.value());
+                    eff = new EffectiveSetting(eff.key(), Optional.of(e), check.value(), check, e.origin(), "");
                 }
             }
             if (eff.check().status() == ValueCheck.Status.INVALID) allValid = false;
             settings.add(eff);
         }
-        Map<String, ProfileEntry> overrides = new LinkedHashMap<>();
-        for (int i = chain.size() - 1; i >= 0; i--) overrides.putAll(overrideDefs.getOrDefault(chain.get(i), Map.of()));
+        Map<String, ProfileEntry> overrides = c.overrides();
         Optional<ProfileEntry> dependencyDebug = dependencyDebuginfo(knowledge, overrides.values(), project, layers.graphKnown);
         boolean dependencyDebuginfo = dependencyDebug.isPresent();
         Optional<List<String>> flags = allValid
                 ? Optional.of(List.copyOf(flags(knowledge, settings, dependencyDebuginfo)))
                 : Optional.empty();
-        return new EffectiveProfile(name, chain, Optional.empty(), ChainProblem.NONE, settings, List.copyOf(overrides.values()), flags,
+        return new EffectiveProfile(name, c.chain(), Optional.empty(), ChainProblem.NONE, settings, List.copyOf(overrides.values()), flags,
                 dependencyDebuginfo, allValid ? implicits(knowledge, settings, dependencyDebug) : Map.of());
     }
 

@@ -286,8 +286,10 @@ public record Project(Manifest root, List<Manifest> members, List<ConfigFile> co
     private static Path configIn(Path dotCargo) {
         Path legacy = dotCargo.resolve("config");
         Path toml = dotCargo.resolve("config.toml");
-        if (Files.isRegularFile(legacy)) return legacy.toAbsolutePath().normalize(); // cargo prefers `config` when both exist
-        if (Files.isRegularFile(toml)) return toml.toAbsolutePath().normalize();
+        // cargo prefers `config` when both exist, and reads whatever is there: a directory or a FIFO stops it
+        // (`failed to read configuration file`, `Is a directory (os error 21)`), so reading it reports it
+        if (Files.exists(legacy)) return legacy.toAbsolutePath().normalize();
+        if (Files.exists(toml)) return toml.toAbsolutePath().normalize();
         return null;
     }
 

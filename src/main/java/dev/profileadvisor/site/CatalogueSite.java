@@ -161,7 +161,7 @@ public final class CatalogueSite {
         Set<String> found = new LinkedHashSet<>();
         for (RuleCase c : rule.cases()) {
             for (String key : c.settings().keySet()) found.add(key.substring(key.lastIndexOf('.') + 1));
-            if (c.isAudit()) profileKeys(Toml.parse(c.manifest()), found);
+            if (c.isAudit()) profileKeys(dev.profileadvisor.toml.TomlText.parse(c.manifest()).table(), found);
         }
         for (String text : List.of(rule.title(), rule.message())) {
             Matcher m = BACKTICKED.matcher(text);

@@ -164,7 +164,7 @@ class RuleErrorsTest {
                 .satisfies(e -> assertThat(((AdvisorException) e).problems()).singleElement().satisfies(p -> {
                     assertThat(p.file()).endsWith("loop.drl");
                     assertThat(p.line()).isEqualTo(4);
-                    assertThat(p.message()).startsWith("rule `runaway-note` fired").contains("firing limit 10000");
+                    assertThat(p.message()).startsWith("rule `runaway-note` fired").contains("past the firing limit (10000 plus 20 per input fact)");
                 }));
     }
 
