@@ -338,6 +338,8 @@ class BadInputCatalogTest {
             }
         }
         if (STACK_TRACE.matcher(answer.body()).find()) problems.add("a stack trace in the answer");
+        Long cap = r.getLong("max-answer-bytes");
+        if (cap != null && answer.body().length() > cap) problems.add("an answer of " + answer.body().length() + " characters, more than " + cap);
         return new Outcome(id, "serve", problems.isEmpty() ? "ok" : "FAILED", answer.statusCode(), Optional.empty(), Optional.empty(), wall, problems);
     }
 
