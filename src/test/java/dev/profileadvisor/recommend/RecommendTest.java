@@ -100,15 +100,20 @@ class RecommendTest {
         assertThat(r.setting("incremental")).isEmpty();
         assertThat(r.kept()).anySatisfy(k -> {
             assertThat(k.key()).isEqualTo("lto");
-            assertThat(k.overruled()).anySatisfy(o -> assertThat(o.value()).isEqualTo("thin"));
+            assertThat(k.overruled()).anySatisfy(o -> assertThat(o.value()).isEqualTo("fat"));
         });
     }
 
     @Test
-    void lowBuildMemoryWithFastRuntimeTakesThinLtoAndSaysWhy() {
+    void lowBuildMemoryWithFastRuntimeKeepsLtoOffBecauseThinLtoMeasuredNoFaster() {
+        // measured on four programs (knowledge/measurements.toml): thin LTO +0.1 % instructions (median), fat −5.8 %;
+        // before the measurements, hand-set scores chose thin LTO here
         Recommendation r = recommend("fast-runtime", "low-build-memory");
-        assertThat(r.setting("lto").orElseThrow().value()).isEqualTo("thin");
-        assertThat(r.notes()).extracting(NoteAdvice::rule).contains("thin-lto-balances-speed-and-build-time");
+        assertThat(r.setting("lto")).isEmpty();
+        assertThat(r.kept()).anySatisfy(k -> {
+            assertThat(k.key()).isEqualTo("lto");
+            assertThat(k.overruled()).anySatisfy(o -> assertThat(o.value()).isEqualTo("fat"));
+        });
     }
 
     @Test
@@ -144,7 +149,7 @@ class RecommendTest {
     @Test
     void lowBuildMemoryArguesAgainstFatLtoAndOneUnit() {
         Recommendation r = recommend("fast-runtime", "low-build-memory");
-        assertThat(r.setting("lto").orElseThrow().value()).isEqualTo("thin");
+        assertThat(r.setting("lto")).isEmpty();
         assertThat(r.setting("codegen-units")).isEmpty();
     }
 

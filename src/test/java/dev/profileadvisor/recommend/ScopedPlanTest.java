@@ -191,6 +191,6 @@ class ScopedPlanTest {
             }
         }
         assertThat(emitted).contains("opt-level=1", "opt-level=0", "opt-level=3", "opt-level=z", "debug=line-tables-only", "debug=none",
-                "lto=thin", "lto=fat", "incremental=true", "incremental=false", "overflow-checks=false");
+                "lto=fat", "incremental=true", "incremental=false", "overflow-checks=false");
     }
 }
