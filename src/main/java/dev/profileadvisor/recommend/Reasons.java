@@ -21,13 +21,19 @@ final class Reasons {
 
     /** scope, key, value and criterion → what measure found, for the criteria whose score is derived from it. */
     private final Map<String, String> measured = new java.util.HashMap<>();
+    /** The same keys → the effect's sources: a preference that carries them came from that effect row (not an interaction rule). */
+    private final Map<String, List<String>> measuredSources = new java.util.HashMap<>();
 
     Reasons(Knowledge knowledge) {
         for (Setting s : knowledge.settings().values()) {
             for (SettingValue v : s.values()) displays.put(v, shown(v));
         }
         for (dev.profileadvisor.knowledge.Effect e : knowledge.effects()) {
-            e.measured().forEach((c, m) -> measured.put(e.scope() + '\0' + e.setting() + '\0' + e.value() + '\0' + c, m.text()));
+            e.measured().forEach((c, m) -> {
+                String k = e.scope() + '\0' + e.setting() + '\0' + e.value() + '\0' + c;
+                measured.put(k, m.text());
+                measuredSources.put(k, e.sources());
+            });
         }
     }
 
@@ -98,8 +104,9 @@ final class Reasons {
         for (Preference p : prefs) {
             if (!p.value().equals(value) || p.score() == 0) continue;
             out.append(out.isEmpty() ? " (" : ", ").append(p.goal()).append(' ').append(p.criterion()).append(' ').append(signed(p.score()));
-            String m = measured.get(p.scope() + '\0' + p.key() + '\0' + p.value() + '\0' + p.criterion());
-            if (m != null) out.append(": ").append(m);
+            String k = p.scope() + '\0' + p.key() + '\0' + p.value() + '\0' + p.criterion();
+            String m = measured.get(k);
+            if (m != null && p.sources().equals(measuredSources.get(k))) out.append(": ").append(m);
         }
         return out.isEmpty() ? "" : out.append(')').toString();
     }
