@@ -3,7 +3,8 @@
 #
 # usage: bash bench/programs/prepare.sh OUTDIR
 #
-# For each program (logscan, jsonagg, squeeze: sources next to this script; hexyl: Debian's
+# For each program (jsonagg, squeeze: sources next to this script; logscan: the profile lab's, in
+# docs/evidence/lab/logscan; hexyl: Debian's
 # crate source with its [profile.*] tables and dev-dependencies removed) this
 #   - copies the sources into OUTDIR/<name>/ (an existing target/ there is kept, all else replaced),
 #   - writes OUTDIR/<name>/.cargo/config.toml (crates-io replaced by Debian's crate directory,
@@ -94,8 +95,10 @@ copy_sources() { # prog dir
     # default) and [dev-dependencies] (not packaged, would not resolve offline).
     awk '/^\[/{skip=($0 ~ /dev-dependencies/ || $0 ~ /^\[profile\./)} !skip' "$src/Cargo.toml" >"$2/Cargo.toml"
     touch -r "$src/Cargo.toml" "$2/Cargo.toml"
-  else # -p keeps mtimes, so re-preparing does not force a rebuild
-    cp -rp "$HERE/$1/Cargo.toml" "$HERE/$1/src" "$2"/
+  else # -p keeps mtimes, so re-preparing does not force a rebuild; logscan is the profile lab's, kept with its evidence
+    local from="$HERE/$1"
+    [[ $1 == logscan ]] && from="$HERE/../../docs/evidence/lab/logscan"
+    cp -rp "$from/Cargo.toml" "$from/src" "$2"/
   fi
 }
 

@@ -141,6 +141,22 @@ public final class KnowledgeLoader {
         return out;
     }
 
+    /** A row's {@code settings = { key = "value id" }}, each checked against settings.toml (and, for a package table, allowed there). */
+    private static Map<String, String> settingValues(TomlNode n, Map<String, Setting> settings, boolean packageTable) {
+        Map<String, String> values = new LinkedHashMap<>();
+        n.table("settings").ifPresent(c -> {
+            for (String k : c.keys()) {
+                Setting s = settings.get(k);
+                String v = c.optString(k).orElse("");
+                if (s == null) c.problem(k, "unknown setting `" + k + "`");
+                else if (packageTable && !s.allowedInOverrides()) c.problem(k, "`" + k + "` may not be set in a package table");
+                else if (s.value(v).isEmpty()) c.problem(k, "`" + v + "` is not a value of `" + k + "`");
+                values.put(k, v);
+            }
+        });
+        return values;
+    }
+
     /** The source every measured effect cites: the measurements and how they were taken. */
     static final String MEASURED_SOURCE = "measured-programs";
 
@@ -152,16 +168,7 @@ public final class KnowledgeLoader {
             n.allowOnly(Set.of("tool", "template", "base", "settings", "not-measured", "sources"));
             String base = n.string("base");
             if (!base.equals("release") && !base.equals("dev")) n.problem("base", "`base` must be `release` or `dev`, not `" + base + "`");
-            Map<String, String> values = new LinkedHashMap<>();
-            n.table("settings").ifPresent(c -> {
-                for (String k : c.keys()) {
-                    Setting s = settings.get(k);
-                    String v = c.optString(k).orElse("");
-                    if (s == null) c.problem(k, "unknown setting `" + k + "`");
-                    else if (s.value(v).isEmpty()) c.problem(k, "`" + v + "` is not a value of `" + k + "`");
-                    values.put(k, v);
-                }
-            });
+            Map<String, String> values = settingValues(n, settings, false);
             if (values.isEmpty()) n.problem("settings", "a peer template needs the `settings` it writes");
             out.put(id, new Peer(id, n.string("tool"), n.string("template"), base, values, n.strings("not-measured"), citations(n, sources)));
         }));
@@ -380,17 +387,7 @@ public final class KnowledgeLoader {
         Map<String, KnownCrate> out = new LinkedHashMap<>();
         root.table("crate").ifPresent(t -> t.tables().forEach((name, n) -> {
             n.allowOnly(Set.of("reason", "settings", "effects", "sources"));
-            Map<String, String> values = new LinkedHashMap<>();
-            n.table("settings").ifPresent(c -> {
-                for (String k : c.keys()) {
-                    Setting s = settings.get(k);
-                    String v = c.optString(k).orElse("");
-                    if (s == null) c.problem(k, "unknown setting `" + k + "`");
-                    else if (!s.allowedInOverrides()) c.problem(k, "`" + k + "` may not be set in a package table");
-                    else if (s.value(v).isEmpty()) c.problem(k, "`" + v + "` is not a value of `" + k + "`");
-                    values.put(k, v);
-                }
-            });
+            Map<String, String> values = settingValues(n, settings, true);
             Map<String, Integer> effects = criteria(n, "effects", true);
             if (values.isEmpty()) n.problem("settings", "a crate row needs the `settings` its table sets");
             out.put(name, new KnownCrate(name, n.string("reason"), values, effects, citations(n, sources)));
