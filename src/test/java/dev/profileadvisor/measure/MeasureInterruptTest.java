@@ -1,0 +1,50 @@
+package dev.profileadvisor.measure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Ctrl-C during {@code measure}: the builds stop, the finished candidates are printed, nothing is left behind. */
+class MeasureInterruptTest {
+    @Test
+    @Timeout(300)
+    void ctrlCStopsTheBuildsPrintsWhatFinishedAndLeavesNothingBehind(@TempDir Path dir) throws Exception {
+        Path ws = MeasureCommandTest.workspace(dir);
+        Map<String, String> before = MeasureCommandTest.snapshot(dir);
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "dev.profileadvisor.cli.Main", "measure", "--goal", "small-binary",
+                "--manifest-path", ws.toString(), "--candidates", "default,recommended,alternatives");
+        Path printed = Files.createTempFile("measure-interrupt-", ".txt");
+        pb.redirectOutput(printed.toFile());
+        Process p = pb.start();
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = err.readLine()) != null && !line.contains("build recommended")) {
+                // the default candidate is measured once the second build starts
+            }
+            assertThat(line).as("measure reached its second candidate").isNotNull();
+            Thread.sleep(1500); // into cargo's build of the plan (fat LTO: several seconds)
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        }
+        String out = Files.readString(printed);
+        Files.delete(printed);
+        assertThat(p.exitValue()).as(out).isEqualTo(130);
+        assertThat(out).contains("STOPPED before the end").containsPattern("default\\s+[0-9,]+");
+        assertThat(out).doesNotContain("alt-");
+        assertThat(ws.resolve("target/profile-advisor")).doesNotExist();
+        assertThat(MeasureCommandTest.snapshot(dir)).isEqualTo(before);
+        assertThat(ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").contains(ws.toString())).count())
+                .as("no cargo or rustc of the measurement still runs").isZero();
+    }
+}
