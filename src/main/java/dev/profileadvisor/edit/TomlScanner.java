@@ -171,6 +171,7 @@ final class TomlScanner {
         List<Statement> out = new ArrayList<>();
         List<String> table = List.of();
         boolean array = false;
+        if (s.startsWith("\uFEFF")) pos = 1; // a UTF-8 byte order mark, which cargo accepts: kept as it is, not a statement
         while (true) {
             skipBlanks();
             if (pos >= s.length()) break;

@@ -49,6 +49,14 @@ class ProfileEditTest {
     }
 
     @Test
+    void aByteOrderMarkWhichCargoAcceptsIsKeptAndTheTableEditedAfterIt() {
+        // found by SpanEditFuzzTest once tomlj was given files with a BOM (issue 19): the scanner stopped at offset 0
+        String before = "\uFEFF" + PKG + "\n[profile.release]\nlto = \"thin\"\n";
+        EditResult r = release(before, "lto", "\"fat\"");
+        assertThat(r.text()).isEqualTo("\uFEFF" + PKG + "\n[profile.release]\nlto = \"fat\"\n");
+    }
+
+    @Test
     void withoutAProfileTableANewTableIsAppendedAfterABlankLine() {
         EditResult r = release(PKG, "lto", "\"fat\"", "panic", "\"abort\"");
         assertThat(r.text()).isEqualTo(PKG + "\n[profile.release]\nlto = \"fat\"\npanic = \"abort\"\n");

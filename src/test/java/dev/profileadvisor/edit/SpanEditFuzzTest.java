@@ -47,8 +47,8 @@ class SpanEditFuzzTest {
             assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.message()).isNotBlank());
             return;
         }
-        TomlParseResult old = Toml.parse(before);
-        TomlParseResult now = Toml.parse(r.text());
+        TomlParseResult old = Toml.parse(withoutBom(before));
+        TomlParseResult now = Toml.parse(withoutBom(r.text()));
         assertThat(now.errors()).as("the result parses:\n%s", r.text()).isEmpty();
         assertThat(ProfileEdit.plain(now)).as("the document is the original with the plan's values set")
                 .isEqualTo(expected(old));
@@ -113,5 +113,10 @@ class SpanEditFuzzTest {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) out.put(kv[i], kv[i + 1]);
         return out;
+    }
+
+    /** cargo (and the advisor's reader) accept a UTF-8 byte order mark; plain tomlj, used here as the judge, does not. */
+    private static String withoutBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }
