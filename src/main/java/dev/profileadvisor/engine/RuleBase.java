@@ -226,8 +226,10 @@ public final class RuleBase {
             for (Object f : facts) session.insert(f);
             int limit = firingLimit(facts.size());
             int fired = session.fireAllRules(limit);
-            if (looping[0] != null) throw loop(looping[0], SAME_MATCH_LIMIT + 1 + " times on the same facts", "");
-            if (fired >= limit) throw loop(firings, facts, limit);
+            // either way the blame comes from a diagnosis run: with `update`, every rule matching the updated fact
+            // re-fires on the same facts as often as the rule that updates it
+            if (looping[0] != null) throw loop(firings, facts, limit, "more than " + SAME_MATCH_LIMIT + " times on the same facts");
+            if (fired >= limit) throw loop(firings, facts, limit, "past the firing limit (" + FIRING_LIMIT + " plus " + FIRINGS_PER_FACT + " per input fact)");
             return new Outcome(List.copyOf(session.getObjects()), Map.copyOf(firings));
         } catch (ConsequenceException e) {
             throw thrown(e);
@@ -304,7 +306,7 @@ public final class RuleBase {
      * firing created: the rule whose consequences keep creating them drives the loop. This costs a second run, and
      * only when a run has already failed.
      */
-    private AdvisorException loop(Map<String, Integer> firings, Collection<?> facts, int limit) {
+    private AdvisorException loop(Map<String, Integer> firings, Collection<?> facts, int limit, String fired) {
         Map<String, Integer> caused = new LinkedHashMap<>();
         KieSession session = sessions.newKieSession(ONE_THREAD_AT_A_TIME);
         int[] fired = {0};
@@ -341,10 +343,9 @@ public final class RuleBase {
         for (String id : rules.keySet()) if (score.getOrDefault(id, 0) == most) drivers.add(id); // declaration order
         if (drivers.isEmpty()) drivers.add(score.keySet().stream().findFirst().orElse("?"));
         String worst = drivers.get(0);
-        Location loc = rules.getOrDefault(worst, new Location("rules", 0));
         String with = drivers.size() == 1 ? "" : " (with " + String.join(", ", drivers.subList(1, drivers.size()).stream()
                 .map(id -> "`" + id + "` at " + rules.get(id).file() + ":" + rules.get(id).line()).toList()) + ")";
-        return loop(worst, "past the firing limit (" + FIRING_LIMIT + " plus " + FIRINGS_PER_FACT + " per input fact)", with);
+        return loop(worst, fired, with);
     }
 
     /**

@@ -303,7 +303,7 @@ class RuleErrorsTest {
         int line = WorkingCopy.edit(toml, "expect = \"fires\"", "expect = \"fires\"\nwhatever = 1") + 1;
         assertThat(problemsOf(wc)).extracting(Problem::toString).containsExactly(toml + ":" + line
                 + ":1: unknown key `whatever` in a case of `invalid-opt-level`; a case may have column, config, env, expect, files, goals,"
-                + " host, inherits, line, linker, manifest, message, message-contains, name, profile, rustflags, settings, target-cpu");
+                + " host, inherits, line, linker, manifest, measured, message, message-contains, name, profile, rustflags, settings, target-cpu");
     }
 
     @Test
