@@ -228,7 +228,7 @@ public final class RuleBase {
             int fired = session.fireAllRules(limit);
             // either way the blame comes from a diagnosis run: with `update`, every rule matching the updated fact
             // re-fires on the same facts as often as the rule that updates it
-            if (looping[0] != null) throw loop(firings, facts, limit, "more than " + SAME_MATCH_LIMIT + " times on the same facts");
+            if (looping[0] != null) throw loop(firings, facts, limit, SAME_MATCH_LIMIT + 1 + " times on the same facts");
             if (fired >= limit) throw loop(firings, facts, limit, "past the firing limit (" + FIRING_LIMIT + " plus " + FIRINGS_PER_FACT + " per input fact)");
             return new Outcome(List.copyOf(session.getObjects()), Map.copyOf(firings));
         } catch (ConsequenceException e) {
@@ -306,7 +306,7 @@ public final class RuleBase {
      * firing created: the rule whose consequences keep creating them drives the loop. This costs a second run, and
      * only when a run has already failed.
      */
-    private AdvisorException loop(Map<String, Integer> firings, Collection<?> facts, int limit, String fired) {
+    private AdvisorException loop(Map<String, Integer> firings, Collection<?> facts, int limit, String how) {
         Map<String, Integer> caused = new LinkedHashMap<>();
         KieSession session = sessions.newKieSession(ONE_THREAD_AT_A_TIME);
         int[] fired = {0};
@@ -345,7 +345,7 @@ public final class RuleBase {
         String worst = drivers.get(0);
         String with = drivers.size() == 1 ? "" : " (with " + String.join(", ", drivers.subList(1, drivers.size()).stream()
                 .map(id -> "`" + id + "` at " + rules.get(id).file() + ":" + rules.get(id).line()).toList()) + ")";
-        return loop(worst, fired, with);
+        return loop(worst, how, with);
     }
 
     /**
