@@ -24,7 +24,7 @@ class SourceUrlsTest {
     /** A working copy with the repository's evidence files beside its knowledge, as in a checkout. */
     private WorkingCopy checkout() throws IOException {
         WorkingCopy wc = new WorkingCopy(tmp);
-        for (String f : List.of("docs/evidence/lab/README.md", "docs/evidence/cargo-1.95.md")) {
+        for (String f : List.of("docs/evidence/lab/README.md", "docs/evidence/cargo-1.95.md", "docs/evidence/measure/README.md")) {
             Files.createDirectories(tmp.resolve(f).getParent());
             Files.copy(Path.of(f), tmp.resolve(f));
         }

@@ -225,8 +225,9 @@ class StartupCacheTest {
         int builds = copy.mvnRuns();
         FileTime built = Files.getLastModifiedTime(copy.jar());
 
-        // fat LTO no longer helps size: small-binary must move to thin LTO
-        edit("knowledge/effects.toml", "value = \"fat\"\nruntime = 3\nsize = 2", "value = \"fat\"\nruntime = 3\nsize = -3");
+        // fat LTO no longer helps size (its measured deltas turned into growth): small-binary must move to thin LTO
+        edit("knowledge/measurements.toml", "value = \"fat\"\ncriterion = \"size\"\ndeltas = { hexyl = -",
+                "value = \"fat\"\ncriterion = \"size\"\ndeltas = { a = 300, b = 300, c = 300, d = 300, e = 300, hexyl = -");
         Run k = copy.probe(Map.of(), recommendArgs("small-binary"));
         assertThat(copy.mvnRuns()).as("a changed knowledge file rebuilds").isEqualTo(builds + 1);
         assertThat(k.code()).isEqualTo(2);
