@@ -20,6 +20,9 @@ class MeasureInterruptTest {
     @Timeout(300)
     void ctrlCStopsTheBuildsPrintsWhatFinishedAndLeavesNothingBehind(@TempDir Path dir) throws Exception {
         Path ws = MeasureCommandTest.workspace(dir);
+        // a build script that takes 15 s, so the second candidate is surely still building when Ctrl-C comes
+        MeasureCommandTest.write(ws.resolve("app/build.rs"), "fn main() {\n    println!(\"cargo:rerun-if-changed=build.rs\");\n"
+                + "    println!(\"cargo:rustc-env=APP_BUILT=yes\");\n    std::thread::sleep(std::time::Duration::from_secs(15));\n}\n");
         Map<String, String> before = MeasureCommandTest.snapshot(dir);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "dev.profileadvisor.cli.Main", "measure", "--goal", "small-binary",
@@ -33,7 +36,7 @@ class MeasureInterruptTest {
                 // the default candidate is measured once the second build starts
             }
             assertThat(line).as("measure reached its second candidate").isNotNull();
-            Thread.sleep(1500); // into cargo's build of the plan (fat LTO: several seconds)
+            Thread.sleep(3000); // into cargo's build of the plan: its build script sleeps 15 s
             new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         }
