@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Ctrl-C during {@code measure}: the builds stop, the finished candidates are printed, nothing is left behind. */
+/** Ctrl-C (or SIGTERM) during {@code measure}: the builds stop, the finished candidates are printed, nothing is left behind. */
 class MeasureInterruptTest {
     @Test
     @Timeout(300)
-    void ctrlCStopsTheBuildsPrintsWhatFinishedAndLeavesNothingBehind(@TempDir Path dir) throws Exception {
+    void ctrlCOrAKillStopsTheBuildsPrintsWhatFinishedAndLeavesNothingBehind(@TempDir Path dir) throws Exception {
         Path ws = MeasureCommandTest.workspace(dir);
         // a build script that takes 15 s, so the second candidate is surely still building when Ctrl-C comes
         MeasureCommandTest.write(ws.resolve("app/build.rs"), "fn main() {\n    println!(\"cargo:rerun-if-changed=build.rs\");\n"
@@ -37,12 +37,14 @@ class MeasureInterruptTest {
             }
             assertThat(line).as("measure reached its second candidate").isNotNull();
             Thread.sleep(3000); // into cargo's build of the plan: its build script sleeps 15 s
-            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            // SIGTERM runs the same shutdown hook as Ctrl-C's SIGINT (exit 143 instead of 130); SIGINT itself cannot be
+            // tested reliably: a shell that starts CI in the background makes its children ignore it, and so the JVM
+            p.destroy();
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         }
         String out = Files.readString(printed);
         Files.delete(printed);
-        assertThat(p.exitValue()).as(out).isEqualTo(130);
+        assertThat(p.exitValue()).as(out).isEqualTo(143);
         assertThat(out).contains("STOPPED before the end").containsPattern("default\\s+[0-9,]+");
         assertThat(out).doesNotContain("alt-");
         assertThat(ws.resolve("target/profile-advisor")).doesNotExist();
