@@ -109,7 +109,7 @@ public final class ManifestReader {
     }
 
     /**
-     * @param toml    a parsed {@code Cargo.toml}
+     * @param doc     a parsed {@code Cargo.toml}
      * @param path    where it is (or would be): targets are looked up beside it
      * @param display its name in messages
      * @return the manifest
@@ -206,7 +206,7 @@ public final class ManifestReader {
     }
 
     /**
-     * @param toml    a parsed config file
+     * @param doc     a parsed config file
      * @param path    where it is
      * @param display its name in messages
      * @return its profile entries
